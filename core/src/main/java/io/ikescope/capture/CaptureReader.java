@@ -1,0 +1,17 @@
+package io.ikescope.capture;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** Streams the frames of one capture, in file order, never holding the whole file in memory. */
+public interface CaptureReader extends Closeable {
+
+    /** The next frame, or {@code null} at the end of the capture. The returned frame is valid until the next call. */
+    Frame next() throws IOException;
+
+    /** {@code "pcap"} or {@code "pcapng"}, with {@code "+gzip"} appended when the stream was compressed. */
+    String format();
+
+    /** Non-fatal problems met so far (unknown link type, a skipped corrupt block ...), each said once. */
+    java.util.List<String> warnings();
+}
