@@ -1,0 +1,19 @@
+package io.ikescope.cli;
+
+import io.ikescope.capture.CaptureReader;
+import io.ikescope.capture.Captures;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Opens a CAPTURE argument: a path, or '-' for standard input. */
+final class CaptureInputs {
+    private CaptureInputs() {
+    }
+
+    static CaptureReader open(String argument) throws IOException {
+        if ("-".equals(argument)) {
+            return Captures.open(System.in, "(standard input)");
+        }
+        return Captures.open(Path.of(argument));
+    }
+}

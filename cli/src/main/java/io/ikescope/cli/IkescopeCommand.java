@@ -1,0 +1,24 @@
+package io.ikescope.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level command; work happens in the subcommands. */
+@Command(name = "ikescope",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Tells why an IPsec VPN does or does not come up, from a packet capture.",
+        subcommands = {DissectCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success",
+            "1:at least one negotiation did not succeed (diagnose)",
+            "2:usage error or unreadable input"})
+public final class IkescopeCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: dissect");
+    }
+}

@@ -1,0 +1,6 @@
+package io.ikescope.cli;
+
+/** Values of {@code --format}. */
+enum OutputFormat {
+    TEXT, JSON
+}
