@@ -96,13 +96,13 @@ public final class IkeDecoder {
             if (declared < 4) {
                 String error = where + "length " + declared + " is shorter than the 4-byte payload header";
                 errors.add(error);
-                payloads.add(new MalformedPayload(header, error, Bytes.EMPTY));
+                payloads.add(new MalformedPayload(header, error, Bytes.EMPTY, null));
                 break;
             }
             if (declared > remain) {
                 String error = where + "length " + declared + " exceeds the " + remain + " bytes that remain";
                 errors.add(error);
-                payloads.add(new MalformedPayload(header, error, Bytes.copyOf(data, pos + 4, remain - 4)));
+                payloads.add(new MalformedPayload(header, error, Bytes.copyOf(data, pos + 4, remain - 4), null));
                 break;
             }
             Payload payload;
@@ -111,7 +111,7 @@ public final class IkeDecoder {
             } catch (MalformedException e) {
                 String error = where + e.getMessage() + " (at offset " + e.offset() + ")";
                 errors.add(error);
-                payload = new MalformedPayload(header, error, Bytes.copyOf(data, pos + 4, declared - 4));
+                payload = new MalformedPayload(header, error, Bytes.copyOf(data, pos + 4, declared - 4), e.partial());
             }
             payloads.add(payload);
             pos += declared;

@@ -38,7 +38,7 @@ final class PayloadBodyDecoder {
 
     private static Payload decodeV2(PayloadHeader h, WireReader r) {
         return switch (h.type()) {
-            case V2_SA -> new SecurityAssociationPayload(h, null, null, proposals(2, r));
+            case V2_SA -> securityAssociation(2, h, null, null, r);
             case V2_KE -> ikev2Ke(h, r);
             case V2_IDI, V2_IDR -> ikev2Id(h, r);
             case V2_CERT -> new CertificatePayload(h, r.u8("certificate encoding"), r.rest());
@@ -61,12 +61,23 @@ final class PayloadBodyDecoder {
     private static Payload ikev1Sa(PayloadHeader h, WireReader r) {
         long doi = r.u32("DOI");
         long situation = r.u32("situation");
-        return new SecurityAssociationPayload(h, doi, situation, proposals(1, r));
+        return securityAssociation(1, h, doi, situation, r);
+    }
+
+    /** An SA whose later proposal is broken keeps the sound ones before it, as the partial of the malformed payload. */
+    private static Payload securityAssociation(int version, PayloadHeader h, Long doi, Long situation, WireReader r) {
+        List<Proposal> proposals = new ArrayList<>();
+        try {
+            proposals(version, r, proposals);
+        } catch (MalformedException e) {
+            throw new MalformedException(e.offset(), e.getMessage(),
+                    new SecurityAssociationPayload(h, doi, situation, proposals));
+        }
+        return new SecurityAssociationPayload(h, doi, situation, proposals);
     }
 
     /** Proposal substructures until one says "no next" (0) or the SA body ends. */
-    private static List<Proposal> proposals(int version, WireReader r) {
-        List<Proposal> proposals = new ArrayList<>();
+    private static void proposals(int version, WireReader r, List<Proposal> proposals) {
         while (r.hasRemaining()) {
             int start = r.position();
             int next = r.u8("proposal header");
@@ -86,7 +97,6 @@ final class PayloadBodyDecoder {
                 break;
             }
         }
-        return proposals;
     }
 
     private static List<Transform> transforms(int version, WireReader r) {
