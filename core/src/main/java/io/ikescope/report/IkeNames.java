@@ -21,6 +21,15 @@ public final class IkeNames {
         return (ikeVersion == 1 ? Ikev1Registry.PAYLOAD_ABBREV : Ikev2Registry.PAYLOAD_ABBREV).name(type);
     }
 
+    /** "SA (1)" for text; "Unknown (n)" when unassigned; "NONE (0)" for the end of a chain. */
+    public static String payloadOrNumber(int ikeVersion, int type) {
+        if (type == 0) {
+            return "NONE (0)";
+        }
+        String name = payload(ikeVersion, type);
+        return (name != null ? name : "Unknown") + " (" + type + ")";
+    }
+
     /**
      * The exchange name in the stable upper-snake form of the contract ("IDENTITY_PROTECTION", "IKE_SA_INIT"):
      * the registry name without parenthesised remarks, upper-cased, each run of other characters turned into
