@@ -115,8 +115,10 @@ final class IkeFacts {
             case "isakmp.id.type" -> put(facts, key + ".id.type", num(f.show()));
             case "isakmp.id.protoid" -> put(facts, key + ".id.protoid", num(f.show()));
             case "isakmp.id.port" -> put(facts, key + ".id.port", num(f.show()));
-            case "isakmp.id.data.ipv4_addr", "isakmp.id.data.ipv6_addr", "isakmp.id.data.fqdn",
-                 "isakmp.id.data.user_fqdn" -> put(facts, key + ".id.value", f.show());
+            // tshark shows a subnet ID as ipv4_addr (the address) plus ipv4_subnet (the mask)
+            case "isakmp.id.data.ipv4_addr", "isakmp.id.data.ipv6_addr" -> put(facts, key + ".id.addr", f.show());
+            case "isakmp.id.data.ipv4_subnet" -> put(facts, key + ".id.mask", f.show());
+            case "isakmp.id.data.fqdn", "isakmp.id.data.user_fqdn" -> put(facts, key + ".id.name", f.show());
             case "isakmp.notify.doi" -> put(facts, key + ".n.doi", num(f.show()));
             case "isakmp.notify.protoid" -> put(facts, key + ".n.protoid", num(f.show()));
             case "isakmp.notify.msgtype" -> put(facts, key + ".n.type", num(f.show()));
@@ -138,6 +140,39 @@ final class IkeFacts {
             case "isakmp.cert.encoding" -> put(facts, key + ".cert.encoding", num(f.show()));
             case "isakmp.certreq.type" -> put(facts, key + ".cr.type", num(f.show()));
             case "isakmp.ike.certreq.authority" -> put(facts, key + ".cr.data", f.value());
+            case "isakmp.auth.method" -> put(facts, key + ".auth.method", num(f.show()));
+            case "isakmp.auth.data" -> put(facts, key + ".auth.data", f.value());
+            case "isakmp.sig" -> put(facts, key + ".sig", f.value());
+            case "isakmp.cfg.type" -> put(facts, key + ".cfg.type", num(f.show()));
+            case "isakmp.cfg.identifier" -> put(facts, key + ".cfg.id", num(f.show()));
+            case "isakmp.cfg.attr" -> {
+                String ak = key + ".cfg.attr[" + nextIndex(facts, key + ".cfg.attr") + "]";
+                PdmlReader.Field type = f.child("isakmp.cfg.attr.type");
+                PdmlReader.Field value = f.child("isakmp.cfg.attr.value");
+                put(facts, ak + ".type", type == null ? "" : num(type.show()));
+                put(facts, ak + ".value", value == null ? "" : value.value());
+            }
+            case "isakmp.delete.protoid" -> put(facts, key + ".d.protoid", num(f.show()));
+            case "isakmp.spinum" -> put(facts, key + ".d.count", num(f.show()));
+            case "isakmp.delete.spi" -> put(facts, key + ".d.spi", f.value());
+            case "isakmp.ts.number" -> put(facts, key + ".ts.count", num(f.show()));
+            case "isakmp.ts.data" -> {
+                String tk = key + ".ts[" + nextIndex(facts, key + ".ts") + "]";
+                for (PdmlReader.Field c : f.children()) {
+                    switch (c.name()) {
+                        case "isakmp.ts.type" -> put(facts, tk + ".type", num(c.show()));
+                        case "isakmp.ts.protoid" -> put(facts, tk + ".protoid", num(c.show()));
+                        case "isakmp.ts.start_port" -> put(facts, tk + ".startPort", num(c.show()));
+                        case "isakmp.ts.end_port" -> put(facts, tk + ".endPort", num(c.show()));
+                        case "isakmp.ts.start_ipv4", "isakmp.ts.start_ipv6" -> put(facts, tk + ".start", c.show());
+                        case "isakmp.ts.end_ipv4", "isakmp.ts.end_ipv6" -> put(facts, tk + ".end", c.show());
+                        default -> {
+                        }
+                    }
+                }
+            }
+            case "isakmp.id.data.der_asn1_dn" -> put(facts, key + ".id.dn", f.value());
+            case "isakmp.notify.data.auth_lifetime" -> put(facts, key + ".n.lifetime", num(f.show()));
             case "isakmp.frag.number" -> put(facts, key + ".frag.number", num(f.show()));
             case "isakmp.frag.total" -> put(facts, key + ".frag.total", num(f.show()));
             default -> {
@@ -155,6 +190,40 @@ final class IkeFacts {
                 fieldFromTshark(facts, key, c);
             }
         }
+    }
+
+    /** The next free index of a repeated group ("p[0].ts[2]"), counted from the facts already present. */
+    private static int nextIndex(Map<String, String> facts, String prefix) {
+        int i = 0;
+        while (true) {
+            String p = prefix + "[" + i + "].";
+            if (facts.keySet().stream().noneMatch(k -> k.startsWith(p))) {
+                return i;
+            }
+            i++;
+        }
+    }
+
+    /** Facts of a decrypted payload chain as tshark shows it (the typepayload fields of the decrypted data). */
+    static Map<String, String> payloadsFromTshark(List<PdmlReader.Field> payloads) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        int i = 0;
+        for (PdmlReader.Field f : payloads) {
+            payloadFromTshark(facts, "p[" + i++ + "]", f);
+        }
+        put(facts, "p.count", Integer.toString(i));
+        return facts;
+    }
+
+    /** Facts of a payload chain decoded by {@link IkeDecoder#decodePayloadChain}. */
+    static Map<String, String> payloadsFromDecoder(List<Payload> payloads) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        int i = 0;
+        for (Payload p : payloads) {
+            payloadFromDecoder(facts, "p[" + i++ + "]", p);
+        }
+        put(facts, "p.count", Integer.toString(i));
+        return facts;
     }
 
     // ---- decoder side ----
@@ -237,7 +306,21 @@ final class IkeFacts {
                 put(facts, key + ".id.protoid", Integer.toString(id.protocolId()));
                 put(facts, key + ".id.port", Integer.toString(id.port()));
             }
-            put(facts, key + ".id.value", IdentityText.render(id.type() == 5 ? 1 : 2, id.idType(), id.data()));
+            String rendered = IdentityText.render(id.type() == 5 ? 1 : 2, id.idType(), id.data());
+            switch (id.idType()) {
+                case 1, 5 -> put(facts, key + ".id.addr", rendered);
+                case 2, 3 -> put(facts, key + ".id.name", rendered);
+                case 4 -> {
+                    if (id.data().length() == 8) {
+                        byte[] raw = id.data().toArray();
+                        put(facts, key + ".id.addr", Addresses.format(Bytes.copyOf(raw, 0, 4)));
+                        put(facts, key + ".id.mask", Addresses.format(Bytes.copyOf(raw, 4, 4)));
+                    }
+                }
+                case 9 -> put(facts, key + ".id.dn", id.data().hex());
+                default -> {
+                }
+            }
         } else if (p instanceof NotifyPayload n) {
             if (n.doi() != null) {
                 put(facts, key + ".n.doi", Long.toString(n.doi()));
@@ -255,6 +338,8 @@ final class IkeFacts {
                 for (int alg : ha.algorithms()) {
                     put(facts, key + ".n.hashalgs", Integer.toString(alg));
                 }
+            } else if (n.detail() instanceof NotifyDetail.Number num && num.label().equals("lifetimeSeconds")) {
+                put(facts, key + ".n.lifetime", Long.toString(num.value()));
             } else if (n.detail() instanceof NotifyDetail.Redirect r) {
                 put(facts, key + ".n.gwtype", Integer.toString(r.gatewayIdType()));
                 put(facts, key + ".n.gw", r.gateway());
@@ -278,6 +363,40 @@ final class IkeFacts {
                 put(facts, key + ".cr.data", cr.data().hex());
             }
             cr.caHashes().forEach(hash -> put(facts, key + ".cr.data", hash.hex()));
+        } else if (p instanceof AuthenticationPayload a) {
+            put(facts, key + ".auth.method", Integer.toString(a.authMethod()));
+            put(facts, key + ".auth.data", a.data().hex());
+        } else if (p instanceof SignaturePayload sig) {
+            put(facts, key + ".sig", sig.data().hex());
+        } else if (p instanceof ConfigurationPayload cp) {
+            put(facts, key + ".cfg.type", Integer.toString(cp.cfgType()));
+            if (cp.identifier() != null) {
+                put(facts, key + ".cfg.id", Integer.toString(cp.identifier()));
+            }
+            int a = 0;
+            for (Attribute at : cp.attributes()) {
+                put(facts, key + ".cfg.attr[" + a + "].type", Integer.toString(at.type()));
+                put(facts, key + ".cfg.attr[" + a++ + "].value", at.value().hex());
+            }
+        } else if (p instanceof DeletePayload d) {
+            put(facts, key + ".d.protoid", Integer.toString(d.protocolId()));
+            put(facts, key + ".spisize", Integer.toString(d.spiSize()));
+            put(facts, key + ".d.count", Integer.toString(d.declaredCount()));
+            d.spis().forEach(spi -> put(facts, key + ".d.spi", spi.hex()));
+        } else if (p instanceof TrafficSelectorPayload ts) {
+            put(facts, key + ".ts.count", Integer.toString(ts.selectors().size()));
+            int k = 0;
+            for (TrafficSelector sel : ts.selectors()) {
+                String tk = key + ".ts[" + k++ + "]";
+                put(facts, tk + ".type", Integer.toString(sel.tsType()));
+                if (sel.raw() == null) {
+                    put(facts, tk + ".protoid", Integer.toString(sel.ipProtocol()));
+                    put(facts, tk + ".startPort", Integer.toString(sel.startPort()));
+                    put(facts, tk + ".endPort", Integer.toString(sel.endPort()));
+                    put(facts, tk + ".start", Addresses.format(sel.startAddress()));
+                    put(facts, tk + ".end", Addresses.format(sel.endAddress()));
+                }
+            }
         } else if (p instanceof EncryptedFragmentPayload f) {
             put(facts, key + ".frag.number", Integer.toString(f.fragmentNumber()));
             put(facts, key + ".frag.total", Integer.toString(f.totalFragments()));

@@ -37,8 +37,17 @@ final class PdmlReader {
     }
 
     static List<Packet> read(Path capture) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("tshark", "-r", capture.toString(), "-Y", "isakmp", "-T", "pdml")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return read(capture, null);
+    }
+
+    /** @param configHome an XDG_CONFIG_HOME holding wireshark/ikev*_decryption_table, or null for none */
+    static List<Packet> read(Path capture, Path configHome) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("tshark", "-r", capture.toString(), "-Y", "isakmp", "-T", "pdml")
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        if (configHome != null) {
+            builder.environment().put("XDG_CONFIG_HOME", configHome.toString());
+        }
+        Process process = builder.start();
         List<Packet> packets;
         try (InputStream in = process.getInputStream()) {
             packets = parse(in);

@@ -33,11 +33,11 @@ class TsharkComparisonTest {
                     + "|isakmpv1-attr-oobr)\\.pcap#\\d+ p\\.count$",
                     "fuzzed header length (e.g. 4278190080) exceeds the datagram: tshark marks the length bogus and"
                     + " decodes no payload; we report the length error and decode the payloads inside the datagram"),
-            new Known("^tcpdump/ikev2-id-(normal|short)\\.pcap#1 p\\[0\\]\\.id\\.(type|value)$",
+            new Known("^tcpdump/ikev2-id-(normal|short)\\.pcap#1 p\\[0\\]\\.id\\.(type|addr)$",
                     "fuzzed IDi of length 9 (5 in -short): tshark reads the IPv4 address (and in -short the ID"
                     + " header) past the payload end, from bytes after it; we keep the payload's own 1-byte data"
                     + " (and report the 4-byte ID header overflow in -short)"),
-            new Known("^tcpdump/isakmp-identification-segfault\\.pcap#1 p\\[0\\]\\.id\\.value$",
+            new Known("^tcpdump/isakmp-identification-segfault\\.pcap#1 p\\[0\\]\\.id\\.name$",
                     "fuzzed ID_FQDN of 248 NUL bytes: tshark shows the string up to the first NUL (empty), we keep"
                     + " every byte (writers escape them)"),
             new Known("^tcpdump/ISAKMP_sa_setup\\.pcap#[34] p\\.count$",
