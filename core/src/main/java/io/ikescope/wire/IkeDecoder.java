@@ -60,6 +60,9 @@ public final class IkeDecoder {
         }
         PayloadChain chain = decodePayloadChain(major, next, data, IkeHeader.LENGTH, bodyLength);
         errors.addAll(chain.errors());
+        if (chain.errors().isEmpty() && chain.end() < end) {
+            errors.add((end - chain.end()) + " bytes after the last payload (offset " + chain.end() + ") ignored");
+        }
         return new IkeMessage(header, chain.payloads(), errors, null);
     }
 
@@ -67,7 +70,7 @@ public final class IkeDecoder {
      * Decodes a chain of payloads in {@code data[offset, offset+length)}, the first of type {@code firstPayloadType}.
      * Used for message bodies and for decrypted SK / IKEv1 content; offsets in errors are positions in {@code data}.
      * The chain ends at next-payload 0, after an SK or SKF payload (always last), or at the first header that does
-     * not fit; bytes left after the chain are reported.
+     * not fit; {@link PayloadChain#end()} tells where, so the caller decides what bytes left over mean.
      */
     public static PayloadChain decodePayloadChain(int version, int firstPayloadType, byte[] data, int offset,
                                                   int length) {
@@ -76,7 +79,7 @@ public final class IkeDecoder {
         if (data == null || offset < 0 || length < 0 || offset > data.length || length > data.length - offset) {
             errors.add("payload chain bounds " + offset + "+" + length + " lie outside the "
                     + (data == null ? 0 : data.length) + " bytes given");
-            return new PayloadChain(payloads, errors);
+            return new PayloadChain(payloads, errors, 0);
         }
         int end = offset + length;
         int pos = offset;
@@ -121,9 +124,6 @@ public final class IkeDecoder {
             }
             type = nextType;
         }
-        if (pos < end && errors.isEmpty()) {
-            errors.add((end - pos) + " bytes after the last payload (offset " + pos + ") ignored");
-        }
-        return new PayloadChain(payloads, errors);
+        return new PayloadChain(payloads, errors, Math.min(pos, end));
     }
 }

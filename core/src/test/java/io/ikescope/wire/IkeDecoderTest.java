@@ -143,6 +143,18 @@ class IkeDecoderTest {
         assertThat(Addresses.format(sel.startAddress()) + "-" + Addresses.format(sel.endAddress()))
                 .isEqualTo("10.0.0.0-10.0.0.255");
         assertThat(IkeDecoder.decodePayloadChain(2, 35, plain, 10, 100).errors().get(0)).contains("outside");
+
+        // with the two padding bytes in range: no error, and end() says where the payloads stop
+        PayloadChain padded = IkeDecoder.decodePayloadChain(2, 35, plain, 0, plain.length);
+        assertThat(padded.errors()).isEmpty();
+        assertThat(padded.end()).isEqualTo(plain.length - 2);
+    }
+
+    @Test
+    void bytesAfterTheLastCleartextPayloadAreReported() {
+        IkeMessage m = IkeDecoder.decode(message(13, 0x10, 0, 28 + 10, "00000008cafe0001" + "abcd"));
+        assertThat(m.payloads()).hasSize(1);
+        assertThat(m.errors()).containsExactly("2 bytes after the last payload (offset 36) ignored");
     }
 
     @Test
