@@ -367,7 +367,11 @@ public final class DissectJsonWriter implements DissectWriter {
                 g.writeStartObject();
                 g.writeNumberProperty("type", a.type());
                 g.writeStringProperty("name", IkeNames.name(IkeNames.attributeTypes(version, 3), a.type()));
-                g.writeNumberProperty("value", a.numericValue());
+                if (a.numericValue() >= 0) {
+                    g.writeNumberProperty("value", a.numericValue());
+                } else {
+                    g.writeStringProperty("value", a.value().hex());
+                }
                 g.writeStringProperty("valueName", IkeNames.name(IkeNames.attributeValues(version, 3, a), a.numericValue()));
                 g.writeEndObject();
             }
