@@ -1,0 +1,439 @@
+package io.ikescope.report;
+
+import io.ikescope.net.IkeDatagram;
+import io.ikescope.wire.Addresses;
+import io.ikescope.wire.Attribute;
+import io.ikescope.wire.AuthenticationPayload;
+import io.ikescope.wire.Bytes;
+import io.ikescope.wire.CertificatePayload;
+import io.ikescope.wire.CertificateRequestPayload;
+import io.ikescope.wire.CiscoFragmentPayload;
+import io.ikescope.wire.ConfigurationPayload;
+import io.ikescope.wire.DeletePayload;
+import io.ikescope.wire.EapPayload;
+import io.ikescope.wire.EncryptedFragmentPayload;
+import io.ikescope.wire.EncryptedPayload;
+import io.ikescope.wire.HashPayload;
+import io.ikescope.wire.IdentificationPayload;
+import io.ikescope.wire.IdentityText;
+import io.ikescope.wire.IkeHeader;
+import io.ikescope.wire.IkeMessage;
+import io.ikescope.wire.KeyExchangePayload;
+import io.ikescope.wire.MalformedPayload;
+import io.ikescope.wire.NatDiscoveryPayload;
+import io.ikescope.wire.NatOriginalAddressPayload;
+import io.ikescope.wire.NoncePayload;
+import io.ikescope.wire.NotifyDetail;
+import io.ikescope.wire.NotifyPayload;
+import io.ikescope.wire.Payload;
+import io.ikescope.wire.Proposal;
+import io.ikescope.wire.SecurityAssociationPayload;
+import io.ikescope.wire.SignaturePayload;
+import io.ikescope.wire.TrafficSelector;
+import io.ikescope.wire.TrafficSelectorPayload;
+import io.ikescope.wire.Transform;
+import io.ikescope.wire.UnknownPayload;
+import io.ikescope.wire.VendorIdPayload;
+import io.ikescope.wire.registry.EapRegistry;
+import io.ikescope.wire.registry.Ikev2Registry;
+import io.ikescope.wire.registry.Registry;
+import io.ikescope.wire.registry.VendorIds;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * {@code dissect --format json}: JSON Lines, one object per IKE message, exactly the fields of the contract
+ * (cli-and-json.md) plus a few documented extras (e.g. {@code encryptedLength}, {@code dataLength}). All
+ * peer-supplied text goes through Jackson's string escaping.
+ */
+public final class DissectJsonWriter implements DissectWriter {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+    private final Writer out;
+
+    public DissectJsonWriter(Writer out) {
+        this.out = out;
+    }
+
+    public DissectJsonWriter(OutputStream out) {
+        this(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void write(IkeDatagram datagram, IkeMessage message, String decryption) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            writeMessage(g, datagram, message, DissectWriter.decryptionOrDefault(message, decryption));
+        } catch (JacksonException e) {
+            throw new IOException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+        out.write('\n');
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    private static void writeMessage(JsonGenerator g, IkeDatagram d, IkeMessage m, String decryption) {
+        g.writeStartObject();
+        g.writeNumberProperty("frame", d.frame());
+        g.writeStringProperty("time", Timestamps.iso(d.epochNanos()));
+        g.writeStringProperty("src", d.src());
+        g.writeNumberProperty("srcPort", d.srcPort());
+        g.writeStringProperty("dst", d.dst());
+        g.writeNumberProperty("dstPort", d.dstPort());
+        g.writeStringProperty("transport", d.transport().jsonName());
+        IkeHeader h = m.header();
+        int version = m.ikeVersion();
+        if (h == null) {
+            for (String name : List.of("ikeVersion", "spiI", "spiR", "nextPayload", "exchangeType", "exchange",
+                    "flags", "messageId", "length")) {
+                g.writeNullProperty(name);
+            }
+        } else {
+            g.writeNumberProperty("ikeVersion", h.majorVersion());
+            g.writeStringProperty("spiI", h.spiI().hex());
+            g.writeStringProperty("spiR", h.spiR().hex());
+            g.writeNumberProperty("nextPayload", h.nextPayload());
+            g.writeNumberProperty("exchangeType", h.exchangeType());
+            g.writeStringProperty("exchange", IkeNames.exchange(version, h.exchangeType()));
+            writeFlags(g, version, h);
+            g.writeNumberProperty("messageId", h.messageId());
+            g.writeNumberProperty("length", h.length());
+        }
+        g.writeStringProperty("decryption", decryption);
+        if (m.encryptedBody() != null) {
+            g.writeNumberProperty("encryptedLength", m.encryptedBody().length());
+        }
+        writePayloads(g, version, m.payloads());
+        g.writeArrayPropertyStart("errors");
+        for (String e : m.errors()) {
+            g.writeString(e);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** IKEv1 defines encryption/commit/authOnly, IKEv2 initiator/response; the other version's flags are null. */
+    private static void writeFlags(JsonGenerator g, int version, IkeHeader h) {
+        g.writeObjectPropertyStart("flags");
+        boolean v1 = version == 1;
+        boolean v2 = version == 2;
+        writeBooleanOrNull(g, "encryption", v1, h.encryption());
+        writeBooleanOrNull(g, "commit", v1, h.commit());
+        writeBooleanOrNull(g, "authOnly", v1, h.authOnly());
+        writeBooleanOrNull(g, "initiator", v2, h.initiator());
+        writeBooleanOrNull(g, "response", v2, h.response());
+        g.writeEndObject();
+    }
+
+    private static void writeBooleanOrNull(JsonGenerator g, String name, boolean defined, boolean value) {
+        if (defined) {
+            g.writeBooleanProperty(name, value);
+        } else {
+            g.writeNullProperty(name);
+        }
+    }
+
+    private static void writePayloads(JsonGenerator g, int version, List<Payload> payloads) {
+        g.writeArrayPropertyStart("payloads");
+        for (Payload p : payloads) {
+            g.writeStartObject();
+            g.writeNumberProperty("type", p.type());
+            g.writeStringProperty("name", IkeNames.payload(version, p.type()));
+            g.writeNumberProperty("length", p.length());
+            if (p instanceof MalformedPayload bad) {
+                g.writeStringProperty("error", bad.error());
+                g.writeNumberProperty("dataLength", bad.data().length());
+                if (bad.partial() != null) {
+                    writeBody(g, version, bad.partial());
+                }
+            } else {
+                writeBody(g, version, p);
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeBody(JsonGenerator g, int version, Payload p) {
+        if (p instanceof SecurityAssociationPayload sa) {
+            writeSa(g, version, sa);
+        } else if (p instanceof KeyExchangePayload ke) {
+            if (ke.dhGroup() != null) {
+                g.writeNumberProperty("dhGroup", ke.dhGroup());
+            }
+            g.writeNumberProperty("dataLength", ke.data().length());
+        } else if (p instanceof IdentificationPayload id) {
+            g.writeNumberProperty("idType", id.idType());
+            g.writeStringProperty("idTypeName", IkeNames.name(IkeNames.idTypes(version), id.idType()));
+            if (id.protocolId() != null) {
+                g.writeNumberProperty("protocolId", id.protocolId());
+                g.writeNumberProperty("port", id.port());
+            }
+            g.writeStringProperty("value", IdentityText.render(version, id.idType(), id.data()));
+        } else if (p instanceof CertificatePayload c) {
+            g.writeNumberProperty("encoding", c.encoding());
+            g.writeStringProperty("encodingName", IkeNames.name(IkeNames.certEncodings(version), c.encoding()));
+            g.writeNumberProperty("dataLength", c.data().length());
+            if (c.encoding() == 4) {
+                g.writeStringProperty("subject", IdentityText.certificateSubject(c.data()));
+            }
+        } else if (p instanceof CertificateRequestPayload cr) {
+            g.writeNumberProperty("encoding", cr.encoding());
+            g.writeStringProperty("encodingName", IkeNames.name(IkeNames.certEncodings(version), cr.encoding()));
+            g.writeStringProperty("data", cr.data().hex());
+            if (version == 2) {
+                g.writeArrayPropertyStart("caHashes");
+                for (Bytes hash : cr.caHashes()) {
+                    g.writeString(hash.hex());
+                }
+                g.writeEndArray();
+            } else {
+                g.writeStringProperty("authority", IdentityText.distinguishedName(cr.data()));
+            }
+        } else if (p instanceof HashPayload ha) {
+            g.writeStringProperty("data", ha.data().hex());
+        } else if (p instanceof SignaturePayload s) {
+            g.writeStringProperty("data", s.data().hex());
+        } else if (p instanceof AuthenticationPayload a) {
+            g.writeNumberProperty("authMethod", a.authMethod());
+            g.writeStringProperty("authMethodName", Ikev2Registry.AUTH_METHOD.name(a.authMethod()));
+            g.writeStringProperty("data", a.data().hex());
+        } else if (p instanceof NoncePayload n) {
+            g.writeNumberProperty("dataLength", n.data().length());
+        } else if (p instanceof NotifyPayload n) {
+            writeNotify(g, version, n);
+        } else if (p instanceof DeletePayload d) {
+            if (d.doi() != null) {
+                g.writeNumberProperty("doi", d.doi());
+            }
+            g.writeNumberProperty("protocolId", d.protocolId());
+            g.writeNumberProperty("spiSize", d.spiSize());
+            g.writeNumberProperty("count", d.declaredCount());
+            g.writeArrayPropertyStart("spis");
+            for (Bytes spi : d.spis()) {
+                g.writeString(spi.hex());
+            }
+            g.writeEndArray();
+        } else if (p instanceof VendorIdPayload v) {
+            g.writeStringProperty("data", v.data().hex());
+            VendorIds.Match match = VendorIds.lookup(v.data().toArray());
+            g.writeStringProperty("vendor", match == null ? null : match.display());
+        } else if (p instanceof NatDiscoveryPayload nd) {
+            g.writeStringProperty("hash", nd.hash().hex());
+        } else if (p instanceof NatOriginalAddressPayload oa) {
+            g.writeNumberProperty("idType", oa.idType());
+            String address = Addresses.format(oa.address());
+            g.writeStringProperty("address", address != null ? address : oa.address().hex());
+        } else if (p instanceof TrafficSelectorPayload ts) {
+            writeSelectors(g, ts);
+        } else if (p instanceof ConfigurationPayload cp) {
+            writeConfiguration(g, version, cp);
+        } else if (p instanceof EapPayload e) {
+            g.writeNumberProperty("code", e.code());
+            g.writeStringProperty("codeName", EapRegistry.CODE.name(e.code()));
+            g.writeNumberProperty("identifier", e.identifier());
+            g.writeNumberProperty("eapLength", e.eapLength());
+            if (e.eapType() != null) {
+                g.writeNumberProperty("eapType", e.eapType());
+                g.writeStringProperty("eapTypeName", EapRegistry.METHOD_TYPE.name(e.eapType()));
+            } else {
+                g.writeNullProperty("eapType");
+            }
+        } else if (p instanceof EncryptedPayload sk) {
+            g.writeNumberProperty("nextPayload", sk.innerNextPayload());
+            g.writeNumberProperty("dataLength", sk.encrypted().length());
+            writePayloads(g, version, sk.inner());
+        } else if (p instanceof EncryptedFragmentPayload skf) {
+            g.writeNumberProperty("fragmentNumber", skf.fragmentNumber());
+            g.writeNumberProperty("totalFragments", skf.totalFragments());
+            g.writeNumberProperty("nextPayload", skf.innerNextPayload());
+            g.writeNumberProperty("dataLength", skf.encrypted().length());
+            writePayloads(g, version, skf.inner());
+        } else if (p instanceof CiscoFragmentPayload f) {
+            g.writeNumberProperty("fragmentId", f.fragmentId());
+            g.writeNumberProperty("fragmentNumber", f.fragmentNumber());
+            g.writeBooleanProperty("last", f.last());
+            g.writeNumberProperty("dataLength", f.data().length());
+        } else if (p instanceof UnknownPayload u) {
+            g.writeNumberProperty("dataLength", u.data().length());
+            g.writeStringProperty("data", u.data().hex());
+        }
+    }
+
+    private static void writeSa(JsonGenerator g, int version, SecurityAssociationPayload sa) {
+        if (sa.doi() != null) {
+            g.writeNumberProperty("doi", sa.doi());
+            g.writeNumberProperty("situation", sa.situation());
+        }
+        g.writeArrayPropertyStart("proposals");
+        for (Proposal pr : sa.proposals()) {
+            g.writeStartObject();
+            g.writeNumberProperty("number", pr.number());
+            g.writeNumberProperty("protocolId", pr.protocolId());
+            g.writeStringProperty("protocol", IkeNames.name(IkeNames.protocolIds(version), pr.protocolId()));
+            g.writeStringProperty("spi", pr.spi().hex());
+            g.writeArrayPropertyStart("transforms");
+            for (Transform t : pr.transforms()) {
+                g.writeStartObject();
+                if (t.number() != null) {
+                    g.writeNumberProperty("number", t.number());
+                }
+                if (t.type() != null) {
+                    g.writeNumberProperty("type", t.type());
+                }
+                g.writeNumberProperty("id", t.id());
+                g.writeStringProperty("name", IkeNames.name(IkeNames.transformIds(version, pr.protocolId(), t), t.id()));
+                g.writeArrayPropertyStart("attributes");
+                for (Attribute a : t.attributes()) {
+                    g.writeStartObject();
+                    g.writeNumberProperty("type", a.type());
+                    g.writeStringProperty("name", IkeNames.name(IkeNames.attributeTypes(version, pr.protocolId()), a.type()));
+                    long value = a.numericValue();
+                    if (value >= 0) {
+                        g.writeNumberProperty("value", value);
+                        g.writeStringProperty("valueName",
+                                IkeNames.name(IkeNames.attributeValues(version, pr.protocolId(), a), value));
+                    } else {
+                        g.writeStringProperty("value", a.value().hex());
+                        g.writeNullProperty("valueName");
+                    }
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeNotify(JsonGenerator g, int version, NotifyPayload n) {
+        if (n.doi() != null) {
+            g.writeNumberProperty("doi", n.doi());
+        }
+        g.writeNumberProperty("notifyType", n.notifyType());
+        g.writeStringProperty("notifyName", IkeNames.name(IkeNames.notifyTypes(version), n.notifyType()));
+        g.writeNumberProperty("protocolId", n.protocolId());
+        g.writeStringProperty("spi", n.spi().hex());
+        g.writeStringProperty("data", n.data().hex());
+        g.writeName("decoded");
+        writeNotifyDetail(g, version, n.detail());
+    }
+
+    private static void writeNotifyDetail(JsonGenerator g, int version, NotifyDetail detail) {
+        if (detail == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        if (detail instanceof NotifyDetail.AcceptedGroup a) {
+            g.writeNumberProperty("dhGroup", a.dhGroup());
+        } else if (detail instanceof NotifyDetail.Cookie c) {
+            g.writeStringProperty("cookie", c.cookie().hex());
+        } else if (detail instanceof NotifyDetail.NatDetectionHash h) {
+            g.writeStringProperty("hash", h.hash().hex());
+        } else if (detail instanceof NotifyDetail.HashAlgorithms h) {
+            g.writeArrayPropertyStart("hashAlgorithms");
+            for (int alg : h.algorithms()) {
+                g.writeNumber(alg);
+            }
+            g.writeEndArray();
+            g.writeArrayPropertyStart("hashAlgorithmNames");
+            for (int alg : h.algorithms()) {
+                g.writeString(Ikev2Registry.HASH_ALGORITHM.name(alg));
+            }
+            g.writeEndArray();
+        } else if (detail instanceof NotifyDetail.RekeySa r) {
+            g.writeNumberProperty("protocolId", r.protocolId());
+            g.writeStringProperty("spi", r.spi().hex());
+        } else if (detail instanceof NotifyDetail.DpdSequence s) {
+            g.writeNumberProperty("sequence", s.sequence());
+        } else if (detail instanceof NotifyDetail.ResponderLifetime l) {
+            g.writeArrayPropertyStart("attributes");
+            for (Attribute a : l.attributes()) {
+                g.writeStartObject();
+                g.writeNumberProperty("type", a.type());
+                g.writeStringProperty("name", IkeNames.name(IkeNames.attributeTypes(version, 3), a.type()));
+                if (a.numericValue() >= 0) {
+                    g.writeNumberProperty("value", a.numericValue());
+                } else {
+                    g.writeStringProperty("value", a.value().hex());
+                }
+                g.writeStringProperty("valueName", IkeNames.name(IkeNames.attributeValues(version, 3, a), a.numericValue()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } else if (detail instanceof NotifyDetail.Redirect r) {
+            g.writeNumberProperty("gatewayIdType", r.gatewayIdType());
+            g.writeStringProperty("gateway", r.gateway());
+            g.writeStringProperty("nonce", r.nonce().hex());
+        } else if (detail instanceof NotifyDetail.IpComp c) {
+            g.writeNumberProperty("cpi", c.cpi());
+            g.writeNumberProperty("transformId", c.transformId());
+        } else if (detail instanceof NotifyDetail.Number num) {
+            g.writeNumberProperty(num.label(), num.value());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeSelectors(JsonGenerator g, TrafficSelectorPayload ts) {
+        g.writeArrayPropertyStart("selectors");
+        for (TrafficSelector s : ts.selectors()) {
+            g.writeStartObject();
+            g.writeNumberProperty("tsType", s.tsType());
+            if (s.raw() != null) {
+                g.writeNullProperty("ipProtocol");
+                g.writeNullProperty("startPort");
+                g.writeNullProperty("endPort");
+                g.writeNullProperty("startAddress");
+                g.writeNullProperty("endAddress");
+                g.writeStringProperty("data", s.raw().hex());
+            } else {
+                g.writeNumberProperty("ipProtocol", s.ipProtocol());
+                g.writeNumberProperty("startPort", s.startPort());
+                g.writeNumberProperty("endPort", s.endPort());
+                g.writeStringProperty("startAddress", Addresses.format(s.startAddress()));
+                g.writeStringProperty("endAddress", Addresses.format(s.endAddress()));
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeConfiguration(JsonGenerator g, int version, ConfigurationPayload cp) {
+        Registry attributeNames = IkeNames.cfgAttributes(version);
+        g.writeNumberProperty("cfgType", cp.cfgType());
+        g.writeStringProperty("cfgTypeName", IkeNames.name(IkeNames.cfgTypes(version), cp.cfgType()));
+        if (cp.identifier() != null) {
+            g.writeNumberProperty("identifier", cp.identifier());
+        }
+        g.writeArrayPropertyStart("attributes");
+        for (Attribute a : cp.attributes()) {
+            g.writeStartObject();
+            g.writeNumberProperty("type", a.type());
+            g.writeStringProperty("name", attributeNames.name(a.type()));
+            g.writeNumberProperty("length", a.value().length());
+            if (a.tv()) {
+                g.writeNumberProperty("value", a.numericValue());
+            } else {
+                g.writeStringProperty("value", a.value().hex());
+            }
+            g.writeStringProperty("text", AttributeText.render(version, a));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+}

@@ -1,0 +1,5 @@
+package io.ikescope.wire;
+
+/** HASH (IKEv1 8). */
+public record HashPayload(PayloadHeader header, Bytes data) implements Payload {
+}
