@@ -1,6 +1,9 @@
 package io.ikescope.wire.registry;
 
-/** Known Vendor ID payload values. SKELETON: filled by the registry work. */
+/**
+ * Known Vendor ID payload values (table in {@code vendor-ids.tsv}). Names follow tshark where tshark knows the
+ * value, so a report and Wireshark agree; ike-scan and libreswan supply the rest.
+ */
 public final class VendorIds {
     private VendorIds() {
     }
@@ -13,8 +16,53 @@ public final class VendorIds {
         }
     }
 
-    /** The vendor of a Vendor ID payload's data, matched exactly or by known prefix as Wireshark and ike-scan do; null if unknown. */
+    /** FreeS/WAN, Openswan and old Libreswan send 12 bytes: a marker, then MD5 bytes forced into 0x40-0x7f. */
+    private static final int HASHED_ID_LENGTH = 12;
+
+    /**
+     * The vendor of a Vendor ID payload's data, matched exactly or by known prefix as Wireshark and ike-scan do;
+     * null if unknown. The longest listed value that starts the data wins, so a value followed by version or
+     * flag bytes (Cisco Unity, Check Point, MS NT5, DPD) is still recognised and its version read.
+     */
     public static Match lookup(byte[] data) {
+        if (data == null || data.length == 0) {
+            return null;
+        }
+        VendorIdTable.Entry e = VendorIdTable.INSTANCE.longestPrefix(data);
+        if (e != null) {
+            String version = e.version() != null ? e.version() : e.decoder().decode(data, e.value().length);
+            return new Match(e.vendor(), version);
+        }
+        if (isHashedId(data, "OE")) {
+            return new Match("FreeS/WAN, Openswan or Libreswan", null);
+        }
+        if (isHashedId(data, "OSW")) {
+            return new Match("Openswan", null);
+        }
         return null;
+    }
+
+    /** How many Vendor ID values the table lists. */
+    public static int knownCount() {
+        return VendorIdTable.INSTANCE.entries().size();
+    }
+
+    /** An unlisted version of the FreeS/WAN family: the marker, then hash bytes all in 0x40-0x7f. */
+    private static boolean isHashedId(byte[] data, String marker) {
+        if (data.length != HASHED_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < marker.length(); i++) {
+            if (data[i] != marker.charAt(i)) {
+                return false;
+            }
+        }
+        for (int i = marker.length(); i < data.length; i++) {
+            int b = data[i] & 0xff;
+            if (b < 0x40 || b > 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 }
