@@ -35,6 +35,37 @@ public final class CaptureRewriter {
         return out.array();
     }
 
+    /** A little-endian pcap made of the given records (1-based numbers, repeats allowed), in that order. */
+    public static byte[] pcapSelect(byte[] pcap, int... records) {
+        ByteBuffer in = ByteBuffer.wrap(pcap).order(ByteOrder.LITTLE_ENDIAN);
+        java.util.List<byte[]> all = new java.util.ArrayList<>();
+        for (int at = 24; at + 16 <= pcap.length; at += 16 + in.getInt(at + 8)) {
+            all.add(java.util.Arrays.copyOfRange(pcap, at, at + 16 + in.getInt(at + 8)));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(pcap, 0, 24);
+        for (int r : records) {
+            out.writeBytes(all.get(r - 1));
+        }
+        return out.toByteArray();
+    }
+
+    /** A little-endian pcap of the given link type holding these packets, each at {@code seconds} + its index. */
+    public static byte[] pcapOf(int linkType, long seconds, byte[]... packets) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(262144)
+                .putInt(linkType);
+        out.writeBytes(header.array());
+        for (int i = 0; i < packets.length; i++) {
+            ByteBuffer rec = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+            rec.putInt((int) (seconds + i)).putInt(0).putInt(packets[i].length).putInt(packets[i].length);
+            out.writeBytes(rec.array());
+            out.writeBytes(packets[i]);
+        }
+        return out.toByteArray();
+    }
+
     /**
      * A little-endian pcap whose link header is replaced: {@code strip} bytes are cut from every packet and
      * {@code header(packet)} is put in front; the file's link type becomes {@code linkType}.
