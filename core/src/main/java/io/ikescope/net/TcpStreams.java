@@ -113,8 +113,8 @@ final class TcpStreams {
                  byte[] b, int at, int length, boolean complete, long frame, long nanos) {
         Key key = new Key(addressBytes, srcPort, dstPort);
         if ((flags & RST) != 0) {
-            directions.remove(key);
-            directions.remove(reverse(addressBytes, srcPort, dstPort));
+            closed(directions.remove(key));
+            closed(directions.remove(reverse(addressBytes, srcPort, dstPort)));
             return;
         }
         Direction d = directions.get(key);
@@ -150,12 +150,9 @@ final class TcpStreams {
                 }
             }
         }
-        if ((flags & FIN) != 0 && !d.abandoned && d.ahead.isEmpty()) {
-            if (d.length > 0) {
-                diagnostics.warnOnce("tcp-fin-partial", "frame " + frame + ": TCP stream " + d.src + ":" + d.srcPort
-                        + " -> " + d.dst + ":" + d.dstPort + " closed in the middle of an RFC 8229 message");
-            }
-            directions.remove(key);
+        if ((flags & FIN) != 0 && d.ahead.isEmpty()) {
+            // Bytes after a gap may still come (the FIN overtook them); otherwise the direction is done.
+            closed(directions.remove(key));
         }
     }
 
@@ -282,14 +279,17 @@ final class TcpStreams {
         return new Key(swapped, dstPort, srcPort);
     }
 
+    /** A direction ends (FIN, RST, end of capture): say so if it still holds part of a message or a gap. */
+    private void closed(Direction d) {
+        if (d != null && !d.abandoned && (d.length > 0 || !d.ahead.isEmpty())) {
+            diagnostics.warnOnce("tcp-incomplete", "TCP stream " + d.src + ":" + d.srcPort + " -> " + d.dst + ":"
+                    + d.dstPort + " ends with an incomplete RFC 8229 message or a gap");
+        }
+    }
+
     /** Reports directions that still hold part of a message when the capture ends. */
     void finish() {
-        for (Direction d : directions.values()) {
-            if (!d.abandoned && (d.length > 0 || !d.ahead.isEmpty())) {
-                diagnostics.warnOnce("tcp-end-partial", "TCP stream " + d.src + ":" + d.srcPort + " -> " + d.dst + ":"
-                        + d.dstPort + " ends with an incomplete RFC 8229 message or a gap");
-            }
-        }
+        directions.values().forEach(this::closed);
         directions.clear();
     }
 }

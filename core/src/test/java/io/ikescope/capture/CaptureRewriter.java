@@ -52,6 +52,15 @@ public final class CaptureRewriter {
 
     /** A little-endian pcap of the given link type holding these packets, each at {@code seconds} + its index. */
     public static byte[] pcapOf(int linkType, long seconds, byte[]... packets) {
+        int[] keep = new int[packets.length];
+        for (int i = 0; i < packets.length; i++) {
+            keep[i] = packets[i].length;
+        }
+        return pcapOfCut(linkType, seconds, keep, packets);
+    }
+
+    /** As {@link #pcapOf}, but only the first {@code captured[i]} bytes of packet i are stored (a snaplen cut). */
+    public static byte[] pcapOfCut(int linkType, long seconds, int[] captured, byte[]... packets) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
         header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(262144)
@@ -59,9 +68,10 @@ public final class CaptureRewriter {
         out.writeBytes(header.array());
         for (int i = 0; i < packets.length; i++) {
             ByteBuffer rec = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-            rec.putInt((int) (seconds + i)).putInt(0).putInt(packets[i].length).putInt(packets[i].length);
+            int stored = Math.min(captured[i], packets[i].length);
+            rec.putInt((int) (seconds + i)).putInt(0).putInt(stored).putInt(packets[i].length);
             out.writeBytes(rec.array());
-            out.writeBytes(packets[i]);
+            out.write(packets[i], 0, stored);
         }
         return out.toByteArray();
     }
