@@ -46,6 +46,11 @@ class FragmentReassemblyTest {
                 .containsExactly("198.51.100.1", "198.51.100.1", "2001:db8::1", "2001:db8::1");
         assertThat(c.ike()).extracting(IkeDatagram::transport).containsOnly(Transport.UDP);
         assertThat(c.counters().datagramsReassembled()).isEqualTo(4);
+        // Each message carries the time of the frame that completed it.
+        List<io.ikescope.capture.FrameSnapshot> frames = io.ikescope.capture.FrameSnapshot.readAll(p);
+        assertThat(c.ike()).allSatisfy(m ->
+                assertThat(m.epochNanos()).isEqualTo(frames.get((int) m.frame() - 1).epochNanos()));
+        assertThat(frames.get(1).epochNanos()).isNotEqualTo(frames.get(0).epochNanos());
         assertThat(c.decoderWarnings()).isEmpty();
         if (TestCaptures.hasTool("tshark")) {
             assertThat(TsharkComparison.differences(p, DecoderOptions.defaults())).isEmpty();

@@ -139,6 +139,21 @@ class TcpEncapsulationTest {
     }
 
     @Test
+    void aCaptureThatMissedTheHandshakeStartsAtTheFirstSegment() throws IOException {
+        byte[] pcap = Files.readAllBytes(fixture("rfc8229-tcp.pcap"));
+        int frames = (int) DecodedCapture.of(fixture("rfc8229-tcp.pcap")).frames();
+        int[] fromFrame4 = java.util.stream.IntStream.rangeClosed(4, frames).toArray();
+        Path p = Files.write(temp.resolve("no-syn.pcap"), CaptureRewriter.pcapSelect(pcap, fromFrame4));
+        DecodedCapture c = DecodedCapture.of(p);
+        List<byte[]> ike = sentIke();
+        assertThat(c.ike()).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(c.ike().get(i).ike()).isEqualTo(ike.get(i));
+        }
+        assertThat(c.esp()).hasSize(1);
+    }
+
+    @Test
     void theStreamLimitDropsTheLeastRecentlyActiveDirection() throws IOException {
         DecodedCapture c = DecodedCapture.of(fixture("rfc8229-tcp.pcap"),
                 DecoderOptions.defaults().withTcpLimits(1, 1 << 20));
