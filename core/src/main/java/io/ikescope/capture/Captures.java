@@ -1,0 +1,117 @@
+package io.ikescope.capture;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Opens a capture, detecting its format from the first bytes: pcap (either byte order, microsecond or
+ * nanosecond timestamps), pcapng, or either of them gzip-compressed (possibly several concatenated members).
+ *
+ * <p>Errors that make the input unreadable are {@link CaptureException}s naming the input and the byte offset.
+ * A capture whose last record is cut short (a full disk, a killed tcpdump) is not an error: the frames before
+ * it are delivered and the cut is reported in {@link CaptureReader#warnings()}, as tshark shows the earlier
+ * frames and then complains.
+ */
+public final class Captures {
+    private static final int GZIP_MAGIC = 0x1f8b;
+
+    private Captures() {
+    }
+
+    /** Opens a capture file. */
+    public static CaptureReader open(Path path) throws CaptureException {
+        String name = path.toString();
+        if (Files.isDirectory(path)) {
+            throw new CaptureException(name, -1, "is a directory, not a capture file");
+        }
+        InputStream in;
+        try {
+            in = Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new CaptureException(name, -1, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new CaptureException(name, -1, "permission denied");
+        } catch (IOException e) {
+            throw new CaptureException(name, -1, "cannot open: " + e.getMessage());
+        }
+        return open(in, name);
+    }
+
+    /**
+     * Reads a capture from a stream (for example standard input for {@code -}); the stream is closed with the reader.
+     *
+     * @param displayName how messages name the input
+     */
+    public static CaptureReader open(InputStream in, String displayName) throws CaptureException {
+        try {
+            return detect(in, displayName);
+        } catch (CaptureException e) {
+            closeQuietly(in);
+            throw e;
+        } catch (IOException e) {
+            closeQuietly(in);
+            throw new CaptureException(displayName, -1, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static CaptureReader detect(InputStream raw, String name) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(raw, 4);
+        byte[] head = new byte[4];
+        int n = in.readNBytes(head, 0, 4);
+        if (n == 0) {
+            throw new CaptureException(name, 0, "empty file: no capture header");
+        }
+        in.unread(head, 0, n);
+        if (n >= 2 && Bytes.u16(head, 0) == GZIP_MAGIC) {
+            InputStream unzipped;
+            try {
+                unzipped = new GZIPInputStream(in, 1 << 16);
+            } catch (EOFException | ZipException e) {
+                throw new CaptureException(name, 0, "corrupt gzip header: " + e.getMessage());
+            }
+            return detectPlain(unzipped, name, "+gzip");
+        }
+        return detectPlain(in, name, "");
+    }
+
+    private static CaptureReader detectPlain(InputStream in, String name, String suffix) throws IOException {
+        StreamBuffer buffer = new StreamBuffer(in, name);
+        int available = buffer.require(4);
+        String what = suffix.isEmpty() ? "" : " inside the gzip stream";
+        if (available == 0) {
+            throw new CaptureException(name, 0, "empty " + (suffix.isEmpty() ? "file" : "gzip stream")
+                    + ": no capture header" + (buffer.earlyEnd() != null ? " (" + buffer.earlyEnd() + ")" : ""));
+        }
+        if (available < 4) {
+            throw new CaptureException(name, 0, "truncated capture header" + what + ": needs 4 bytes, "
+                    + available + " remain");
+        }
+        int magic = Bytes.int32(buffer.array(), buffer.position(), false);
+        int swapped = Integer.reverseBytes(magic);
+        if (magic == PcapngReader.SECTION_HEADER) {
+            return new PcapngReader(buffer, name, "pcapng" + suffix);
+        }
+        if (magic == PcapReader.MAGIC_MICROS || magic == PcapReader.MAGIC_NANOS
+                || swapped == PcapReader.MAGIC_MICROS || swapped == PcapReader.MAGIC_NANOS) {
+            return new PcapReader(buffer, name, "pcap" + suffix);
+        }
+        throw new CaptureException(name, 0, String.format("not a pcap or pcapng capture%s (magic 0x%08x)", what,
+                swapped));
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // Already failing; the original error is the one worth reporting.
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.ikescope.capture;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.ZipException;
+
+/**
+ * A window over a capture stream: one fixed byte array refilled from the stream, so a record is parsed in
+ * place and handed out as a view without copying or allocating.
+ *
+ * <p>The array is {@link #CAPACITY} bytes. A record must fit in it whole; the readers bound every record
+ * well below that (see {@link CaptureLimits}), so the array never grows. Offsets are counted in the
+ * (decompressed) stream from its first byte, for error messages.
+ */
+final class StreamBuffer {
+    /** 1 MiB: large reads keep system-call and decompression overhead per byte low. */
+    static final int CAPACITY = 1 << 20;
+
+    private final InputStream in;
+    private final String source;
+    private final byte[] buf = new byte[CAPACITY];
+    private int pos;
+    private int limit;
+    /** Stream offset of {@code buf[0]}. */
+    private long base;
+    private boolean eof;
+    /** Set when a compressed stream ended before its end-of-stream marker. */
+    private String earlyEnd;
+
+    StreamBuffer(InputStream in, String source) {
+        this.in = in;
+        this.source = source;
+    }
+
+    byte[] array() {
+        return buf;
+    }
+
+    /** Index in {@link #array()} of the next unread byte. */
+    int position() {
+        return pos;
+    }
+
+    /** Stream offset of the next unread byte. */
+    long offset() {
+        return base + pos;
+    }
+
+    /** Bytes readable at {@link #position()} without refilling. */
+    int buffered() {
+        return limit - pos;
+    }
+
+    /** A gzip stream that stopped mid-member: the text says so; null otherwise. */
+    String earlyEnd() {
+        return earlyEnd;
+    }
+
+    /**
+     * Makes at least {@code need} bytes readable at {@link #position()} unless the stream ends first.
+     *
+     * @param need at most {@link #CAPACITY}
+     * @return the bytes now readable (less than {@code need} only at the end of the stream)
+     */
+    int require(int need) throws IOException {
+        if (limit - pos >= need) {
+            return limit - pos;
+        }
+        if (need > CAPACITY) {
+            throw new IllegalArgumentException("record of " + need + " bytes exceeds the buffer");
+        }
+        if (pos > 0) {
+            // Compact: the consumer has finished with everything before pos (frames are valid until next()).
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            base += pos;
+            limit -= pos;
+            pos = 0;
+        }
+        while (limit < need && !eof) {
+            int n = read(buf, limit, CAPACITY - limit);
+            if (n < 0) {
+                eof = true;
+            } else {
+                limit += n;
+            }
+        }
+        return limit - pos;
+    }
+
+    void advance(int n) {
+        pos += n;
+    }
+
+    /**
+     * Skips {@code n} bytes, reading through the stream without buffering them.
+     *
+     * @return the bytes actually skipped (less than {@code n} only at the end of the stream)
+     */
+    long skip(long n) throws IOException {
+        int inBuffer = (int) Math.min(n, limit - pos);
+        pos += inBuffer;
+        long remaining = n - inBuffer;
+        if (remaining == 0) {
+            return n;
+        }
+        // Buffer is empty now: restart it at the position after the skipped bytes.
+        base += limit;
+        pos = 0;
+        limit = 0;
+        while (remaining > 0 && !eof) {
+            long skipped = in.skip(remaining);
+            if (skipped > 0) {
+                remaining -= skipped;
+                base += skipped;
+                continue;
+            }
+            // skip() may return 0 before the end: fall back to reading.
+            int n2 = read(buf, 0, (int) Math.min(CAPACITY, remaining));
+            if (n2 < 0) {
+                eof = true;
+            } else {
+                remaining -= n2;
+                base += n2;
+            }
+        }
+        return n - remaining;
+    }
+
+    private int read(byte[] b, int off, int len) throws IOException {
+        try {
+            return in.read(b, off, len);
+        } catch (EOFException e) {
+            // GZIPInputStream: "Unexpected end of ZLIB input stream" - the compressed file was cut short.
+            earlyEnd = "compressed stream ends early (" + e.getMessage() + ")";
+            return -1;
+        } catch (ZipException e) {
+            throw new CaptureException(source, base + limit, "corrupt gzip data: " + e.getMessage());
+        }
+    }
+
+    void close() throws IOException {
+        in.close();
+    }
+}

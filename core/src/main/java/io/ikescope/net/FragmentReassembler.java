@@ -1,0 +1,251 @@
+package io.ikescope.net;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds IPv4 and IPv6 datagrams from their fragments.
+ *
+ * <p>Fragments are keyed by (IP version, source, destination, identification, and for IPv4 the protocol), may
+ * arrive in any order and may repeat. Where fragments overlap the bytes that arrived first are kept (a later
+ * fragment only fills holes), and overlapping bytes that differ are reported once as a warning - the same
+ * data Wireshark would flag as an overlap conflict. A datagram completes in the frame whose fragment fills
+ * its last hole, which is the frame tshark shows the reassembled packet in.
+ *
+ * <p>State is bounded: at most {@code maxPendingDatagrams} incomplete datagrams holding at most
+ * {@code maxPendingBytes} fragment bytes; an incomplete datagram is dropped (with a warning) when a limit needs
+ * room or once it is older than the timeout in capture time or in frames.
+ */
+final class FragmentReassembler {
+    /** Largest IP payload a fragment set may describe: the 16-bit total length of an IPv4 datagram / IPv6 payload. */
+    static final int MAX_DATAGRAM = 65_535;
+
+    private record Piece(int offset, byte[] bytes) {
+        int end() {
+            return offset + bytes.length;
+        }
+    }
+
+    private static final class Key {
+        final int version;
+        final byte[] addresses;
+        final long id;
+        final int protocol;
+        final int hash;
+
+        Key(int version, byte[] addresses, long id, int protocol) {
+            this.version = version;
+            this.addresses = addresses;
+            this.id = id;
+            this.protocol = protocol;
+            this.hash = (Arrays.hashCode(addresses) * 31 + Long.hashCode(id)) * 31 + protocol * 7 + version;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.version == version && k.id == id && k.protocol == protocol
+                    && Arrays.equals(k.addresses, addresses);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private static final class Pending {
+        final long firstFrame;
+        final long firstNanos;
+        final List<Piece> pieces = new ArrayList<>(4);
+        int totalLength = -1;
+        int bytes;
+        /** IPv6: the next-header value of the fragment at offset 0 (what follows the fragment header). */
+        int firstNextHeader = -1;
+
+        Pending(long firstFrame, long firstNanos) {
+            this.firstFrame = firstFrame;
+            this.firstNanos = firstNanos;
+        }
+    }
+
+    /** A reassembled datagram: the payload after the IP header(s), and for IPv6 the header that starts it. */
+    record Datagram(byte[] payload, int nextHeader) {
+    }
+
+    private final DecoderOptions options;
+    private final Diagnostics diagnostics;
+    private final Map<Key, Pending> pending = new LinkedHashMap<>();
+    private long pendingBytes;
+
+    FragmentReassembler(DecoderOptions options, Diagnostics diagnostics) {
+        this.options = options;
+        this.diagnostics = diagnostics;
+    }
+
+    boolean isIdle() {
+        return pending.isEmpty();
+    }
+
+    /**
+     * Adds one fragment.
+     *
+     * @param addresses    source then destination address bytes (copied by the caller; kept as the key)
+     * @param protocol     IPv4 protocol (part of the key), or -1 for IPv6
+     * @param nextHeader   IPv6 next header inside the fragment header (used from the offset-0 fragment)
+     * @param length       the fragment's payload bytes, all captured (the caller checks)
+     * @return the whole datagram when this fragment completed it, else null
+     */
+    Datagram add(int version, byte[] addresses, long id, int protocol, int nextHeader, int offset, boolean more,
+                 byte[] data, int at, int length, long frame, long nanos) {
+        expire(frame, nanos);
+        if (offset + length > MAX_DATAGRAM) {
+            diagnostics.warnOnce("fragment-oversize", "frame " + frame + ": IP fragment at offset " + offset
+                    + " with " + length + " bytes goes past the 65535-byte datagram limit; ignored");
+            diagnostics.counters.fragmentsUnusable++;
+            return null;
+        }
+        Key key = new Key(version, addresses, id, protocol);
+        makeRoom(length, !pending.containsKey(key), frame);
+        Pending p = pending.get(key);
+        if (p == null) {
+            // New, or evicted by makeRoom for being the oldest: start it afresh.
+            p = new Pending(frame, nanos);
+            pending.put(key, p);
+        }
+        if (!more) {
+            int end = offset + length;
+            if (p.totalLength >= 0 && p.totalLength != end) {
+                diagnostics.warnOnce("fragment-conflict", "frame " + frame
+                        + ": IP fragments disagree on the datagram's length; the first-arrived last fragment is kept");
+                diagnostics.counters.fragmentOverlapConflicts++;
+            } else {
+                p.totalLength = end;
+            }
+        }
+        if (offset == 0) {
+            p.firstNextHeader = nextHeader;
+        }
+        keepNewBytes(p, offset, data, at, length, frame);
+        if (p.totalLength < 0 || !covered(p)) {
+            return null;
+        }
+        pending.remove(key);
+        pendingBytes -= p.bytes;
+        byte[] whole = new byte[p.totalLength];
+        for (Piece piece : p.pieces) {
+            int n = Math.min(piece.bytes.length, p.totalLength - piece.offset);
+            if (n > 0) {
+                System.arraycopy(piece.bytes, 0, whole, piece.offset, n);
+            }
+        }
+        diagnostics.counters.datagramsReassembled++;
+        return new Datagram(whole, p.firstNextHeader);
+    }
+
+    /** Stores only the parts of a fragment no earlier fragment covered; reports overlaps whose bytes differ. */
+    private void keepNewBytes(Pending p, int offset, byte[] data, int at, int length, long frame) {
+        int end = offset + length;
+        boolean conflict = false;
+        // Walk the holes of [offset, end) left by the existing pieces, sorted by offset.
+        p.pieces.sort((a, b) -> Integer.compare(a.offset, b.offset));
+        int cursor = offset;
+        List<Piece> added = new ArrayList<>(2);
+        for (Piece piece : p.pieces) {
+            if (piece.end() <= cursor || piece.offset >= end) {
+                if (piece.offset >= end) {
+                    break;
+                }
+                continue;
+            }
+            if (piece.offset > cursor) {
+                added.add(new Piece(cursor, Arrays.copyOfRange(data, at + cursor - offset, at + piece.offset - offset)));
+            }
+            int overlapStart = Math.max(cursor, piece.offset);
+            int overlapEnd = Math.min(end, piece.end());
+            if (!conflict && !Arrays.equals(piece.bytes, overlapStart - piece.offset, overlapEnd - piece.offset,
+                    data, at + overlapStart - offset, at + overlapEnd - offset)) {
+                conflict = true;
+            }
+            cursor = Math.max(cursor, piece.end());
+            if (cursor >= end) {
+                break;
+            }
+        }
+        if (cursor < end) {
+            added.add(new Piece(cursor, Arrays.copyOfRange(data, at + cursor - offset, at + length)));
+        }
+        for (Piece piece : added) {
+            p.pieces.add(piece);
+            p.bytes += piece.bytes.length;
+            pendingBytes += piece.bytes.length;
+        }
+        if (conflict) {
+            diagnostics.counters.fragmentOverlapConflicts++;
+            diagnostics.warnOnce("fragment-overlap", "frame " + frame + ": overlapping IP fragments carry different"
+                    + " bytes; the bytes that arrived first are kept");
+        }
+    }
+
+    private static boolean covered(Pending p) {
+        p.pieces.sort((a, b) -> Integer.compare(a.offset, b.offset));
+        int reached = 0;
+        for (Piece piece : p.pieces) {
+            if (piece.offset > reached) {
+                return false;
+            }
+            reached = Math.max(reached, piece.end());
+            if (reached >= p.totalLength) {
+                return true;
+            }
+        }
+        return reached >= p.totalLength;
+    }
+
+    /** Drops datagrams whose first fragment is older than the timeout; called for every frame while any wait. */
+    void expire(long frame, long nanos) {
+        Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator();
+        while (it.hasNext()) {
+            Pending p = it.next().getValue();
+            boolean stale = frame - p.firstFrame > options.fragmentTimeoutFrames()
+                    || nanos - p.firstNanos > options.fragmentTimeoutNanos();
+            if (!stale) {
+                break; // insertion order: the rest are younger
+            }
+            it.remove();
+            pendingBytes -= p.bytes;
+            dropped(p, "no further fragment arrived within " + options.fragmentTimeoutNanos() / 1_000_000_000L
+                    + " s / " + options.fragmentTimeoutFrames() + " frames");
+        }
+    }
+
+    private void makeRoom(int incoming, boolean newDatagram, long frame) {
+        Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator();
+        while (it.hasNext() && ((newDatagram && pending.size() >= options.maxPendingFragmentDatagrams())
+                || pendingBytes + incoming > options.maxPendingFragmentBytes())) {
+            Pending p = it.next().getValue();
+            it.remove();
+            pendingBytes -= p.bytes;
+            dropped(p, "the reassembly limit (" + options.maxPendingFragmentDatagrams() + " datagrams, "
+                    + options.maxPendingFragmentBytes() + " bytes) was reached at frame " + frame);
+        }
+    }
+
+    /** Reports datagrams still incomplete when the capture ends. */
+    void finish() {
+        for (Pending p : pending.values()) {
+            dropped(p, "the capture ended first");
+        }
+        pending.clear();
+        pendingBytes = 0;
+    }
+
+    private void dropped(Pending p, String why) {
+        diagnostics.counters.datagramsIncomplete++;
+        diagnostics.warnOnce("fragment-dropped", "IP fragments from frame " + p.firstFrame
+                + " never formed a whole datagram: " + why);
+    }
+}
