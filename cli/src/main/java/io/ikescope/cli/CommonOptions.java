@@ -41,7 +41,7 @@ final class CommonOptions {
             }
             extra.add(port);
         }
-        return DecoderOptions.defaults().withExtraIkePorts(extra);
+        return DecoderOptions.defaults().withExtraIkeUdpPorts(extra);
     }
 
     Output openOutput(CommandSpec spec) throws IOException {

@@ -1,0 +1,24 @@
+package io.ikescope.net;
+
+import io.ikescope.capture.CaptureReader;
+import io.ikescope.capture.Frame;
+import java.io.IOException;
+
+/** Feeds every frame of one capture through a {@link PacketDecoder}: the loop every command runs. */
+public final class CaptureScan {
+    private CaptureScan() {
+    }
+
+    /** Reads the capture to its end; the reader's own warnings go to the sink after the frames. */
+    public static DecoderCounters run(CaptureReader reader, DecoderOptions options, PacketSink sink) throws IOException {
+        PacketDecoder decoder = new PacketDecoder(sink, options);
+        for (Frame frame = reader.next(); frame != null; frame = reader.next()) {
+            decoder.accept(frame);
+        }
+        decoder.finish();
+        for (String warning : reader.warnings()) {
+            sink.onWarning(warning);
+        }
+        return decoder.counters();
+    }
+}
