@@ -122,6 +122,9 @@ field() {
 add_ns() {
   ip netns add "$1"
   ip -n "$1" link set lo up
+  # IPv4 only: an IPv6 link-local address finishing DAD makes charon roam and send a MOBIKE update
+  # in the middle of a scenario.
+  ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
 }
 
 # direct: initiator ikl-i0 198.51.100.1/28 <-> ikl-r0 198.51.100.2/28 responder.
@@ -356,8 +359,8 @@ run_steps() {
           echo "ping $PROT_I -> $PROT_R failed" >> "$OUT/result.txt"
           return 1
         fi ;;
-      rekey-child)     swanctl_at initiator --rekey --child "$a" ;;
-      rekey-ike)       swanctl_at initiator --rekey --ike "$a" ;;
+      rekey-child)     swanctl_at initiator --rekey --child "$a" || true ;;
+      rekey-ike)       swanctl_at initiator --rekey --ike "$a" || true ;;
       rekey-child-at)  swanctl_at "$a" --rekey --child "$b" || true ;;
       terminate-ike)   swanctl_at initiator --terminate --ike "$a" --timeout "${b:-5}" ;;
       list-sas)        list_sas ;;
