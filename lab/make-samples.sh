@@ -100,8 +100,8 @@ make_sample() {
       rootCause: (if $rootCause == "" then $expected else $rootCause end),
       description: $description, daemonEvidence: $daemonEvidence}' \
     > "$ENTRIES/$name.json"
-  # A sample without any key material keeps no empty key file.
-  if [ ! -s "$SAMPLES/$name.keys.log" ]; then
+  # A sample whose peers derived no keys (refused in the first exchange) gets no key file.
+  if ! grep -qE '=> [0-9]+ bytes' "$SAMPLES/$name.keys.log"; then
     rm -f "$SAMPLES/$name.keys.log"
     jq '.keys = null' "$ENTRIES/$name.json" > "$ENTRIES/$name.tmp" && mv "$ENTRIES/$name.tmp" "$ENTRIES/$name.json"
   fi
