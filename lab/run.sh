@@ -283,18 +283,21 @@ swanctl_at() {
   return "$rc"
 }
 
-# The swanctl directory of one side: its swanctl.conf and every lab certificate and key, so that a
-# scenario's config only names the files it uses.
+# The swanctl directory of one side: its swanctl.conf, the lab CAs, and only the certificates the
+# config names ("certs = NAME.crt.pem") with their keys (NAME.key.pem). One key per identity
+# matters: IKEv1 picks its authentication method from the first private key found for the local
+# identity, whatever "certs" says.
 prepare_swanctl_dir() {
-  local side=$1 dir=$RUN/$side/swanctl
+  local side=$1 dir=$RUN/$side/swanctl cert
   mkdir -p "$dir"/{x509,x509ca,x509ocsp,x509aa,x509ac,x509crl,pubkey,private,rsa,ecdsa,bliss,pkcs8,pkcs12}
   cp "$SCEN/$side.swanctl.conf" "$dir/swanctl.conf"
-  if grep -qE '(certs|cacerts)[[:space:]]*=' "$SCEN/$side.swanctl.conf"; then
+  for cert in $(sed -nE 's/^[[:space:]]*certs[[:space:]]*=[[:space:]]*([^[:space:]]+).*/\1/p' "$SCEN/$side.swanctl.conf"); do
     ensure_pki
+    [ -f "$PKI_DIR/$side/$cert" ] || die "$SCEN/$side.swanctl.conf: no lab certificate $cert for the $side"
     cp "$PKI_DIR"/ca/*.pem "$dir/x509ca/"
-    cp "$PKI_DIR/$side"/*.crt.pem "$dir/x509/"
-    cp "$PKI_DIR/$side"/*.key.pem "$dir/private/"
-  fi
+    cp "$PKI_DIR/$side/$cert" "$dir/x509/"
+    cp "$PKI_DIR/$side/${cert%.crt.pem}.key.pem" "$dir/private/"
+  done
 }
 
 # --- certificates ---------------------------------------------------------------------------------------
@@ -307,6 +310,7 @@ ensure_pki() {
   mkdir -p "$PKI_DIR"/{ca,initiator,responder,untrusted}
   (
     cd "$PKI_DIR"
+    exec 2>> "$PKI_DIR/pki.log"   # pki's plugin loader complains about the absent TPM library
     local dn="C=XX, O=ikescope lab"
     pki --gen --type rsa --size 2048 --outform pem > ca/rsa-ca.key
     pki --self --ca --lifetime 3650 --in ca/rsa-ca.key --dn "$dn, CN=Lab RSA CA" --outform pem > ca/rsa-ca.pem
