@@ -41,18 +41,28 @@ cut_capture() {
 }
 
 # The lines of one charon log needed to decrypt the capture, as written:
-# - the IKE SA manager lines naming the SPIs ("checkout/checkin IKEv2 SA ... with SPIs X_i Y_r"),
-#   each distinct one once; their <name|id> tag ties them to the key dumps of the same IKE SA;
+# - the IKE SA manager lines naming the SPIs ("checkout/checkin IKEv2 SA ... with SPIs X_i Y_r"):
+#   each distinct one once, and always those next to a key dump in the same charon thread: the
+#   "checkin" a thread logs after it dumped keys names the IKE SA the keys belong to (for a rekey,
+#   the new SA's); the "checkout ... by message" it logged before does too, and is the only one
+#   when the SA is destroyed right away ("checkin and destroy" names no SPIs);
 # - "initiating ... IKE_SA", "IKE_SA name[n] established/rekeyed between" lines;
 # - the key dumps (IKEv2 Sk_d/ai/ar/ei/er/pi/pr, IKEv1 SKEYID, SKEYID_d/a/e, "encryption key Ka")
 #   with their hex continuation lines.
 key_lines() {
   awk '
+    function thread(line) { return (match(line, /[0-9]+\[[A-Z]+\]/) ? substr(line, RSTART, RLENGTH - 5) : "") }
     function body(line) { sub(/^[A-Z][a-z][a-z] [ 0-9][0-9] [0-9:]+ [0-9]+\[[A-Z]+\] /, "", line); return line }
     /\] (<[^>]*> )? *[0-9]+: [0-9A-F][0-9A-F] / { if (dump) print; next }
     { dump = 0 }
-    / (Sk_(d|ai|ar|ei|er|pi|pr) secret|SKEYID|SKEYID_[dae]|encryption key Ka) => [0-9]+ bytes/ { dump = 1; print; next }
-    /\[MGR\] .*with SPIs [0-9a-f]+_i [0-9a-f]+_r/ { b = body($0); if (!seen[b]++) print; next }
+    / (Sk_(d|ai|ar|ei|er|pi|pr) secret|SKEYID|SKEYID_[dae]|encryption key Ka) => [0-9]+ bytes/ {
+      t = thread($0)
+      if (!after_keys[t] && last[t] != "" && !last_printed[t]) { print last[t]; last_printed[t] = 1 }
+      dump = 1; after_keys[t] = 1; print; next }
+    /\[MGR\] .*with SPIs [0-9a-f]+_i [0-9a-f]+_r/ {
+      t = thread($0); b = body($0); last[t] = $0; last_printed[t] = 0
+      if (after_keys[t] || !seen[b]) { print; last_printed[t] = 1 }
+      seen[b] = 1; after_keys[t] = 0; next }
     /\[IKE\] .*(initiating .*IKE_SA|IKE_SA [^ ]+\[[0-9]+\] (established|rekeyed) between)/ { print; next }
   ' "$1"
 }
