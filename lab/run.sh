@@ -274,12 +274,14 @@ swanctl_at() {
   local side=$1
   shift
   local rc=0
-  {
-    echo "### $side: swanctl $*"
-    SWANCTL_DIR="$RUN/$side/swanctl" timeout "$SWANCTL_TIMEOUT" \
-      swanctl "$@" --uri "unix://$RUN/$side/charon.vici" 2>&1 || rc=$?
-    echo "### exit status $rc"
-  } >> "$OUT/swanctl.txt"
+  echo "### $side: swanctl $*" >> "$OUT/swanctl.txt"
+  # In the background and waited for, so that an interrupt runs the traps at once instead of
+  # after the command (timeout puts swanctl in its own process group, away from the terminal's ^C).
+  SWANCTL_DIR="$RUN/$side/swanctl" timeout "$SWANCTL_TIMEOUT" \
+    swanctl "$@" --uri "unix://$RUN/$side/charon.vici" >> "$OUT/swanctl.txt" 2>&1 &
+  record_pid "$!"
+  wait "$!" || rc=$?
+  echo "### exit status $rc" >> "$OUT/swanctl.txt"
   return "$rc"
 }
 
@@ -526,13 +528,22 @@ main() {
   else
     names=("$@")
   fi
+  check_leftovers     # reported here once; each scenario checks again before it starts
   rm -rf "$PKI_DIR"   # certificates are made fresh for each run
   mkdir -p "$OUT_DIR" "$STATE_DIR"
-  local n failed=0 passed=0 t0 start_all status
+  local n failed=0 passed=0 t0 start_all status rc
+  trap ':' INT   # the scenario process handles ^C and cleans up; this one then stops the run
   start_all=$(now_ms)
   for n in "${names[@]}"; do
     t0=$(now_ms)
-    if bash "$0" --one "$n" 2> "$OUT_DIR/.$n.stderr"; then
+    rc=0
+    bash "$0" --one "$n" 2> "$OUT_DIR/.$n.stderr" || rc=$?
+    if [ "$rc" -ge 128 ]; then
+      # The scenario was interrupted (^C, kill) and has cleaned up after itself: stop the run.
+      printf 'INTERRUPTED %s\n' "$n"
+      exit "$rc"
+    fi
+    if [ "$rc" -eq 0 ]; then
       status=PASS
       printf 'PASS %-34s %6s\n' "$n" "$(seconds_since "$t0")"
       passed=$((passed + 1))
