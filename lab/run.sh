@@ -43,6 +43,10 @@ STOP_TIMEOUT=5            # a process to exit after SIGTERM/SIGINT before SIGKIL
 SWANCTL_TIMEOUT=15        # any swanctl command
 
 CHARON=/usr/lib/ipsec/charon
+# libreswan responders (optional): Debian's libreswan conflicts with strongswan-charon, so
+# lab/install-deps.sh --libreswan extracts the package here instead of installing it.
+LIBRESWAN_DIR=${LIBRESWAN_DIR:-$LAB_DIR/.cache/libreswan}
+PLUTO_LIBEXEC=$LIBRESWAN_DIR/usr/libexec/ipsec
 PLUGINS_COMMON="random nonce x509 revocation constraints pubkey pkcs1 pkcs7 pkcs8 pkcs12 pem openssl aes sha1 sha2 md5 hmac gmp curve25519 chapoly ctr ccm gcm cmac xcbc kdf drbg attr"
 
 log() { printf '%s\n' "$*" >&2; }
@@ -215,7 +219,8 @@ stop_capture() {
 # strongswan.conf for one side: own VICI socket and filelog, short retransmissions, extra settings
 # from the scenario (SIDE.strongswan.conf, lines for the charon section).
 write_strongswan_conf() {
-  local side=$1 kernel=$2 conf=$RUN/$side/strongswan.conf extra=$SCEN/$side.strongswan.conf
+  local side=$1 kernel=$2
+  local conf=$RUN/$side/strongswan.conf extra=$SCEN/$side.strongswan.conf
   local plugins="$PLUGINS_COMMON kernel-netlink socket-default vici"
   if [ "$kernel" = libipsec ]; then
     # Userspace ESP: this kernel has XFRM but no ESP, so kernel-netlink alone cannot install SAs.
@@ -269,6 +274,31 @@ start_charon() {
   wait_for "$START_TIMEOUT" "charon ($side) VICI socket" test -S "$RUN/$side/charon.vici"
 }
 
+# A libreswan pluto as the responder, from SCEN/responder.ipsec.conf and .secrets. Its helpers must
+# be at /usr/libexec/ipsec: in its private mount namespace a tmpfs covers /usr/libexec and the
+# extracted package is bind-mounted there. NSS database fresh per scenario.
+start_pluto() {
+  local dir=$RUN/responder
+  [ -x "$PLUTO_LIBEXEC/pluto" ] || die "no libreswan in $LIBRESWAN_DIR: run lab/install-deps.sh --libreswan"
+  mkdir -p "$dir/nss" "$dir/pluto"
+  certutil -N -d "sql:$dir/nss" --empty-password
+  cp "$SCEN/responder.ipsec.conf" "$dir/ipsec.conf"
+  cp "$SCEN/responder.ipsec.secrets" "$dir/ipsec.secrets"
+  chmod 600 "$dir/ipsec.secrets"
+  ip netns exec "$NS_R" unshare -m --propagation private sh -c '
+      mount -t tmpfs lab-run /run && mkdir -p /run/pluto &&
+      mount -t tmpfs lab-libexec /usr/libexec && mkdir /usr/libexec/ipsec &&
+      mount --bind "$1" /usr/libexec/ipsec &&
+      exec "$1/pluto" --nofork --config "$2/ipsec.conf" --rundir "$2/pluto" --nssdir "$2/nss" \
+        --secretsfile "$2/ipsec.secrets" --ipsecdir "$2" --logfile "$3"' \
+    sh "$PLUTO_LIBEXEC" "$dir" "$OUT/responder.log" > "$dir/pluto.stdout" 2>&1 &
+  record_pid "$!"
+  wait_for "$START_TIMEOUT" "pluto to listen" grep -qs 'listening for IKE messages' "$OUT/responder.log"
+  if ! grep -qE 'added IKEv[12] connection' "$OUT/responder.log"; then
+    die "pluto did not add the connection: $(grep -m1 -E 'failed to add|ERROR' "$OUT/responder.log" "$dir/pluto.stdout")"
+  fi
+}
+
 # swanctl against one side's daemon, its output appended to swanctl.txt. Returns swanctl's status.
 swanctl_at() {
   local side=$1
@@ -290,7 +320,8 @@ swanctl_at() {
 # matters: IKEv1 picks its authentication method from the first private key found for the local
 # identity, whatever "certs" says.
 prepare_swanctl_dir() {
-  local side=$1 dir=$RUN/$side/swanctl cert
+  local side=$1 cert
+  local dir=$RUN/$side/swanctl
   mkdir -p "$dir"/{x509,x509ca,x509ocsp,x509aa,x509ac,x509crl,pubkey,private,rsa,ecdsa,bliss,pkcs8,pkcs12}
   cp "$SCEN/$side.swanctl.conf" "$dir/swanctl.conf"
   for cert in $(sed -nE 's/^[[:space:]]*certs[[:space:]]*=[[:space:]]*([^[:space:]]+).*/\1/p' "$SCEN/$side.swanctl.conf"); do
@@ -456,11 +487,12 @@ run_one() {
   check_leftovers
   setup_topology "$topology"
 
-  local side
-  for side in initiator responder; do
-    write_strongswan_conf "$side" "$kernel"
-    prepare_swanctl_dir "$side"
-  done
+  write_strongswan_conf initiator "$kernel"
+  prepare_swanctl_dir initiator
+  if [ "$responder" = charon ]; then
+    write_strongswan_conf responder "$kernel"
+    prepare_swanctl_dir responder
+  fi
 
   # Filters that make the failure (dropped NAT-T port, dropped fragments) in the namespace that drops.
   if [ -f "$SCEN/responder.nft" ]; then ip netns exec "$NS_R" nft -f "$SCEN/responder.nft"; fi
@@ -472,12 +504,16 @@ run_one() {
     *) die "$setup: capture must be initiator or responder" ;;
   esac
 
-  if [ "$responder" = charon ]; then
-    start_charon responder "$NS_R"
-    swanctl_at responder --load-all --noprompt
-  else
-    : > "$OUT/responder.log"   # no daemon on the peer: an empty log, so that "!responder:" rules hold
-  fi
+  case "$responder" in
+    charon)
+      start_charon responder "$NS_R"
+      swanctl_at responder --load-all --noprompt ;;
+    libreswan)
+      start_pluto ;;
+    none)
+      : > "$OUT/responder.log" ;;   # no daemon on the peer: an empty log, so that "!responder:" rules hold
+    *) die "$setup: responder must be charon, libreswan or none" ;;
+  esac
   start_charon initiator "$NS_I"
   swanctl_at initiator --load-all --noprompt
 
@@ -534,7 +570,13 @@ main() {
   local n failed=0 passed=0 t0 start_all status rc
   trap ':' INT   # the scenario process handles ^C and cleans up; this one then stops the run
   start_all=$(now_ms)
+  local skipped=0
   for n in "${names[@]}"; do
+    if [ "$(field "$SCENARIO_DIR/$n/setup" responder charon)" = libreswan ] && [ ! -x "$PLUTO_LIBEXEC/pluto" ]; then
+      printf 'SKIP %-34s libreswan not extracted (lab/install-deps.sh --libreswan)\n' "$n"
+      skipped=$((skipped + 1))
+      continue
+    fi
     t0=$(now_ms)
     rc=0
     bash "$0" --one "$n" 2> "$OUT_DIR/.$n.stderr" || rc=$?
@@ -558,7 +600,7 @@ main() {
       echo "$status" > "$OUT_DIR/$n/status"
     fi
   done
-  printf '%d passed, %d failed, %s in all\n' "$passed" "$failed" "$(seconds_since "$start_all")"
+  printf '%d passed, %d failed, %d skipped, %s in all\n' "$passed" "$failed" "$skipped" "$(seconds_since "$start_all")"
   [ "$failed" -eq 0 ]
 }
 
