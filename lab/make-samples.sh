@@ -45,7 +45,8 @@ cut_capture() {
 #   each distinct one once, and always those next to a key dump in the same charon thread: the
 #   "checkin" a thread logs after it dumped keys names the IKE SA the keys belong to (for a rekey,
 #   the new SA's); the "checkout ... by message" it logged before does too, and is the only one
-#   when the SA is destroyed right away ("checkin and destroy" names no SPIs);
+#   when the SA is destroyed right away (then the thread's "checkin and destroy IKE_SA" line, which
+#   names no SPIs, is kept to close the key set);
 # - "initiating ... IKE_SA", "IKE_SA name[n] established/rekeyed between" lines;
 # - the key dumps (IKEv2 Sk_d/ai/ar/ei/er/pi/pr, IKEv1 SKEYID, SKEYID_d/a/e, "encryption key Ka")
 #   with their hex continuation lines.
@@ -63,6 +64,9 @@ key_lines() {
       t = thread($0); b = body($0); last[t] = $0; last_printed[t] = 0
       if (after_keys[t] || !seen[b]) { print; last_printed[t] = 1 }
       seen[b] = 1; after_keys[t] = 0; next }
+    /\[MGR\] .*checkin and destroy IKE_SA / {
+      t = thread($0); if (after_keys[t]) print
+      after_keys[t] = 0; next }
     /\[IKE\] .*(initiating .*IKE_SA|IKE_SA [^ ]+\[[0-9]+\] (established|rekeyed) between)/ { print; next }
   ' "$1"
 }
