@@ -1,6 +1,6 @@
 #!/bin/bash
-# IKE lab: runs real strongSwan peers in network namespaces, captures their negotiation and checks the
-# outcome against what the daemons themselves logged.
+# IKE lab: runs real IKE peers (strongSwan charon, optionally a libreswan responder) in network
+# namespaces, captures their negotiation and checks the outcome against what the daemons logged.
 #
 #   lab/run.sh --all              every scenario under lab/scenarios/, in name order
 #   lab/run.sh NAME [NAME...]     the named scenarios
