@@ -60,7 +60,7 @@ public final class IkeDecoder {
         }
         PayloadChain chain = decodePayloadChain(major, next, data, IkeHeader.LENGTH, bodyLength);
         errors.addAll(chain.errors());
-        if (chain.errors().isEmpty() && chain.end() < end) {
+        if (chain.errors().isEmpty() && chain.end() < end && !isAlignmentPadding(data, chain.end(), end)) {
             errors.add((end - chain.end()) + " bytes after the last payload (offset " + chain.end() + ") ignored");
         }
         return new IkeMessage(header, chain.payloads(), errors, null);
@@ -125,5 +125,21 @@ public final class IkeDecoder {
             type = nextType;
         }
         return new PayloadChain(payloads, errors, Math.min(pos, end));
+    }
+
+    /**
+     * libreswan pads cleartext IKEv1 messages to a multiple of four bytes with zeros (seen in the lab's
+     * libreswan Aggressive Mode sample): up to three zero bytes that align the end are padding, not an error.
+     */
+    private static boolean isAlignmentPadding(byte[] data, int from, int end) {
+        if (end - from > 3 || end % 4 != 0) {
+            return false;
+        }
+        for (int i = from; i < end; i++) {
+            if (data[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }
