@@ -2,6 +2,8 @@ package io.ikescope.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ikescope.testsupport.PdmlReader;
+import io.ikescope.testsupport.TsharkFacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +89,7 @@ class TsharkComparisonTest {
                     unexplained.add(file + "#" + packet.frame() + " decoder threw " + e);
                     continue;
                 }
-                Map<String, String> expected = IkeFacts.fromTshark(packet.isakmpLayers().get(0));
+                Map<String, String> expected = TsharkFacts.fromTshark(packet.isakmpLayers().get(0));
                 Map<String, String> actual = IkeFacts.fromDecoder(message);
                 for (Map.Entry<String, String> e : expected.entrySet()) {
                     fields++;

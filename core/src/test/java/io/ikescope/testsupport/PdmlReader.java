@@ -1,7 +1,8 @@
-package io.ikescope.wire;
+package io.ikescope.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -12,15 +13,16 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Runs {@code tshark -Y isakmp -T pdml} on a capture and keeps, per packet, the frame number, the UDP ports and
- * payload, and the field tree of each ISAKMP layer. PDML is used because, unlike {@code -T json}, it keeps
- * field order, nesting and repeated names as they are, and carries both the display value and the raw bytes.
+ * Runs {@code tshark -Y isakmp -T pdml} on a capture and keeps, per packet, the frame number, the outermost
+ * addresses and ports, the UDP payload, and the field tree of each ISAKMP layer. PDML is used because, unlike
+ * {@code -T json}, it keeps field order, nesting and repeated names as they are, and carries both the display
+ * value and the raw bytes. Shared by the core decoder comparison and the CLI's end-to-end comparison.
  */
-final class PdmlReader {
+public final class PdmlReader {
 
     /** One PDML field: name, display value, raw hex value, position and size, children in order. */
-    record Field(String name, String show, String value, int pos, int size, List<Field> children) {
-        Field child(String childName) {
+    public record Field(String name, String show, String value, int pos, int size, List<Field> children) {
+        public Field child(String childName) {
             for (Field f : children) {
                 if (f.name.equals(childName)) {
                     return f;
@@ -30,23 +32,33 @@ final class PdmlReader {
         }
     }
 
-    record Packet(long frame, int srcPort, int dstPort, byte[] udpPayload, List<Field> isakmpLayers) {
+    /**
+     * One packet tshark shows as ISAKMP. Addresses and ports are the first (outermost) ones tshark shows, as
+     * text (IPv6 in its compressed form); {@code tcp} tells whether the ports are TCP ports.
+     */
+    public record Packet(long frame, String src, String dst, int srcPort, int dstPort, boolean tcp,
+                         byte[] udpPayload, List<Field> isakmpLayers) {
     }
 
     private PdmlReader() {
     }
 
-    static List<Packet> read(Path capture) throws IOException, InterruptedException {
-        return read(capture, null);
+    /** tshark's PDML with an empty configuration, so no user preference (or key table) changes its answers. */
+    public static List<Packet> read(Path capture) throws IOException, InterruptedException {
+        Path empty = Files.createTempDirectory("tshark-profile");
+        try {
+            return read(capture, empty);
+        } finally {
+            Files.deleteIfExists(empty);
+        }
     }
 
-    /** @param configHome an XDG_CONFIG_HOME holding wireshark/ikev*_decryption_table, or null for none */
-    static List<Packet> read(Path capture, Path configHome) throws IOException, InterruptedException {
+    /** @param configHome an XDG_CONFIG_HOME holding wireshark/ikev*_decryption_table (or nothing) */
+    public static List<Packet> read(Path capture, Path configHome) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("tshark", "-r", capture.toString(), "-Y", "isakmp", "-T", "pdml")
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
-        if (configHome != null) {
-            builder.environment().put("XDG_CONFIG_HOME", configHome.toString());
-        }
+        builder.environment().put("XDG_CONFIG_HOME", configHome.toString());
+        builder.environment().put("HOME", configHome.toString());
         Process process = builder.start();
         List<Packet> packets;
         try (InputStream in = process.getInputStream()) {
@@ -126,24 +138,35 @@ final class PdmlReader {
 
     private static final class PacketBuilder {
         long frame = -1;
+        String src;
+        String dst;
         int srcPort = -1;
         int dstPort = -1;
+        boolean tcp;
         byte[] payload;
         final List<Field> isakmp = new ArrayList<>();
 
+        /** Keeps the first value of each: an ICMP error or a tunnel repeats them further in. */
         void outerField(String name, String show, String value) {
             switch (name) {
                 case "frame.number" -> frame = Long.parseLong(show);
-                case "udp.srcport", "tcp.srcport" -> srcPort = Integer.parseInt(show);
-                case "udp.dstport", "tcp.dstport" -> dstPort = Integer.parseInt(show);
-                case "udp.payload" -> payload = HexFormat.of().parseHex(value);
+                case "ip.src", "ipv6.src" -> src = src == null ? show : src;
+                case "ip.dst", "ipv6.dst" -> dst = dst == null ? show : dst;
+                case "udp.srcport", "tcp.srcport" -> {
+                    if (srcPort < 0) {
+                        srcPort = Integer.parseInt(show);
+                        tcp = name.startsWith("tcp");
+                    }
+                }
+                case "udp.dstport", "tcp.dstport" -> dstPort = dstPort < 0 ? Integer.parseInt(show) : dstPort;
+                case "udp.payload" -> payload = payload == null ? HexFormat.of().parseHex(value) : payload;
                 default -> {
                 }
             }
         }
 
         Packet build() {
-            return new Packet(frame, srcPort, dstPort, payload, List.copyOf(isakmp));
+            return new Packet(frame, src, dst, srcPort, dstPort, tcp, payload, List.copyOf(isakmp));
         }
     }
 }
