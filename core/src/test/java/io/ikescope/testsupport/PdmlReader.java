@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -34,13 +35,28 @@ public final class PdmlReader {
 
     /**
      * One packet tshark shows as ISAKMP. Addresses and ports are the first (outermost) ones tshark shows, as
-     * text (IPv6 in its compressed form); {@code tcp} tells whether the ports are TCP ports.
+     * text (IPv6 in its compressed form); {@code tcp} tells whether the ports are TCP ports; {@code icmpError}
+     * that the frame is an ICMP or ICMPv6 error, so its ISAKMP is the header of an earlier datagram it quotes.
      */
     public record Packet(long frame, String src, String dst, int srcPort, int dstPort, boolean tcp,
-                         byte[] udpPayload, List<Field> isakmpLayers) {
+                         boolean icmpError, byte[] udpPayload, List<Field> isakmpLayers) {
     }
 
     private PdmlReader() {
+    }
+
+    /** True when a tshark that runs is on the PATH. */
+    public static boolean tsharkAvailable() {
+        try {
+            Process p = new ProcessBuilder("tshark", "-v").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** tshark's PDML with an empty configuration, so no user preference (or key table) changes its answers. */
@@ -53,10 +69,16 @@ public final class PdmlReader {
         }
     }
 
-    /** @param configHome an XDG_CONFIG_HOME holding wireshark/ikev*_decryption_table (or nothing) */
-    public static List<Packet> read(Path capture, Path configHome) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("tshark", "-r", capture.toString(), "-Y", "isakmp", "-T", "pdml")
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+    /**
+     * @param configHome    an XDG_CONFIG_HOME holding wireshark/ikev*_decryption_table (or nothing)
+     * @param tsharkOptions more tshark options, e.g. {@code -d udp.port==5001,isakmp}
+     */
+    public static List<Packet> read(Path capture, Path configHome, String... tsharkOptions)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("tshark", "-r", capture.toString()));
+        command.addAll(List.of(tsharkOptions));
+        command.addAll(List.of("-Y", "isakmp", "-T", "pdml"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("XDG_CONFIG_HOME", configHome.toString());
         builder.environment().put("HOME", configHome.toString());
         Process process = builder.start();
@@ -84,6 +106,9 @@ public final class PdmlReader {
         PacketBuilder packet = null;
         List<List<Field>> stack = new ArrayList<>();
         List<String[]> open = new ArrayList<>(); // attributes of open fields inside an isakmp layer
+        // protocols opened inside an isakmp layer: true for a nested isakmp (kept as a node), false for others
+        // (e.g. x509af in a CERT payload, transparent: their fields belong to the enclosing field)
+        List<Boolean> nestedProtos = new ArrayList<>();
         boolean inIsakmp = false;
         while (x.hasNext()) {
             int event = x.next();
@@ -91,10 +116,20 @@ public final class PdmlReader {
                 String tag = x.getLocalName();
                 if (tag.equals("packet")) {
                     packet = new PacketBuilder();
+                } else if (tag.equals("proto") && inIsakmp) {
+                    // tshark nests the message it reassembled from IKEv1 fragments inside the last fragment's
+                    // payload: it becomes a node named "isakmp" there, not a layer of its own
+                    boolean isakmp = "isakmp".equals(attr(x, "name"));
+                    nestedProtos.add(isakmp);
+                    if (isakmp) {
+                        open.add(new String[] {"isakmp", "", "", attr(x, "pos"), attr(x, "size")});
+                        stack.add(new ArrayList<>());
+                    }
                 } else if (tag.equals("proto") && "isakmp".equals(x.getAttributeValue(null, "name"))) {
                     inIsakmp = true;
                     stack.clear();
                     open.clear();
+                    nestedProtos.clear();
                     stack.add(new ArrayList<>());
                 } else if (tag.equals("field") && packet != null) {
                     String name = attr(x, "name");
@@ -107,10 +142,12 @@ public final class PdmlReader {
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 String tag = x.getLocalName();
-                if (tag.equals("field") && inIsakmp && !open.isEmpty()) {
-                    String[] a = open.remove(open.size() - 1);
-                    List<Field> children = stack.remove(stack.size() - 1);
-                    stack.get(stack.size() - 1).add(new Field(a[0], a[1], a[2], toInt(a[3]), toInt(a[4]), children));
+                if (tag.equals("proto") && inIsakmp && !nestedProtos.isEmpty()) {
+                    if (nestedProtos.remove(nestedProtos.size() - 1)) {
+                        closeNode(open, stack);
+                    }
+                } else if (tag.equals("field") && inIsakmp && !open.isEmpty()) {
+                    closeNode(open, stack);
                 } else if (tag.equals("proto") && inIsakmp && open.isEmpty()) {
                     inIsakmp = false;
                     packet.isakmp.add(new Field("isakmp", "", "", 0, 0, stack.remove(0)));
@@ -121,6 +158,13 @@ public final class PdmlReader {
             }
         }
         return packets;
+    }
+
+    /** The innermost open node is complete: it becomes a child of the node around it. */
+    private static void closeNode(List<String[]> open, List<List<Field>> stack) {
+        String[] a = open.remove(open.size() - 1);
+        List<Field> children = stack.remove(stack.size() - 1);
+        stack.get(stack.size() - 1).add(new Field(a[0], a[1], a[2], toInt(a[3]), toInt(a[4]), children));
     }
 
     private static String attr(XMLStreamReader x, String name) {
@@ -143,6 +187,7 @@ public final class PdmlReader {
         int srcPort = -1;
         int dstPort = -1;
         boolean tcp;
+        boolean icmpError;
         byte[] payload;
         final List<Field> isakmp = new ArrayList<>();
 
@@ -160,13 +205,16 @@ public final class PdmlReader {
                 }
                 case "udp.dstport", "tcp.dstport" -> dstPort = dstPort < 0 ? Integer.parseInt(show) : dstPort;
                 case "udp.payload" -> payload = payload == null ? HexFormat.of().parseHex(value) : payload;
+                // RFC 792 / RFC 4443 errors (they quote the datagram that caused them)
+                case "icmp.type" -> icmpError |= Set.of("3", "4", "5", "11", "12").contains(show);
+                case "icmpv6.type" -> icmpError |= Set.of("1", "2", "3", "4").contains(show);
                 default -> {
                 }
             }
         }
 
         Packet build() {
-            return new Packet(frame, src, dst, srcPort, dstPort, tcp, payload, List.copyOf(isakmp));
+            return new Packet(frame, src, dst, srcPort, dstPort, tcp, icmpError, payload, List.copyOf(isakmp));
         }
     }
 }

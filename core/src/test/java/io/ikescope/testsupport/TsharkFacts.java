@@ -189,6 +189,9 @@ public final class TsharkFacts {
             case "isakmp.notify.data.auth_lifetime" -> put(facts, key + ".n.lifetime", num(f.show()));
             case "isakmp.frag.number" -> put(facts, key + ".frag.number", num(f.show()));
             case "isakmp.frag.total" -> put(facts, key + ".frag.total", num(f.show()));
+            case "isakmp.frag.packetid" -> put(facts, key + ".v1frag.id", num(f.show()));
+            case "isakmp.frag.seq" -> put(facts, key + ".v1frag.seq", num(f.show()));
+            case "isakmp.frag.last" -> put(facts, key + ".v1frag.last", num(f.show()));
             default -> {
                 if (n.startsWith("isakmp.tf.id")) {
                     put(facts, key + ".id", num(f.show()));

@@ -206,6 +206,10 @@ final class IkeFacts {
         } else if (p instanceof EncryptedFragmentPayload f) {
             put(facts, key + ".frag.number", Integer.toString(f.fragmentNumber()));
             put(facts, key + ".frag.total", Integer.toString(f.totalFragments()));
+        } else if (p instanceof CiscoFragmentPayload f) {
+            put(facts, key + ".v1frag.id", Integer.toString(f.fragmentId()));
+            put(facts, key + ".v1frag.seq", Integer.toString(f.fragmentNumber()));
+            put(facts, key + ".v1frag.last", Integer.toString(f.flags()));
         }
     }
 }
