@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** Options every command shares (shared/contracts/cli-and-json.md). */
@@ -44,8 +43,8 @@ final class CommonOptions {
         return DecoderOptions.defaults().withExtraIkeUdpPorts(extra);
     }
 
-    Output openOutput(CommandSpec spec) throws IOException {
-        return output == null ? Output.standardOutput() : Output.file(output);
+    Output openOutput(StandardStreams streams) throws IOException {
+        return output == null ? Output.standardOutput(streams) : Output.file(output);
     }
 
     /** Accepts the format names case-insensitively and says which ones exist otherwise. */

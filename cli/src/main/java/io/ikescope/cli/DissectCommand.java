@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code ikescope dissect}: every IKE message of the captures, decoded, like {@code tshark -V} limited to IKE. */
@@ -30,6 +31,9 @@ final class DissectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    IkescopeCommand parent;
+
     @Mixin
     CommonOptions common;
 
@@ -39,7 +43,7 @@ final class DissectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        try (Output out = common.openOutput(spec);
+        try (Output out = common.openOutput(parent.streams());
              DissectWriter writer = common.format() == OutputFormat.JSON
                      ? new DissectJsonWriter(out.stream())
                      : new DissectTextWriter(out.stream())) {
@@ -68,7 +72,7 @@ final class DissectCommand implements Callable<Integer> {
                 err.println("ikescope: " + capture + ": warning: " + warning);
             }
         };
-        try (CaptureReader reader = CaptureInputs.open(capture)) {
+        try (CaptureReader reader = CaptureInputs.open(capture, parent.streams().in())) {
             CaptureScan.run(reader, common.decoderOptions(), sink);
         } finally {
             err.flush();

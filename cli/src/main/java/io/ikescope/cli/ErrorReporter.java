@@ -29,11 +29,12 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         return ExitCodes.USAGE_OR_INPUT;
     }
 
+    /** One line, as the contract asks of every exit-2 message: the problem, then where help is. */
     static int usageError(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("ikescope: " + ex.getMessage());
-        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        String problem = String.valueOf(ex.getMessage()).replaceAll("\\s*\\R\\s*", " ");
+        err.println("ikescope: " + problem + " (try '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCodes.USAGE_OR_INPUT;
     }

@@ -17,6 +17,17 @@ public final class IkescopeCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private final StandardStreams streams;
+
+    IkescopeCommand(StandardStreams streams) {
+        this.streams = streams;
+    }
+
+    /** The streams subcommands read '-' from and write reports to. */
+    StandardStreams streams() {
+        return streams;
+    }
+
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: dissect");

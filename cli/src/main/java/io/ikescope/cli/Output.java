@@ -1,7 +1,6 @@
 package io.ikescope.cli;
 
 import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -23,9 +22,9 @@ final class Output implements AutoCloseable {
         this.ownsStream = ownsStream;
     }
 
-    static Output standardOutput() {
-        OutputStream out = new BufferedOutputStream(new FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
-        boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
+    static Output standardOutput(StandardStreams streams) {
+        OutputStream out = new BufferedOutputStream(streams.out(), 1 << 16);
+        boolean tty = streams.terminal() && System.getenv("NO_COLOR") == null;
         return new Output(out, tty, false);
     }
 

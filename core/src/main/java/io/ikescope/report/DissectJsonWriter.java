@@ -51,8 +51,12 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * {@code dissect --format json}: JSON Lines, one object per IKE message, exactly the fields of the contract
- * (cli-and-json.md) plus a few documented extras (e.g. {@code encryptedLength}, {@code dataLength}). All
- * peer-supplied text goes through Jackson's string escaping.
+ * (cli-and-json.md) plus documented extras, so that every header and payload field tshark shows is in the
+ * output (the CLI's end-to-end test compares them): {@code minorVersion}, {@code flags.higherVersion} and
+ * {@code flags.value} (the raw byte), each payload's {@code nextPayload}, a proposal's {@code transformCount},
+ * an SA attribute's value {@code length}, an ID's raw {@code data}, a notify's {@code spiSize}, and
+ * {@code encryptedLength}, {@code dataLength}, names next to numbers. All peer-supplied text goes through
+ * Jackson's string escaping.
  */
 public final class DissectJsonWriter implements DissectWriter {
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -96,12 +100,13 @@ public final class DissectJsonWriter implements DissectWriter {
         IkeHeader h = m.header();
         int version = m.ikeVersion();
         if (h == null) {
-            for (String name : List.of("ikeVersion", "spiI", "spiR", "nextPayload", "exchangeType", "exchange",
-                    "flags", "messageId", "length")) {
+            for (String name : List.of("ikeVersion", "minorVersion", "spiI", "spiR", "nextPayload", "exchangeType",
+                    "exchange", "flags", "messageId", "length")) {
                 g.writeNullProperty(name);
             }
         } else {
             g.writeNumberProperty("ikeVersion", h.majorVersion());
+            g.writeNumberProperty("minorVersion", h.minorVersion());
             g.writeStringProperty("spiI", h.spiI().hex());
             g.writeStringProperty("spiR", h.spiR().hex());
             g.writeNumberProperty("nextPayload", h.nextPayload());
@@ -124,7 +129,10 @@ public final class DissectJsonWriter implements DissectWriter {
         g.writeEndObject();
     }
 
-    /** IKEv1 defines encryption/commit/authOnly, IKEv2 initiator/response; the other version's flags are null. */
+    /**
+     * IKEv1 defines encryption/commit/authOnly, IKEv2 initiator/higherVersion/response; the other version's flags
+     * are null. {@code value} is the whole byte, reserved bits included.
+     */
     private static void writeFlags(JsonGenerator g, int version, IkeHeader h) {
         g.writeObjectPropertyStart("flags");
         boolean v1 = version == 1;
@@ -134,6 +142,8 @@ public final class DissectJsonWriter implements DissectWriter {
         writeBooleanOrNull(g, "authOnly", v1, h.authOnly());
         writeBooleanOrNull(g, "initiator", v2, h.initiator());
         writeBooleanOrNull(g, "response", v2, h.response());
+        writeBooleanOrNull(g, "higherVersion", v2, h.higherVersion());
+        g.writeNumberProperty("value", h.flags());
         g.writeEndObject();
     }
 
@@ -152,6 +162,8 @@ public final class DissectJsonWriter implements DissectWriter {
             g.writeNumberProperty("type", p.type());
             g.writeStringProperty("name", IkeNames.payload(version, p.type()));
             g.writeNumberProperty("length", p.length());
+            // for SK and SKF this is the type of the first inner payload (RFC 7296 3.14)
+            g.writeNumberProperty("nextPayload", p.header().nextPayload());
             if (p instanceof MalformedPayload bad) {
                 g.writeStringProperty("error", bad.error());
                 g.writeNumberProperty("dataLength", bad.data().length());
@@ -182,6 +194,7 @@ public final class DissectJsonWriter implements DissectWriter {
                 g.writeNumberProperty("port", id.port());
             }
             g.writeStringProperty("value", IdentityText.render(version, id.idType(), id.data()));
+            g.writeStringProperty("data", id.data().hex());
         } else if (p instanceof CertificatePayload c) {
             g.writeNumberProperty("encoding", c.encoding());
             g.writeStringProperty("encodingName", IkeNames.name(IkeNames.certEncodings(version), c.encoding()));
@@ -252,13 +265,11 @@ public final class DissectJsonWriter implements DissectWriter {
                 g.writeNullProperty("eapType");
             }
         } else if (p instanceof EncryptedPayload sk) {
-            g.writeNumberProperty("nextPayload", sk.innerNextPayload());
             g.writeNumberProperty("dataLength", sk.encrypted().length());
             writePayloads(g, version, sk.inner());
         } else if (p instanceof EncryptedFragmentPayload skf) {
             g.writeNumberProperty("fragmentNumber", skf.fragmentNumber());
             g.writeNumberProperty("totalFragments", skf.totalFragments());
-            g.writeNumberProperty("nextPayload", skf.innerNextPayload());
             g.writeNumberProperty("dataLength", skf.encrypted().length());
             writePayloads(g, version, skf.inner());
         } else if (p instanceof CiscoFragmentPayload f) {
@@ -284,6 +295,7 @@ public final class DissectJsonWriter implements DissectWriter {
             g.writeNumberProperty("protocolId", pr.protocolId());
             g.writeStringProperty("protocol", IkeNames.name(IkeNames.protocolIds(version), pr.protocolId()));
             g.writeStringProperty("spi", pr.spi().hex());
+            g.writeNumberProperty("transformCount", pr.declaredTransforms());
             g.writeArrayPropertyStart("transforms");
             for (Transform t : pr.transforms()) {
                 g.writeStartObject();
@@ -300,6 +312,7 @@ public final class DissectJsonWriter implements DissectWriter {
                     g.writeStartObject();
                     g.writeNumberProperty("type", a.type());
                     g.writeStringProperty("name", IkeNames.name(IkeNames.attributeTypes(version, pr.protocolId()), a.type()));
+                    g.writeNumberProperty("length", a.value().length());
                     long value = a.numericValue();
                     if (value >= 0) {
                         g.writeNumberProperty("value", value);
@@ -327,6 +340,7 @@ public final class DissectJsonWriter implements DissectWriter {
         g.writeNumberProperty("notifyType", n.notifyType());
         g.writeStringProperty("notifyName", IkeNames.name(IkeNames.notifyTypes(version), n.notifyType()));
         g.writeNumberProperty("protocolId", n.protocolId());
+        g.writeNumberProperty("spiSize", n.spiSize());
         g.writeStringProperty("spi", n.spi().hex());
         g.writeStringProperty("data", n.data().hex());
         g.writeName("decoded");

@@ -41,7 +41,7 @@ class DissectWritersTest {
 
         List<String> names = new ArrayList<>(m.propertyNames());
         assertThat(names).containsExactly("frame", "time", "src", "srcPort", "dst", "dstPort", "transport",
-                "ikeVersion", "spiI", "spiR", "nextPayload", "exchangeType", "exchange", "flags", "messageId",
+                "ikeVersion", "minorVersion", "spiI", "spiR", "nextPayload", "exchangeType", "exchange", "flags", "messageId",
                 "length", "decryption", "payloads", "errors");
         assertThat(m.get("frame").asLong()).isEqualTo(1);
         assertThat(m.get("time").asString()).isEqualTo("2015-08-09T10:50:15.368374Z");

@@ -2,6 +2,9 @@ package io.ikescope.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ikescope.testsupport.Facts;
+import io.ikescope.testsupport.PdmlReader;
+import io.ikescope.testsupport.TsharkFacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +59,7 @@ class TsharkDecryptedComparisonTest {
             }
             for (PdmlReader.Packet packet : PdmlReader.read(corpus.resolve(cols[0]), profile)) {
                 for (PdmlReader.Field isakmp : packet.isakmpLayers()) {
-                    int version = Integer.parseInt(IkeFacts.num(isakmp.child("isakmp.version").child("isakmp.mjver").show()));
+                    int version = Integer.parseInt(Facts.num(isakmp.child("isakmp.version").child("isakmp.mjver").show()));
                     for (Container c : containers(isakmp)) {
                         byte[] plain = plaintext(c.payloads());
                         if (plain == null) {
@@ -65,7 +68,7 @@ class TsharkDecryptedComparisonTest {
                         }
                         chains++;
                         PayloadChain ours = IkeDecoder.decodePayloadChain(version, c.firstType(), plain, 0, plain.length);
-                        Map<String, String> expected = IkeFacts.payloadsFromTshark(c.payloads());
+                        Map<String, String> expected = TsharkFacts.payloadsFromTshark(c.payloads());
                         Map<String, String> actual = IkeFacts.payloadsFromDecoder(ours.payloads());
                         for (Map.Entry<String, String> e : expected.entrySet()) {
                             fields++;
