@@ -19,6 +19,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+        if (isBrokenPipe(cause)) {
+            // the reader of our output went away (`ikescope dissect x.pcap | head`): nothing to report
+            return ExitCodes.OK;
+        }
         err.println("ikescope: " + describe(cause));
         if (debug(parsed)) {
             cause.printStackTrace(err);
@@ -37,6 +41,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         err.println("ikescope: " + problem + " (try '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCodes.USAGE_OR_INPUT;
+    }
+
+    private static boolean isBrokenPipe(Throwable t) {
+        return t instanceof IOException && t.getMessage() != null && t.getMessage().contains("Broken pipe");
     }
 
     private static String describe(Throwable t) {
