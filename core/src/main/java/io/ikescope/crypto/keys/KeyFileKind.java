@@ -68,17 +68,21 @@ public enum KeyFileKind {
             return TCPDUMP_SECRETS;
         }
         if (looksLikeTableRow(firstRecord)) {
-            int fields = WiresharkTableReader.fieldCount(firstRecord);
+            int fields;
+            try {
+                fields = UatLine.split(firstRecord).size();
+            } catch (UatLine.SyntaxError e) {
+                throw new KeySourceException(lines.source(), firstRecordLine, e.getMessage());
+            }
             if (fields == WiresharkTableReader.IKEV1_FIELDS) {
                 return IKEV1_TABLE;
             }
             if (fields == WiresharkTableReader.IKEV2_FIELDS) {
                 return IKEV2_TABLE;
             }
-            throw new KeySourceException(lines.source(), firstRecordLine, (fields < 0 ? "malformed" : fields
-                    + " fields in a") + " decryption table line: an ikev1_decryption_table line has 2 fields"
-                    + " (initiator cookie,key), an ikev2_decryption_table line 8"
-                    + " (SPIi,SPIr,SK_ei,SK_er,\"encryption\",SK_ai,SK_ar,\"integrity\")");
+            throw new KeySourceException(lines.source(), firstRecordLine, fields + " fields in a decryption table"
+                    + " line: an ikev1_decryption_table line has 2 fields (initiator cookie,key), an"
+                    + " ikev2_decryption_table line 8 (SPIi,SPIr,SK_ei,SK_er,\"encryption\",SK_ai,SK_ar,\"integrity\")");
         }
         return UNKNOWN;
     }

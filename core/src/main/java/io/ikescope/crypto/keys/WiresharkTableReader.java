@@ -88,15 +88,6 @@ final class WiresharkTableReader {
         return keys;
     }
 
-    /** Field count of a line, or -1 when it is not UAT syntax; used to recognise a table. */
-    static int fieldCount(String line) {
-        try {
-            return UatLine.split(line).size();
-        } catch (UatLine.SyntaxError e) {
-            return -1;
-        }
-    }
-
     private static Row row(TextLines lines, String line, int expected, String table, String layout)
             throws KeySourceException {
         List<UatLine.Field> fields;
