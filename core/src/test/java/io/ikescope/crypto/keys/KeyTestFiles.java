@@ -141,16 +141,20 @@ final class KeyTestFiles {
     }
 
     /**
-     * IKEv2: SK/SKF payloads, and those whose integrity checksum tshark verified. IKEv1: messages with the
-     * encryption flag, and those whose decrypted payload chain tshark parsed without a malformed mark.
+     * IKEv2: SK/SKF payloads, and how many of them tshark both verified (integrity checksum correct: SK_ai/SK_ar
+     * right) and decrypted into content that parses (no malformed mark: SK_ei/SK_er right; the checksum alone
+     * does not show wrong encryption keys). IKEv1: messages with the encryption flag, and those whose decrypted
+     * payload chain tshark parsed without a malformed mark.
      */
     static Decrypted decrypted(Path capture, Path profileHome, int ikeVersion) {
         String pcap = capture.toString();
         if (ikeVersion == 2) {
-            int total = lines(tshark(null, "-r", pcap, "-Y", "isakmp.nextpayload == 46 or isakmp.nextpayload == 53"));
-            int ok = (int) tshark(profileHome, "-r", pcap, "-V").lines()
+            String encrypted = "isakmp.nextpayload == 46 or isakmp.nextpayload == 53";
+            int total = lines(tshark(null, "-r", pcap, "-Y", encrypted));
+            int verified = (int) tshark(profileHome, "-r", pcap, "-V").lines()
                     .filter(l -> l.matches(".*Integrity Checksum Data: .*\\[correct\\].*")).count();
-            return new Decrypted(total, ok);
+            int parsed = lines(tshark(profileHome, "-r", pcap, "-Y", "(" + encrypted + ") and not _ws.malformed"));
+            return new Decrypted(total, Math.min(verified, parsed));
         }
         int total = lines(tshark(null, "-r", pcap, "-Y", "isakmp.flag_e == 1"));
         int ok = lines(tshark(profileHome, "-r", pcap, "-Y", "isakmp.flag_e == 1 and isakmp.typepayload and not _ws.malformed"));
