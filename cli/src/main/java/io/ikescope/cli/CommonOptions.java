@@ -1,14 +1,20 @@
 package io.ikescope.cli;
 
+import io.ikescope.crypto.KeyRing;
+import io.ikescope.crypto.keys.KeySources;
+import io.ikescope.crypto.keys.LoadedKeys;
 import io.ikescope.net.DecoderOptions;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options every command shares (shared/contracts/cli-and-json.md). */
 final class CommonOptions {
@@ -25,11 +31,43 @@ final class CommonOptions {
             description = "also decode UDP port PORT as IKE (besides 500 and 4500); repeatable")
     private List<Integer> ports = new ArrayList<>();
 
+    @Option(names = {"-k", "--keys"}, paramLabel = "PATH",
+            description = {"key material, repeatable: a Wireshark ikev1/ikev2_decryption_table (also what"
+                + " strongSwan's save-keys plugin writes), a tcpdump IKEv2 secrets file, a strongSwan charon log"
+                + " written with ike log level 4, or a directory holding such files; recognised by content"})
+    private List<Path> keys = new ArrayList<>();
+
     @Option(names = "--debug", description = "print stack traces of internal errors")
     private boolean debug;
 
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec mixee;
+
+    private LoadedKeys loadedKeys;
+
     OutputFormat format() {
         return format;
+    }
+
+    /** The paths given with --keys, in order. */
+    List<Path> keyPaths() {
+        return List.copyOf(keys);
+    }
+
+    /**
+     * The key material of every --keys PATH (empty without any), read once; its warnings (key sets whose IKE
+     * SA the log does not name, logs without key dumps) go to standard error.
+     */
+    KeyRing keyRing() throws IOException {
+        if (loadedKeys == null) {
+            loadedKeys = keys.isEmpty() ? new LoadedKeys(KeyRing.empty(), List.of()) : KeySources.read(keys);
+            PrintWriter err = mixee.commandLine().getErr();
+            for (String warning : loadedKeys.warnings()) {
+                err.println("ikescope: warning: " + warning);
+            }
+            err.flush();
+        }
+        return loadedKeys.keyRing();
     }
 
     DecoderOptions decoderOptions() {
@@ -41,6 +79,11 @@ final class CommonOptions {
             extra.add(port);
         }
         return DecoderOptions.defaults().withExtraIkeUdpPorts(extra);
+    }
+
+    /** The -o path as given, or null. */
+    Path outputPath() {
+        return output;
     }
 
     Output openOutput(StandardStreams streams) throws IOException {
