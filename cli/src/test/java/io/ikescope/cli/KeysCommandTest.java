@@ -85,7 +85,8 @@ class KeysCommandTest {
 
         Run none = ikescope("keys");
         assertThat(none.status()).isEqualTo(2);
-        assertThat(none.errLines().get(0)).isEqualTo("ikescope: give at least one FILE (or --keys PATH) to read keys from");
+        assertThat(none.errLines()).containsExactly(
+                "ikescope: give at least one FILE (or --keys PATH) to read keys from (try 'ikescope keys --help')");
     }
 
     @Test
