@@ -16,11 +16,11 @@ import javax.xml.stream.XMLStreamReader;
  * payload, and the field tree of each ISAKMP layer. PDML is used because, unlike {@code -T json}, it keeps
  * field order, nesting and repeated names as they are, and carries both the display value and the raw bytes.
  */
-final class PdmlReader {
+public final class PdmlReader {
 
     /** One PDML field: name, display value, raw hex value, position and size, children in order. */
-    record Field(String name, String show, String value, int pos, int size, List<Field> children) {
-        Field child(String childName) {
+    public record Field(String name, String show, String value, int pos, int size, List<Field> children) {
+        public Field child(String childName) {
             for (Field f : children) {
                 if (f.name.equals(childName)) {
                     return f;
@@ -30,18 +30,18 @@ final class PdmlReader {
         }
     }
 
-    record Packet(long frame, int srcPort, int dstPort, byte[] udpPayload, List<Field> isakmpLayers) {
+    public record Packet(long frame, int srcPort, int dstPort, byte[] udpPayload, List<Field> isakmpLayers) {
     }
 
     private PdmlReader() {
     }
 
-    static List<Packet> read(Path capture) throws IOException, InterruptedException {
+    public static List<Packet> read(Path capture) throws IOException, InterruptedException {
         return read(capture, null);
     }
 
     /** @param configHome an XDG_CONFIG_HOME holding wireshark/ikev*_decryption_table, or null for none */
-    static List<Packet> read(Path capture, Path configHome) throws IOException, InterruptedException {
+    public static List<Packet> read(Path capture, Path configHome) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("tshark", "-r", capture.toString(), "-Y", "isakmp", "-T", "pdml")
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         if (configHome != null) {
