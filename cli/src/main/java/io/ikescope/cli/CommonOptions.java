@@ -1,5 +1,6 @@
 package io.ikescope.cli;
 
+import io.ikescope.crypto.KeyRing;
 import io.ikescope.net.DecoderOptions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,6 +30,11 @@ final class CommonOptions {
     @Option(names = "--debug", description = "print stack traces of internal errors")
     private boolean debug;
 
+    // TEMPORARY (decrypt branch): replaced at merge by the key-source option of the keys branch
+    @Option(names = {"-k", "--keys"}, paramLabel = "PATH",
+            description = "key material: a Wireshark ikev1/ikev2_decryption_table file or a folder holding them; repeatable")
+    private List<Path> keys = new ArrayList<>();
+
     OutputFormat format() {
         return format;
     }
@@ -42,6 +48,11 @@ final class CommonOptions {
             extra.add(port);
         }
         return DecoderOptions.defaults().withExtraIkeUdpPorts(extra);
+    }
+
+    /** Every --keys source read into one key ring (empty without --keys). */
+    KeyRing keyRing() throws IOException {
+        return keys.isEmpty() ? KeyRing.empty() : TemporaryKeyTables.read(keys);
     }
 
     Output openOutput(CommandSpec spec) throws IOException {
