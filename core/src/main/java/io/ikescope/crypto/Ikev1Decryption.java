@@ -40,8 +40,10 @@ final class Ikev1Decryption {
     private static final int MAX_EXCHANGE_CHAINS = 64;
     private static final int MAX_REMEMBERED = 32;
     private static final int MAX_PHASE1_HISTORY = 3;
+    private static final Bytes NO_COOKIE = Bytes.of(new byte[8]);
 
-    private final List<Ikev1Keys> withCookie = new ArrayList<>();
+    /** Keys that name the initiator cookie, by that cookie. */
+    private final Map<Bytes, List<Ikev1Keys>> withCookie = new HashMap<>();
     private final List<Ikev1Keys> unbound = new ArrayList<>();
     private final Map<SpiPair, SaState> states = new HashMap<>();
     private final List<OutcomeLog> logs;
@@ -49,7 +51,11 @@ final class Ikev1Decryption {
     Ikev1Decryption(List<Ikev1Keys> keys, List<OutcomeLog> logs) {
         this.logs = logs;
         for (Ikev1Keys k : keys) {
-            (k.cookieI() != null ? withCookie : unbound).add(k);
+            if (k.cookieI() != null) {
+                withCookie.computeIfAbsent(k.cookieI(), c -> new ArrayList<>()).add(k);
+            } else {
+                unbound.add(k);
+            }
         }
     }
 
@@ -132,7 +138,7 @@ final class Ikev1Decryption {
             return s;
         }
         if (pair.responderKnown()) {
-            SaState early = states.get(new SpiPair(pair.spiI(), Bytes.of(new byte[8])));
+            SaState early = states.get(new SpiPair(pair.spiI(), NO_COOKIE));
             if (early != null && !early.pair.responderKnown()) {
                 early.rename(pair);
                 states.put(pair, early);
@@ -148,8 +154,8 @@ final class Ikev1Decryption {
 
     private void bindKeys(SaState s) {
         s.keys.clear();
-        for (Ikev1Keys k : withCookie) {
-            if (k.cookieI().equals(s.pair.spiI()) && (k.cookieR() == null || k.cookieR().equals(s.pair.spiR()))) {
+        for (Ikev1Keys k : withCookie.getOrDefault(s.pair.spiI(), List.of())) {
+            if (k.cookieR() == null || k.cookieR().equals(s.pair.spiR())) {
                 s.keys.add(k);
             }
         }
@@ -162,6 +168,12 @@ final class Ikev1Decryption {
     private DecryptedMessage process(long frame, String src, IkeMessage message, boolean reassemble) {
         IkeHeader h = message.header();
         SpiPair pair = new SpiPair(h.spiI(), h.spiR());
+        if (unbound.isEmpty() && !withCookie.containsKey(h.spiI()) && !states.containsKey(pair)
+                && !states.containsKey(new SpiPair(h.spiI(), NO_COOKIE))) {
+            // no key can apply to this SA (the key sets without cookies are all bound elsewhere): keep no state
+            return DecryptedMessage.of(message, message.encryptedBody() != null ? DecryptionStatus.NO_KEYS
+                    : DecryptionStatus.NONE);
+        }
         SaState s = state(pair);
         if (!pair.responderKnown() && s.initiatorAddress == null) {
             s.initiatorAddress = src;

@@ -34,7 +34,8 @@ final class Ikev2Decryption {
     private static final int ATTR_KEY_LENGTH = 14;
     private static final int MAX_PENDING_REKEYS = 16;
 
-    private final List<Ikev2KeySlot> withSpis = new ArrayList<>();
+    /** Key sets that name both SPIs, by SPI pair. */
+    private final Map<SpiPair, List<Ikev2KeySlot>> withSpis = new HashMap<>();
     /** Key sets that name no SPIs (or one only), waiting for the SA whose messages they verify. */
     private final List<Ikev2KeySlot> unbound = new ArrayList<>();
     private final Map<SpiPair, SaState> states = new HashMap<>();
@@ -44,7 +45,11 @@ final class Ikev2Decryption {
         this.logs = logs;
         for (Ikev2Keys k : keys) {
             Ikev2KeySlot slot = new Ikev2KeySlot(k);
-            (slot.hasSpis() ? withSpis : unbound).add(slot);
+            if (slot.hasSpis()) {
+                withSpis.computeIfAbsent(new SpiPair(k.spiI(), k.spiR()), p -> new ArrayList<>()).add(slot);
+            } else {
+                unbound.add(slot);
+            }
         }
     }
 
@@ -62,11 +67,7 @@ final class Ikev2Decryption {
 
         SaState(SpiPair pair) {
             this.pair = pair;
-            for (Ikev2KeySlot slot : withSpis) {
-                if (slot.fits(pair)) {
-                    slots.add(slot);
-                }
-            }
+            slots.addAll(withSpis.getOrDefault(pair, List.of()));
         }
 
         OutcomeLog log() {
@@ -92,7 +93,11 @@ final class Ikev2Decryption {
         if (index < 0) {
             return DecryptedMessage.of(message, DecryptionStatus.NONE);
         }
-        SaState sa = state(pair);
+        SaState sa = states.get(pair);
+        if (sa == null && !withSpis.containsKey(pair) && unbound.stream().noneMatch(k -> k.fits(pair))) {
+            return DecryptedMessage.of(message, DecryptionStatus.NO_KEYS); // no state kept for SAs without keys
+        }
+        sa = sa != null ? sa : state(pair);
         Payload encrypted = message.payloads().get(index);
         boolean fromInitiator = h.initiator();
         Attempt attempt = decrypt(sa, bytes, encrypted, fromInitiator);

@@ -126,6 +126,24 @@ class SampleScenariosTest {
         assertThat(frame(c, 7).status()).isEqualTo(DecryptionStatus.OK); // MM6: its IV is MM5's last block
     }
 
+    /**
+     * samples/ikev2-algorithms-ok and ikev1-algorithms-ok (made for this): strongSwan established one IKE SA per
+     * algorithm, each must decrypt whole. IKEv2: AES-CTR-128/256, AES-CBC-192, AES-CCM-8/12/16, AES-GCM-12/8,
+     * Camellia CBC/CTR/CCM, 3DES, CAST, Blowfish with HMAC-SHA2-384/512, AES-XCBC-96, AES-CMAC-96, HMAC-MD5-96,
+     * HMAC-SHA1-96/160; IKEv1: 3DES, DES, Blowfish-128/256, CAST, Camellia-192, AES-128/192 with MD5, SHA1 and
+     * SHA2-256/384/512 IV hashes.
+     */
+    @Test
+    void everyAlgorithmTheLabNegotiatedDecryptsWhole() throws Exception {
+        DecryptedCapture v2 = run("ikev2-algorithms-ok", keys("ikev2-algorithms-ok", false));
+        assertThat(v2.outcomes()).hasSize(15).allMatch(sa -> sa.count(DecryptionStatus.OK) == 4 && sa.messages().size() == 4);
+        DecryptedCapture v1 = run("ikev1-algorithms-ok", keys("ikev1-algorithms-ok", false));
+        assertThat(v1.outcomes()).hasSize(8).allMatch(sa -> sa.count(DecryptionStatus.OK) == 3 && sa.messages().size() == 3);
+        for (DecryptedCapture c : List.of(v1, v2)) {
+            assertThat(c.entries()).allMatch(e -> e.result().message().errors().isEmpty());
+        }
+    }
+
     // (c) wrong keys: one flipped bit, and the message fails with the reason, showing no payloads
 
     private static Bytes flip(Bytes b) {
