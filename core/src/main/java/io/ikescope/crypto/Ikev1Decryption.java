@@ -11,8 +11,6 @@ import io.ikescope.wire.Payload;
 import io.ikescope.wire.PayloadChain;
 import io.ikescope.wire.Proposal;
 import io.ikescope.wire.SecurityAssociationPayload;
-import java.security.MessageDigest;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,22 +22,19 @@ import java.util.Map;
 
 /**
  * The IKEv1 half of the {@link Decryptor}. IKEv1 encrypts whole message bodies in CBC mode with IVs the peers
- * derive from earlier messages (RFC 2409 appendix B), so this keeps, per ISAKMP SA (cookie pair): the algorithms
- * the responder chose in its cleartext SA, the two Phase 1 KE values (the first IV is the hash of both), the CBC
- * chain of Phase 1 (each message's IV is the last ciphertext block of the one before) and one chain per later
- * exchange (Quick Mode, Informational, Transaction: hash of the last Phase 1 block and the message ID, then
- * chained). A byte-identical retransmission reuses the result of the first copy and leaves the chains alone.
+ * derive from earlier messages, so this keeps, per ISAKMP SA (cookie pair): the algorithms the responder chose
+ * in its cleartext SA (MM2/AM2), the IV chains ({@link Ikev1IvChain}), the keys bound to the SA, pending
+ * fragments, and the results of recent bodies: a byte-identical retransmission reuses the result of the first
+ * copy and leaves the chains alone.
  *
  * <p>IKEv1 has no integrity check on the encryption, so "decrypted" means: the body is a whole number of blocks,
  * the plaintext parses as a clean payload chain from the header's first type to a zero next-payload with
- * reserved bytes zero, every HASH payload has the negotiated hash's length, and no more than a block of padding
- * is left. That is weaker than IKEv2's checksum, though a wrong key passes it only by a rare accident.
+ * reserved bytes zero, every HASH payload has the negotiated hash's length, and the bytes left are a valid
+ * padding (zeros up to a block, or ending in their own count). That is weaker than IKEv2's checksum, though a
+ * wrong key or IV passes it only by a rare accident.
  */
 final class Ikev1Decryption {
-    private static final int PAYLOAD_HASH = 8;
-    private static final int MAX_EXCHANGE_CHAINS = 64;
     private static final int MAX_REMEMBERED = 32;
-    private static final int MAX_PHASE1_HISTORY = 3;
     private static final Bytes NO_COOKIE = Bytes.of(new byte[8]);
 
     /** Keys that name the initiator cookie, by that cookie. */
@@ -67,31 +62,12 @@ final class Ikev1Decryption {
         }
     }
 
-    /** An earlier Phase 1 CBC state, superseded by the Phase 1 message of frame {@code supersededIn}. */
-    private record Anchor(byte[] chain, long supersededIn) {
-    }
-
-    /** A candidate IV; {@code note} says why it is not the one RFC 2409 names, or is null when it is. */
-    private record IvChoice(byte[] iv, String note) {
-    }
-
     private final class SaState {
         SpiPair pair;
         String initiatorAddress;
         Ikev1Suite chosen;
         Ikev1Suite offeredAlone;
-        byte[] keI;
-        byte[] keR;
-        /** The current Phase 1 CBC IV: the hash of the KE values, then the last block of each Phase 1 message. */
-        byte[] phase1Chain;
-        /** Newest first: the Phase 1 states before the last messages, for peers that rejected those messages. */
-        final ArrayDeque<Anchor> phase1History = new ArrayDeque<>();
-        final Map<Long, byte[]> exchangeChains = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
-                return size() > MAX_EXCHANGE_CHAINS;
-            }
-        };
+        final Ikev1IvChain ivs = new Ikev1IvChain();
         final Map<Bytes, Result> remembered = new LinkedHashMap<>() {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Bytes, Result> eldest) {
@@ -244,11 +220,7 @@ final class Ikev1Decryption {
                     s.offeredAlone = suite;
                 }
             } else if (p instanceof KeyExchangePayload ke) {
-                if (fromInitiator && s.keI == null) {
-                    s.keI = ke.data().toArray();
-                } else if (!fromInitiator && s.keR == null) {
-                    s.keR = ke.data().toArray();
-                }
+                s.ivs.keyExchange(fromInitiator, ke.data().toArray());
             }
         }
     }
@@ -268,17 +240,17 @@ final class Ikev1Decryption {
             return noResult(haveKeys, "the encrypted body of " + data.length + " bytes is not a whole number of "
                     + bs + "-byte " + suite.name() + " blocks");
         }
-        List<IvChoice> ivs;
+        List<Ikev1IvChain.IvChoice> ivs;
         try {
-            ivs = ivs(s, suite, h.messageId());
+            ivs = s.ivs.ivs(suite, h.messageId());
         } catch (DecryptFailure e) {
             return noResult(haveKeys, e.getMessage());
         } finally {
-            advance(s, h.messageId(), Arrays.copyOfRange(data, data.length - bs, data.length), frame);
+            s.ivs.advance(h.messageId(), Arrays.copyOfRange(data, data.length - bs, data.length), frame);
         }
         List<String> reasons = new ArrayList<>();
         List<String> plainReasons = new ArrayList<>();
-        for (IvChoice iv : ivs) {
+        for (Ikev1IvChain.IvChoice iv : ivs) {
             for (Ikev1Keys k : s.keys) {
                 try {
                     return new Result(DecryptionStatus.OK, null, decryptWith(s, suite, k, h, data, iv.iv()),
@@ -313,66 +285,6 @@ final class Ikev1Decryption {
     /** FAILED with the reason when the SA has keys of its own, NO_KEYS when only unbound key sets were there to try. */
     private static Result noResult(boolean haveKeys, String reason) {
         return haveKeys ? new Result(DecryptionStatus.FAILED, reason) : new Result(DecryptionStatus.NO_KEYS, null);
-    }
-
-    /**
-     * The IV of the next message with this message ID, from the state the earlier messages left: RFC 2409's
-     * first. For the first message of a later exchange, also the IVs from earlier Phase 1 states, newest first: a
-     * peer that could not decrypt the last Phase 1 message (strongSwan, when the pre-shared keys differ) never
-     * moved its Phase 1 IV past it, and seeds its Informational from the state before.
-     */
-    private static List<IvChoice> ivs(SaState s, Ikev1Suite suite, long messageId) throws DecryptFailure {
-        if (messageId == 0) {
-            return List.of(new IvChoice(phase1Chain(s, suite), null));
-        }
-        byte[] chained = s.exchangeChains.get(messageId);
-        if (chained != null) {
-            return List.of(new IvChoice(chained, null));
-        }
-        List<IvChoice> choices = new ArrayList<>();
-        choices.add(new IvChoice(exchangeIv(suite, phase1Chain(s, suite), messageId), null));
-        for (Anchor a : s.phase1History) {
-            choices.add(new IvChoice(exchangeIv(suite, a.chain(), messageId), "the sender's IV derives from the Phase 1"
-                    + " state before frame " + a.supersededIn() + ": it had not accepted that message"));
-        }
-        return choices;
-    }
-
-    private static byte[] exchangeIv(Ikev1Suite suite, byte[] phase1, long messageId) throws DecryptFailure {
-        MessageDigest md = suite.digest();
-        md.update(phase1);
-        md.update(new byte[] {(byte) (messageId >>> 24), (byte) (messageId >>> 16), (byte) (messageId >>> 8),
-            (byte) messageId});
-        return Arrays.copyOf(md.digest(), suite.blockSize());
-    }
-
-    private static byte[] phase1Chain(SaState s, Ikev1Suite suite) throws DecryptFailure {
-        if (s.phase1Chain == null) {
-            if (s.keI == null || s.keR == null) {
-                throw new DecryptFailure("IV unknown: the Phase 1 key exchange (both KE payloads) is not in the"
-                        + " capture, and every IKEv1 IV derives from it");
-            }
-            MessageDigest md = suite.digest();
-            md.update(s.keI);
-            md.update(s.keR);
-            s.phase1Chain = Arrays.copyOf(md.digest(), suite.blockSize());
-        }
-        return s.phase1Chain;
-    }
-
-    /** The sender chained its CBC state through this message whether or not we can read it. */
-    private static void advance(SaState s, long messageId, byte[] lastBlock, long frame) {
-        if (messageId == 0) {
-            if (s.phase1Chain != null) {
-                s.phase1History.addFirst(new Anchor(s.phase1Chain, frame));
-                while (s.phase1History.size() > MAX_PHASE1_HISTORY) {
-                    s.phase1History.removeLast();
-                }
-            }
-            s.phase1Chain = lastBlock; // known from here on even when the KE payloads were not captured
-        } else {
-            s.exchangeChains.put(messageId, lastBlock);
-        }
     }
 
     private static List<Payload> decryptWith(SaState s, Ikev1Suite suite, Ikev1Keys k, IkeHeader h, byte[] data,

@@ -1,6 +1,5 @@
 package io.ikescope.crypto;
 
-import io.ikescope.wire.Attribute;
 import io.ikescope.wire.Bytes;
 import io.ikescope.wire.EncryptedFragmentPayload;
 import io.ikescope.wire.EncryptedPayload;
@@ -12,7 +11,6 @@ import io.ikescope.wire.PayloadChain;
 import io.ikescope.wire.PayloadHeader;
 import io.ikescope.wire.Proposal;
 import io.ikescope.wire.SecurityAssociationPayload;
-import io.ikescope.wire.Transform;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -29,9 +27,6 @@ final class Ikev2Decryption {
     private static final int IKE_SA_INIT = 34;
     private static final int CREATE_CHILD_SA = 36;
     private static final int PROTOCOL_IKE = 1;
-    private static final int TRANSFORM_ENCR = 1;
-    private static final int TRANSFORM_INTEG = 3;
-    private static final int ATTR_KEY_LENGTH = 14;
     private static final int MAX_PENDING_REKEYS = 16;
 
     /** Key sets that name both SPIs, by SPI pair. */
@@ -261,50 +256,12 @@ final class Ikev2Decryption {
 
     /** The IKE_SA_INIT response names the SA's algorithms: its one proposal for protocol IKE. */
     private void learnChosen(SpiPair pair, List<Payload> payloads) {
-        Proposal chosen = chosenIkeProposal(payloads);
+        Proposal chosen = Ikev2Proposals.ikeProposal(payloads);
         if (chosen != null) {
             SaState sa = state(pair);
-            sa.encryption = encryptionOf(chosen);
-            sa.integrity = integrityOf(chosen);
+            sa.encryption = Ikev2Proposals.encryption(chosen);
+            sa.integrity = Ikev2Proposals.integrity(chosen);
         }
-    }
-
-    private static Proposal chosenIkeProposal(List<Payload> payloads) {
-        for (Payload p : payloads) {
-            if (p instanceof SecurityAssociationPayload sa) {
-                for (Proposal proposal : sa.proposals()) {
-                    if (proposal.protocolId() == PROTOCOL_IKE) {
-                        return proposal;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private static EncryptionSpec encryptionOf(Proposal proposal) {
-        for (Transform t : proposal.transforms()) {
-            if (t.type() != null && t.type() == TRANSFORM_ENCR) {
-                int bits = 0;
-                for (Attribute a : t.attributes()) {
-                    if (a.type() == ATTR_KEY_LENGTH && a.numericValue() > 0 && a.numericValue() <= 4096) {
-                        bits = (int) a.numericValue();
-                    }
-                }
-                return new EncryptionSpec(t.id(), bits);
-            }
-        }
-        return null;
-    }
-
-    private static IntegritySpec integrityOf(Proposal proposal) {
-        for (Transform t : proposal.transforms()) {
-            if (t.type() != null && t.type() == TRANSFORM_INTEG) {
-                int icv = Integrities.icvLength(t.id());
-                return new IntegritySpec(t.id(), Math.max(icv, 0), true);
-            }
-        }
-        return new IntegritySpec(Integrities.NONE, 0, true);
     }
 
     /**
@@ -316,7 +273,7 @@ final class Ikev2Decryption {
         if (h.exchangeType() != CREATE_CHILD_SA) {
             return;
         }
-        Proposal ike = chosenIkeProposal(inner);
+        Proposal ike = Ikev2Proposals.ikeProposal(inner);
         if (ike == null) {
             return;
         }
@@ -347,7 +304,7 @@ final class Ikev2Decryption {
             return;
         }
         SaState rekeyed = state(new SpiPair(newSpiI, ike.spi()));
-        rekeyed.encryption = encryptionOf(ike);
-        rekeyed.integrity = integrityOf(ike);
+        rekeyed.encryption = Ikev2Proposals.encryption(ike);
+        rekeyed.integrity = Ikev2Proposals.integrity(ike);
     }
 }
