@@ -1,6 +1,9 @@
 package io.ikescope.cli;
 
 import io.ikescope.capture.CaptureReader;
+import io.ikescope.crypto.DecryptedMessage;
+import io.ikescope.crypto.Decryptor;
+import io.ikescope.crypto.KeyRing;
 import io.ikescope.net.CaptureScan;
 import io.ikescope.net.IkeDatagram;
 import io.ikescope.net.PacketSink;
@@ -8,6 +11,7 @@ import io.ikescope.report.DissectJsonWriter;
 import io.ikescope.report.DissectTextWriter;
 import io.ikescope.report.DissectWriter;
 import io.ikescope.wire.IkeDecoder;
+import io.ikescope.wire.IkeMessage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -43,12 +47,15 @@ final class DissectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        KeyRing keys = common.keyRing();
+        // one decryptor for the whole run: an SA may continue from one capture file into the next
+        Decryptor decryptor = keys.isEmpty() ? null : new Decryptor(keys);
         try (Output out = common.openOutput(parent.streams());
              DissectWriter writer = common.format() == OutputFormat.JSON
                      ? new DissectJsonWriter(out.stream())
                      : new DissectTextWriter(out.stream())) {
             for (String capture : captures) {
-                dissect(capture, writer, err);
+                dissect(capture, writer, decryptor, err);
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -56,12 +63,21 @@ final class DissectCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void dissect(String capture, DissectWriter writer, PrintWriter err) throws IOException {
+    private void dissect(String capture, DissectWriter writer, Decryptor decryptor, PrintWriter err)
+            throws IOException {
         PacketSink sink = new PacketSink() {
             @Override
             public void onIke(IkeDatagram datagram) {
                 try {
-                    writer.write(datagram, IkeDecoder.decode(datagram.ike()), null);
+                    IkeMessage message = IkeDecoder.decode(datagram.ike());
+                    if (decryptor == null) {
+                        writer.write(datagram, message, null);
+                        return;
+                    }
+                    // an IKEv1 message rebuilt from fragments follows the fragment that completed it
+                    for (DecryptedMessage m = decryptor.process(datagram, message); m != null; m = m.reassembled()) {
+                        writer.write(datagram, m.message(), m.status().contractName(), m.error());
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

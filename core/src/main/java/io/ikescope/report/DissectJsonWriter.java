@@ -73,9 +73,10 @@ public final class DissectJsonWriter implements DissectWriter {
     }
 
     @Override
-    public void write(IkeDatagram datagram, IkeMessage message, String decryption) throws IOException {
+    public void write(IkeDatagram datagram, IkeMessage message, String decryption, String decryptionError)
+            throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            writeMessage(g, datagram, message, DissectWriter.decryptionOrDefault(message, decryption));
+            writeMessage(g, datagram, message, DissectWriter.decryptionOrDefault(message, decryption), decryptionError);
         } catch (JacksonException e) {
             throw new IOException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
@@ -88,7 +89,8 @@ public final class DissectJsonWriter implements DissectWriter {
         out.close();
     }
 
-    private static void writeMessage(JsonGenerator g, IkeDatagram d, IkeMessage m, String decryption) {
+    private static void writeMessage(JsonGenerator g, IkeDatagram d, IkeMessage m, String decryption,
+                                     String decryptionError) {
         g.writeStartObject();
         g.writeNumberProperty("frame", d.frame());
         g.writeStringProperty("time", Timestamps.iso(d.epochNanos()));
@@ -117,6 +119,9 @@ public final class DissectJsonWriter implements DissectWriter {
             g.writeNumberProperty("length", h.length());
         }
         g.writeStringProperty("decryption", decryption);
+        if (decryptionError != null) {
+            g.writeStringProperty("decryptionError", decryptionError);
+        }
         if (m.encryptedBody() != null) {
             g.writeNumberProperty("encryptedLength", m.encryptedBody().length());
         }

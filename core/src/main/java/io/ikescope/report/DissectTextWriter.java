@@ -65,9 +65,10 @@ public final class DissectTextWriter implements DissectWriter {
     }
 
     @Override
-    public void write(IkeDatagram datagram, IkeMessage message, String decryption) throws IOException {
+    public void write(IkeDatagram datagram, IkeMessage message, String decryption, String decryptionError)
+            throws IOException {
         List<String> lines = new ArrayList<>();
-        render(lines, datagram, message, DissectWriter.decryptionOrDefault(message, decryption));
+        render(lines, datagram, message, DissectWriter.decryptionOrDefault(message, decryption), decryptionError);
         for (String line : lines) {
             out.write(line);
             out.write('\n');
@@ -83,6 +84,11 @@ public final class DissectTextWriter implements DissectWriter {
 
     /** The lines for one message (without the blank separator line). */
     static void render(List<String> lines, IkeDatagram d, IkeMessage m, String decryption) {
+        render(lines, d, m, decryption, null);
+    }
+
+    /** The lines for one message, with why its decryption failed when it did. */
+    static void render(List<String> lines, IkeDatagram d, IkeMessage m, String decryption, String decryptionError) {
         IkeHeader h = m.header();
         int version = m.ikeVersion();
         StringBuilder head = new StringBuilder();
@@ -102,7 +108,8 @@ public final class DissectTextWriter implements DissectWriter {
             lines.add(head.toString());
             lines.add("  version " + h.majorVersion() + "." + h.minorVersion() + "  next payload "
                     + IkeNames.payloadOrNumber(version, h.nextPayload()) + "  flags " + flags(version, h)
-                    + ("none".equals(decryption) ? "" : "  decryption " + decryption));
+                    + ("none".equals(decryption) ? "" : "  decryption " + decryption)
+                    + (decryptionError == null ? "" : " (" + TextEscaper.escape(decryptionError) + ")"));
         }
         if (m.encryptedBody() != null) {
             lines.add("  encrypted body, " + m.encryptedBody().length() + " bytes"

@@ -12,7 +12,15 @@ public interface DissectWriter extends Closeable {
      * @param decryption the contract's value: "none", "ok", "failed" or "no_keys"; null lets the writer decide
      *                   between "none" (nothing encrypted) and "no_keys"
      */
-    void write(IkeDatagram datagram, IkeMessage message, String decryption) throws IOException;
+    default void write(IkeDatagram datagram, IkeMessage message, String decryption) throws IOException {
+        write(datagram, message, decryption, null);
+    }
+
+    /**
+     * @param decryptionError why decryption failed (integrity, padding, unknown algorithm...), written as
+     *                        {@code decryptionError}; null when it did not fail
+     */
+    void write(IkeDatagram datagram, IkeMessage message, String decryption, String decryptionError) throws IOException;
 
     /** Flushes and closes the underlying output. */
     @Override

@@ -1,0 +1,63 @@
+package io.ikescope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** {@code dissect -k}: decrypted payloads and decryption status per message, one decryptor for the run. */
+class DissectDecryptionTest {
+
+    private static Path corpus() {
+        String root = System.getProperty("ikescope.root");
+        Path corpus = root == null ? null : Path.of(root).resolve("../shared/corpus/public").normalize();
+        Assumptions.assumeTrue(corpus != null && Files.isDirectory(corpus.resolve("wireshark/keys")),
+                "public corpus not found (needs -Dikescope.root with ../shared/corpus/public)");
+        return corpus;
+    }
+
+    private static List<JsonNode> dissect(Path out, String... args) throws Exception {
+        String[] all = new String[args.length + 4];
+        all[0] = "dissect";
+        all[1] = "-f";
+        all[2] = "json";
+        all[3] = "-o" + out;
+        System.arraycopy(args, 0, all, 4, args.length);
+        assertThat(Main.run(all)).isZero();
+        ObjectMapper mapper = new ObjectMapper();
+        return Files.readAllLines(out).stream().map(mapper::readTree).toList();
+    }
+
+    @Test
+    void ikev1MessagesCarryTheirDecryptedPayloads(@TempDir Path temp) throws Exception {
+        Path corpus = corpus();
+        List<JsonNode> messages = dissect(temp.resolve("out.json"), "-k", corpus.resolve("wireshark/keys").toString(),
+                corpus.resolve("wireshark/ikev1-certs.pcap").toString());
+        assertThat(messages).filteredOn(m -> m.get("flags").get("encryption").asBoolean())
+                .isNotEmpty().allMatch(m -> m.get("decryption").asString().equals("ok"));
+        JsonNode mm5 = messages.stream().filter(m -> m.get("frame").asInt() == 5).findFirst().orElseThrow();
+        assertThat(mm5.get("payloads").get(0).get("name").asString()).isEqualTo("ID");
+        assertThat(messages).filteredOn(m -> !m.get("flags").get("encryption").asBoolean())
+                .allMatch(m -> m.get("decryption").asString().equals("none"));
+    }
+
+    @Test
+    void withoutKeysEncryptedMessagesSayNoKeysAndAFailureSaysWhy(@TempDir Path temp) throws Exception {
+        Path corpus = corpus();
+        Path capture = corpus.resolve("packetgen/ikev2_cbc_hmac.pcapng");
+        assertThat(dissect(temp.resolve("a.json"), capture.toString()))
+                .filteredOn(m -> m.get("exchange").asString().equals("IKE_AUTH"))
+                .allMatch(m -> m.get("decryption").asString().equals("no_keys"));
+        List<JsonNode> keyed = dissect(temp.resolve("b.json"), "--keys",
+                corpus.resolve("packetgen/keys/ikev2_decryption_table").toString(), capture.toString());
+        assertThat(keyed.get(2).get("decryption").asString()).isEqualTo("ok");
+        assertThat(keyed.get(3).get("decryption").asString()).isEqualTo("failed");
+        assertThat(keyed.get(3).get("decryptionError").asString()).startsWith("integrity check failed");
+    }
+}
