@@ -55,9 +55,11 @@ final class TsharkView {
             for (PdmlReader.Packet packet : PdmlReader.read(capture, profile)) {
                 List<Message> messages = new ArrayList<>();
                 for (PdmlReader.Field isakmp : packet.isakmpLayers()) {
-                    Message m = message(isakmp);
-                    if (m != null) {
-                        messages.add(m);
+                    for (PdmlReader.Field layer : withNested(isakmp)) {
+                        Message m = message(layer);
+                        if (m != null) {
+                            messages.add(m);
+                        }
                     }
                 }
                 if (!messages.isEmpty()) {
@@ -70,6 +72,23 @@ final class TsharkView {
             }
         }
         return frames;
+    }
+
+    /**
+     * A layer and the messages tshark reassembled inside it: the IKEv1 message rebuilt from fragments is a node
+     * named "isakmp" under the last fragment's payload.
+     */
+    private static List<PdmlReader.Field> withNested(PdmlReader.Field layer) {
+        List<PdmlReader.Field> all = new ArrayList<>();
+        List<PdmlReader.Field> pending = new ArrayList<>(List.of(layer));
+        while (!pending.isEmpty()) {
+            PdmlReader.Field f = pending.remove(0);
+            if (f == layer || f.name().equals("isakmp")) {
+                all.add(f);
+            }
+            pending.addAll(f.children());
+        }
+        return all;
     }
 
     /** The encrypted message of one ISAKMP layer, or null when it has no encrypted content. */

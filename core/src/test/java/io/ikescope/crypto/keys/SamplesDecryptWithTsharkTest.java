@@ -46,11 +46,31 @@ class SamplesDecryptWithTsharkTest {
             Path home = KeyTestFiles.profile(Files.createDirectories(dir.resolve(name)), tables);
             KeyTestFiles.Decrypted d = KeyTestFiles.decrypted(pcap, home, version);
             report.add(name + ": " + d.ok() + " of " + d.total());
-            if (version == 2) {
+            if (version == 2 && name.endsWith("-algorithms-ok")) {
+                // one IKE SA per cipher: those Wireshark has no name for get no row, and tshark decrypts exactly the SAs
+                // that have one
+                assertThat(tables.skipped()).as(name).isNotEmpty()
+                        .allSatisfy(w -> assertThat(w).contains("is not in Wireshark's IKEv2 decryption table"));
+                String rowFilter = spiFilter(tables.ikev2().lines()
+                        .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.substring(0, l.indexOf(','))));
+                assertThat(d.ok()).as(name).isPositive().isEqualTo(lines(KeyTestFiles.tshark(null, "-r", pcap.toString(),
+                        "-Y", "(isakmp.nextpayload == 46 or isakmp.nextpayload == 53) and (" + rowFilter + ")")));
+                ikev2Verified += d.ok();
+            } else if (version == 2) {
                 assertThat(tables.skipped()).as(name).isEmpty();
                 assertThat(d.total()).as(name).isPositive();
                 assertThat(d.ok()).as(name).isEqualTo(d.total());
                 ikev2Verified += d.ok();
+            } else if (name.endsWith("-algorithms-ok")) {
+                // one Main Mode per cipher; tshark 4.0 decrypts IKEv1 only with DES, 3DES and AES
+                assertThat(tables.skipped()).as(name).isEmpty();
+                String decryptable = spiFilter(KeyTestFiles.tshark(null, "-r", pcap.toString(), "-Y",
+                        "isakmp.exchangetype == 2 and isakmp.rspi != 00:00:00:00:00:00:00:00"
+                        + " and (isakmp.ike.attr.encryption_algorithm == 1 or isakmp.ike.attr.encryption_algorithm == 5"
+                        + " or isakmp.ike.attr.encryption_algorithm == 7)", "-T", "fields", "-e", "isakmp.ispi")
+                        .lines().filter(l -> !l.isBlank()).map(String::strip));
+                assertThat(d.ok()).as(name).isPositive()
+                        .isEqualTo(firstCopies(pcap, "isakmp.flag_e == 1 and (" + decryptable + ")"));
             } else {
                 if (tables.skipped().isEmpty()) {
                     assertThat(d.ok()).as(name).isEqualTo(firstCopies(pcap, "isakmp.flag_e == 1"));
@@ -66,6 +86,16 @@ class SamplesDecryptWithTsharkTest {
             }
         }
         assertThat(ikev2Verified).as(String.join("\n", report)).isGreaterThanOrEqualTo(60);
+    }
+
+    /** A display filter matching any of the initiator SPIs given as hex. */
+    private static String spiFilter(java.util.stream.Stream<String> spis) {
+        return spis.distinct().map(spi -> "isakmp.ispi == " + spi.replaceAll("(..)(?!$)", "$1:"))
+                .reduce((a, b) -> a + " or " + b).orElse("frame.number == 0");
+    }
+
+    private static int lines(String s) {
+        return (int) s.lines().filter(l -> !l.isBlank()).count();
     }
 
     /** Messages matching the filter, not counting a repeated UDP payload (a retransmission) again. */
