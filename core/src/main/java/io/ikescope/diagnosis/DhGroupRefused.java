@@ -45,14 +45,16 @@ final class DhGroupRefused implements NotifyRule {
                         phase2 ? 2 : 1)
                 .child(error.child() == null ? null : error.child().index())
                 .summary("The " + ProposalRefused.sender(error) + " refuses the key exchange with " + sentText
-                        + " and asks for " + wantedText + (offeredWanted ? "; the initiator offers it but never retried"
-                        : "; the initiator does not offer it") + ".")
+                        + " and asks for " + wantedText + (attempt == null ? "" : offeredWanted
+                        ? "; the initiator offers it but never retried" : "; the initiator does not offer it") + ".")
                 .explanation((attempt != null ? "The request (frame " + attempt.frame() + ") offers DH group" + (offered.size() == 1 ? " " : "s ") + String.join(", ", offered)
                         + " and carries a key exchange for " + sentText + ". " : "")
                         + "The " + ProposalRefused.sender(error) + " answered with INVALID_KE_PAYLOAD " + error.how()
                         + " naming " + wantedText + " in " + Facts.describe(error.message()) + ", and no later"
                         + " attempt with that group succeeded in the capture.")
                 .fix(wanted == null ? "Use the same DH group on both peers."
+                        : attempt == null ? "Offer DH group " + wanted + " (" + AlgorithmNames.groupName(v, wanted)
+                        + ") from the initiator, or allow the initiator's group on the responder."
                         : offeredWanted ? "The initiator offers group " + wanted + " but did not retry with it: put it"
                         + " first in the initiator's proposal so its first key exchange uses it, and check why it gave up"
                         + " (its log)."

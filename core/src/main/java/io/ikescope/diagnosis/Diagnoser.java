@@ -16,7 +16,7 @@ import java.util.List;
 public final class Diagnoser {
     private static final List<NotifyRule> NOTIFY_RULES = List.of(new DhGroupRefused(), new ProposalRefused(),
             new AuthenticationRejected(), new TrafficSelectorsRefused(), new PeerReportedError());
-    private static final List<Rule> PATTERN_RULES = List.of(new NoResponse(), new NatTraversalBlocked(),
+    private static final List<Rule> PATTERN_RULES = List.of(new Redirected(), new NoResponse(), new NatTraversalBlocked(),
             new FragmentsLost(), new MainModeAuthenticationRefused(), new AggressiveModeHashRejected(),
             new Ikev2AuthenticationRefused(), new ChildRefusedHidden(), new Established(), new StoppedAnswering(),
             new CaptureEndsEarly(), new Undetermined());
@@ -56,13 +56,31 @@ public final class Diagnoser {
         if (!f.n.phase1().captured()) {
             return "not_captured";
         }
-        if (v.code() == VerdictCode.ESTABLISHED || v.phase() != null && v.phase() == 2) {
+        if (v.code() == VerdictCode.ESTABLISHED) {
             return "established";
+        }
+        if (v.phase() != null && v.phase() == 2) {
+            return phase1Visible(f) ? "established" : null;
         }
         if (v.code() == VerdictCode.UNDETERMINED || v.phase() == null) {
             return null;
         }
         return v.code() == VerdictCode.INCOMPLETE ? "incomplete" : "failed";
+    }
+
+    /** The messages show Phase 1 done: IKEv1 MM6/AM3 or Quick Mode; IKEv2 a readable AUTH answer or the SA in use. */
+    private static boolean phase1Visible(Facts f) {
+        if (!f.v2) {
+            return Facts.step(f.last(ExchangeNames.MAIN_MODE), "MM6") != null
+                    || Facts.step(f.last(ExchangeNames.AGGRESSIVE), "AM3") != null
+                    || !f.n.exchanges(ExchangeNames.QUICK_MODE).isEmpty();
+        }
+        Exchange auth = f.last(ExchangeNames.IKE_AUTH);
+        if (auth == null || !auth.answered()) {
+            return false;
+        }
+        MessageRecord response = auth.responses().get(0);
+        return response.decrypted() ? response.payloads().contains("AUTH") : Established.ikev2InUse(f, response);
     }
 
     private static List<String> phase2Status(Facts f, Verdict v) {

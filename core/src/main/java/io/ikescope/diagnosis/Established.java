@@ -26,6 +26,7 @@ final class Established implements Rule {
     }
 
     private static Verdict ikev1(Facts f) {
+        List<String> detail = new ArrayList<>();
         List<String> hidden = new ArrayList<>();
         List<Long> evidence = new ArrayList<>();
         String phase1;
@@ -41,7 +42,8 @@ final class Established implements Rule {
                     hidden.add("MM5/MM6");
                 }
                 evidence.addAll(main.frames());
-                phase1 = "Phase 1 (Main Mode, " + Facts.frames(originalFrames(main)) + ")";
+                phase1 = "Phase 1 (Main Mode)";
+                detail.add("Main Mode MM1-MM6 (" + Facts.frames(originalFrames(main)) + ")");
             } else if (aggressive != null) {
                 MessageRecord am3 = Facts.step(aggressive, "AM3");
                 if (am3 == null) {
@@ -51,7 +53,8 @@ final class Established implements Rule {
                     hidden.add("AM3");
                 }
                 evidence.addAll(aggressive.frames());
-                phase1 = "Phase 1 (Aggressive Mode, " + Facts.frames(originalFrames(aggressive)) + ")";
+                phase1 = "Phase 1 (Aggressive Mode)";
+                detail.add("Aggressive Mode AM1-AM3 (" + Facts.frames(originalFrames(aggressive)) + ")");
             } else {
                 return null;
             }
@@ -59,7 +62,9 @@ final class Established implements Rule {
             if (!bothSidesSpoke(f)) {
                 return null;
             }
-            phase1 = "the ISAKMP SA (set up before the capture began)";
+            phase1 = "The ISAKMP SA (set up before the capture began)";
+            detail.add("exchanges on the ISAKMP SA from both peers (" + Facts.frames(Facts.framesOf(f.n.messages()))
+                    + ")");
         }
         List<Exchange> quick = f.n.exchanges(ExchangeNames.QUICK_MODE);
         for (Exchange x : quick) {
@@ -70,14 +75,16 @@ final class Established implements Rule {
             if (qm2.opaque()) {
                 hidden.add("Quick Mode " + Facts.frames(originalFrames(x)));
             }
+            detail.add("Quick Mode QM1-QM3 (" + Facts.frames(originalFrames(x)) + ")");
             evidence.addAll(x.frames());
         }
-        String phase2 = quick.isEmpty() ? "; no Phase 2 in the capture"
-                : " and Phase 2 (Quick Mode" + (quick.size() > 1 ? ", " + quick.size() + " times" : "") + ")";
-        return verdict(f, phase1 + " completed" + phase2, hidden, evidence, !quick.isEmpty());
+        String phase2 = quick.isEmpty() ? " completed; no Phase 2 in the capture"
+                : " and Phase 2 (Quick Mode" + (quick.size() > 1 ? ", " + quick.size() + " times" : "") + ") completed";
+        return verdict(f, phase1 + phase2, detail, hidden, evidence, !quick.isEmpty());
     }
 
     private static Verdict ikev2(Facts f) {
+        List<String> detail = new ArrayList<>();
         List<String> hidden = new ArrayList<>();
         List<Long> evidence = new ArrayList<>();
         String phase1;
@@ -98,13 +105,20 @@ final class Established implements Rule {
                 }
                 hidden.add("IKE_AUTH " + Facts.frames(auth.frames()));
             }
+            List<Long> init = new ArrayList<>();
             for (Exchange e : f.phase1Exchanges()) {
-                evidence.addAll(e.frames());
+                init.addAll(e.frames());
             }
+            List<Long> authFrames = new ArrayList<>();
             for (Exchange e : f.n.exchanges(ExchangeNames.IKE_AUTH)) {
-                evidence.addAll(e.frames());
+                authFrames.addAll(e.frames());
             }
-            phase1 = "The IKE SA (IKE_SA_INIT, IKE_AUTH)";
+            evidence.addAll(init);
+            evidence.addAll(authFrames);
+            detail.add("IKE_SA_INIT (" + Facts.frames(init) + ") and IKE_AUTH (" + Facts.frames(authFrames) + ")"
+                    + (response.decrypted() ? " with the responder's AUTH" : ", its answer with room for the"
+                    + " responder's AUTH (" + response.length() + " bytes)"));
+            phase1 = "The IKE SA";
         } else {
             if (!allAnswered(f)) {
                 return null;
@@ -116,6 +130,7 @@ final class Established implements Rule {
                 }
             }
             phase1 = "The IKE SA (set up before the capture began, or by a rekey)";
+            detail.add("every request on it was answered (" + Facts.frames(Facts.framesOf(f.n.messages())) + ")");
         }
         boolean anyChild = false;
         for (ChildSa c : f.n.children()) {
@@ -140,13 +155,17 @@ final class Established implements Rule {
                 return null;
             }
             anyChild |= !Boolean.TRUE.equals(c.ikeRekey());
+            if (!c.exchange().equals("ike_auth")) {
+                detail.add("CREATE_CHILD_SA (" + Facts.frames(x.frames()) + ")");
+            }
             evidence.addAll(x.frames());
         }
         String phase2 = anyChild ? " and its CHILD_SA" + (f.n.children().size() > 1 ? "s" : "") : "";
-        return verdict(f, phase1 + phase2 + " completed", dedupe(hidden), evidence, anyChild);
+        return verdict(f, phase1 + phase2 + " completed", detail, dedupe(hidden), evidence, anyChild);
     }
 
-    private static Verdict verdict(Facts f, String what, List<String> hidden, List<Long> evidence, boolean children) {
+    private static Verdict verdict(Facts f, String what, List<String> detail, List<String> hidden, List<Long> evidence,
+                                   boolean children) {
         var esp = f.n.esp();
         boolean espOnKnownSpis = true;
         boolean anySpiKnown = false;
@@ -161,7 +180,9 @@ final class Established implements Rule {
                 + " responder, " + esp.toInitiator() + " back)"
                 : esp.toResponder() + esp.toInitiator() > 0 ? "ESP seen one way only (" + esp.toResponder() + " to the"
                 + " responder, " + esp.toInitiator() + " to the initiator)" : "no ESP traffic seen";
-        String explanation = what + "; " + espText + ".";
+        String firstEsp = esp.bothWays() ? " from frames " + esp.firstToResponderFrame() + "/" + esp.firstToInitiatorFrame()
+                : "";
+        String explanation = "Seen: " + String.join(", ", detail) + "; " + espText + firstEsp + ".";
         if (!confirmed) {
             explanation += " The contents of " + String.join(", ", hidden) + " are encrypted: the outcome is inferred"
                     + " from the complete message sequence" + (esp.bothWays() ? " and the ESP traffic" : "") + "; "

@@ -52,7 +52,10 @@ final class NatTraversalBlocked implements Rule {
                 .explanation("On UDP 500 the responder answered (" + Facts.frames(Facts.framesOf(before)) + "). At "
                         + "frame " + floated + " the initiator moved to UDP 4500 as NAT traversal requires" + natText
                         + " and sent " + Facts.frames(Facts.framesOf(stalled)) + " there; nothing came back on UDP"
-                        + " 4500. No key material would change this: the encrypted content does not matter when"
+                        + " 4500." + (last.length() > 1472 ? " The message is " + last.length() + " bytes, more than fits"
+                        + " one 1500-byte packet, so it travels as IP fragments: a device dropping fragments beyond"
+                        + " the capture point would look the same (see FRAGMENTATION_LOSS)." : "")
+                        + " No key material would change this: the encrypted content does not matter when"
                         + " nothing answers; a capture at the responder shows whether UDP 4500 arrives.")
                 .fix("Allow UDP 4500 in both directions between " + f.n.initiator().address() + " and "
                         + f.n.responder().address() + " on every firewall and NAT device in between (ESP-in-UDP uses"

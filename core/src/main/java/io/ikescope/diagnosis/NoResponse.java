@@ -36,7 +36,8 @@ final class NoResponse implements Rule {
                         + " and got nothing back.")
                 .explanation("The initiator " + f.n.initiator().address() + " sent " + Facts.describe(first)
                         + (copies > 1 ? " and " + (copies - 1) + " retransmission" + (copies > 2 ? "s" : "")
-                        + " over " + span + " s" : "") + " (" + Facts.frames(Facts.framesOf(sent)) + "); the capture"
+                        + " over " + span + " s" : "") + (sent.size() > 1 ? " (" + Facts.frames(Facts.framesOf(sent))
+                        + ")" : "") + "; the capture"
                         + " holds no IKE message from " + responder + " (it continues "
                         + String.format("%.1f", waited) + " s after the last request). No key material would change"
                         + " this; a capture next to the responder shows whether the requests arrive (ikescope does not"

@@ -633,7 +633,7 @@ final class NegotiationState {
         if (children.size() >= options.maxChildrenPerNegotiation()) {
             allNotes.add("only the first " + options.maxChildrenPerNegotiation() + " Phase 2 negotiations are kept");
         }
-        return new Negotiation(id, input, version, exchangeMode, initiator, responder, spiI.hex(),
+        return new Negotiation(id, input, version, version == 2 ? "ikev2" : exchangeMode, initiator, responder, spiI.hex(),
                 spiR == null ? null : spiR.hex(), firstFrame, lastFrame, startNanos, lastNanos, natTraversalFrame,
                 natDetected(), decryption(), phase1, childList, finished, messages, omitted,
                 new EspTally(espToResponder, espToInitiator, firstEspToResponder, firstEspToInitiator), lost,
