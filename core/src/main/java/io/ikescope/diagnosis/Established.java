@@ -63,6 +63,7 @@ final class Established implements Rule {
                 return null;
             }
             phase1 = "The ISAKMP SA (set up before the capture began)";
+            evidence.addAll(Facts.framesOf(f.n.messages()));
             detail.add("exchanges on the ISAKMP SA from both peers (" + Facts.frames(Facts.framesOf(f.n.messages()))
                     + ")");
         }
@@ -130,6 +131,7 @@ final class Established implements Rule {
                 }
             }
             phase1 = "The IKE SA (set up before the capture began, or by a rekey)";
+            evidence.addAll(Facts.framesOf(f.n.messages()));
             detail.add("every request on it was answered (" + Facts.frames(Facts.framesOf(f.n.messages())) + ")");
         }
         boolean anyChild = false;

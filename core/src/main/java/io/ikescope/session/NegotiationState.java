@@ -303,6 +303,9 @@ final class NegotiationState {
     private void phaseFacts(MessageRecord r, ExchangeState e, IkeHeader h, List<Payload> visible, IkeDatagram d) {
         String name = r.exchange();
         boolean v2 = version == 2;
+        if (v2 && name.equals(ExchangeNames.IKE_AUTH)) {
+            phase1Seen = true; // IKE_AUTH completes the IKE SA: Phase 1 is (partly) in the capture
+        }
         if (v2 ? name.equals(ExchangeNames.IKE_SA_INIT) : name.equals(ExchangeNames.MAIN_MODE)
                 || name.equals(ExchangeNames.AGGRESSIVE)) {
             phase1Seen = true;
