@@ -16,7 +16,7 @@ import java.util.List;
 public final class Diagnoser {
     private static final List<NotifyRule> NOTIFY_RULES = List.of(new DhGroupRefused(), new ProposalRefused(),
             new AuthenticationRejected(), new TrafficSelectorsRefused(), new PeerReportedError());
-    private static final List<Rule> PATTERN_RULES = List.of(new Redirected(), new NoResponse(), new NatTraversalBlocked(),
+    private static final List<Rule> PATTERN_RULES = List.of(new XauthRejected(), new Redirected(), new NoResponse(), new NatTraversalBlocked(),
             new FragmentsLost(), new MainModeAuthenticationRefused(), new AggressiveModeHashRejected(),
             new Ikev2AuthenticationRefused(), new ChildRefusedHidden(), new Established(), new StoppedAnswering(),
             new CaptureEndsEarly(), new Undetermined());

@@ -30,8 +30,8 @@ import tools.jackson.core.json.JsonFactory;
  * {@code diagnose --format json}: one document, {@code ikescope.diagnose/1}, exactly the contract's fields
  * (cli-and-json.md) plus documented extensions: {@code input} (the capture a negotiation came from), {@code esp}
  * (all ESP between the peers, when the child SPIs are unknown), {@code proposal} in offered entries,
- * {@code initiatedBy}, {@code messageId} and {@code ikeRekey} in Phase 2 entries, {@code step}, {@code length}
- * and {@code notifies} in messages, and {@code mismatch} (always present, null when not known) in the verdict.
+ * {@code initiatedBy}, {@code messageId} and {@code ikeRekey} in Phase 2 entries, {@code step}, {@code length},
+ * {@code notifies} and {@code purpose} in messages, and {@code mismatch} (always present, null when not known) in the verdict.
  *
  * <p>Negotiations are serialised as they arrive into a buffer that spills to a temporary file past 8 MiB; the
  * document is written on {@link #close()}, when the inputs (whose counts are known only at the end) can go first.
@@ -302,6 +302,7 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
             notifies.add(s.name());
         }
         strings(g, "notifies", notifies);
+        g.writeStringProperty("purpose", m.purpose());
         g.writeEndObject();
     }
 

@@ -136,6 +136,9 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
             StringBuilder line = new StringBuilder();
             line.append(String.format("  %6d %+9.3f  %s  ", m.frame(), (m.epochNanos() - t0) / 1e9, arrow));
             line.append(payloads(m));
+            if (m.purpose() != null) {
+                line.append("  <").append(m.purpose()).append('>');
+            }
             if (m.retransmission()) {
                 line.append("  (retransmission of ").append(m.retransmissionOf()).append(')');
             }
@@ -199,35 +202,50 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
     private void phases(Negotiation n, Diagnosis d) {
         int v = n.ikeVersion();
         out.println("  Phase 1: " + status(d.phase1Status()));
-        if (n.phase1().offered() != null) {
-            out.println("    offered: " + ProposalText.ikeList(v, n.phase1().offered()).replace("; ", "\n             "));
-        }
         IkeProposal chosen = n.phase1().chosen();
-        out.println("    chosen:  " + (chosen == null ? "-" : ProposalText.ike(v, chosen)));
+        sideBySide(n.phase1().offered() == null ? null : lines(ProposalText.ikeList(v, n.phase1().offered())),
+                chosen == null ? null : ProposalText.ike(v, chosen));
         for (int i = 0; i < n.children().size(); i++) {
             ChildSa c = n.children().get(i);
             String status = i < d.phase2Status().size() ? d.phase2Status().get(i) : null;
             out.println("  Phase 2 #" + (i + 1) + " (" + c.exchange() + ", started by the " + c.initiatedBy().jsonName()
                     + (Boolean.TRUE.equals(c.ikeRekey()) ? ", IKE SA rekey" : "") + "): " + status(status)
                     + (c.contentHidden() ? "  [contents encrypted]" : ""));
-            if (c.offered() != null) {
-                out.println("    offered: " + ProposalText.childList(v, c.offered()).replace("; ", "\n             "));
-            }
-            ChildProposal cc = c.chosen();
             if (!c.contentHidden()) {
-                out.println("    chosen:  " + (cc == null ? "-" : ProposalText.child(v, cc)));
+                ChildProposal cc = c.chosen();
+                sideBySide(c.offered() == null ? null : lines(ProposalText.childList(v, c.offered())),
+                        cc == null ? null : ProposalText.child(v, cc));
             }
             if (c.trafficSelectorsInitiator() != null || c.trafficSelectorsResponder() != null) {
                 out.println("    traffic: " + esc(String.join(", ", orDash(c.trafficSelectorsInitiator()))) + " === "
-                        + esc(String.join(", ", orDash(c.trafficSelectorsResponder()))));
+                        + esc(String.join(", ", orDash(c.trafficSelectorsResponder())))
+                        + "  (initiator side === responder side)");
             }
             if (c.spiInitiator() != null || c.spiResponder() != null) {
                 out.println("    SPIs:    initiator " + orDash(c.spiInitiator()) + ", responder "
-                        + orDash(c.spiResponder()) + "; ESP " + orDash(c.espToResponder()) + " -> / "
-                        + orDash(c.espToInitiator()) + " <-");
+                        + orDash(c.spiResponder()) + "; ESP " + orDash(c.espToResponder()) + " to the responder, "
+                        + orDash(c.espToInitiator()) + " to the initiator");
             }
         }
         out.println();
+    }
+
+    /** Offered combinations in the left column, the chosen one on the first row of the right column. */
+    private void sideBySide(List<String> offered, String chosen) {
+        List<String> left = offered == null ? List.of("(not seen)") : offered;
+        int width = 8;
+        for (String l : left) {
+            width = Math.max(width, l.length());
+        }
+        String format = "    %-" + width + "s   %s%n";
+        out.printf(format, "offered", "chosen");
+        for (int i = 0; i < left.size(); i++) {
+            out.printf(format, left.get(i), i == 0 ? (chosen == null ? "-" : chosen) : "");
+        }
+    }
+
+    private static List<String> lines(String joined) {
+        return List.of(joined.split("; "));
     }
 
     private void findings(List<Finding> findings) {

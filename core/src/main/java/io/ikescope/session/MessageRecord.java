@@ -20,13 +20,16 @@ import java.util.List;
  * @param payloadRoom       IKEv2 SK only: at most this many bytes of inner payloads fit the SK payload, given the
  *                          negotiated cipher's IV and ICV; null when the cipher is unknown or the message is not SK
  * @param fragment          fragment information, or null
+ * @param purpose           what the message does when its content shows it: "dpd", "dpd-ack", "liveness" (an
+ *                          empty IKEv2 INFORMATIONAL), "delete-ike-sa", "delete-child-sa", "ike-rekey",
+ *                          "child-rekey", "new-child", "xauth-ok", "xauth-failed"; else null
  */
 public record MessageRecord(long frame, long epochNanos, Role from, Endpoint source, Endpoint destination,
                             Transport transport, int exchangeType, String exchange, long messageId, boolean response,
                             String step, int exchangeIndex, Long retransmissionOf, boolean encrypted,
                             DecryptionStatus decryption, String decryptionFailure, List<String> payloads,
                             List<NotifySeen> notifies, long length, int encryptedLength, Integer payloadRoom,
-                            FragmentInfo fragment) {
+                            FragmentInfo fragment, String purpose) {
     public MessageRecord {
         payloads = List.copyOf(payloads);
         notifies = List.copyOf(notifies);

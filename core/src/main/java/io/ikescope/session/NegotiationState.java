@@ -1,9 +1,12 @@
 package io.ikescope.session;
 
 import io.ikescope.net.IkeDatagram;
+import io.ikescope.wire.Attribute;
 import io.ikescope.wire.AuthenticationPayload;
 import io.ikescope.wire.Bytes;
 import io.ikescope.wire.CiscoFragmentPayload;
+import io.ikescope.wire.ConfigurationPayload;
+import io.ikescope.wire.DeletePayload;
 import io.ikescope.wire.EncryptedFragmentPayload;
 import io.ikescope.wire.EncryptedPayload;
 import io.ikescope.wire.IdentificationPayload;
@@ -39,6 +42,11 @@ final class NegotiationState {
     private static final String NAT_DESTINATION = "NAT_DETECTION_DESTINATION_IP";
     private static final String REKEY_SA = "REKEY_SA";
     private static final String USE_TRANSPORT_MODE = "USE_TRANSPORT_MODE";
+    private static final String R_U_THERE = "R_U_THERE";
+    private static final String R_U_THERE_ACK = "R_U_THERE_ACK";
+    private static final int ISAKMP_PROTOCOL = RegistryValues.of(Ikev1Registry.PROTOCOL_ID, "ISAKMP");
+    private static final int IKE_PROTOCOL = RegistryValues.of(Ikev2Registry.PROTOCOL_ID, "IKE");
+    private static final int XAUTH_STATUS = RegistryValues.of(Ikev1Registry.CFG_ATTRIBUTE, "XAUTH_STATUS");
 
     final String id;
     final String input;
@@ -161,7 +169,7 @@ final class NegotiationState {
         MessageRecord record = new MessageRecord(d.frame(), d.epochNanos(), from, src, dst, d.transport(),
                 h.exchangeType(), exchangeName, h.messageId(), response, step, exchange.index, retransmissionOf,
                 encrypted, o.decryption(), o.failureReason(), names, notifies, h.length(), encryptedLength, room,
-                fragment);
+                fragment, purpose(exchangeName, response, encrypted, decrypted, visible, notifies));
         if (messages.size() < options.maxMessagesPerNegotiation()) {
             messages.add(record);
             exchange.messages.add(record);
@@ -171,6 +179,48 @@ final class NegotiationState {
         if (retransmissionOf == null) {
             phaseFacts(record, exchange, h, visible, d);
         }
+    }
+
+    /** What the message does, when its (cleartext or decrypted) content shows it; see {@link MessageRecord#purpose()}. */
+    private String purpose(String exchange, boolean response, boolean encrypted, boolean decrypted,
+                           List<Payload> visible, List<NotifySeen> notifies) {
+        for (NotifySeen n : notifies) {
+            if (n.is(R_U_THERE)) {
+                return "dpd";
+            }
+            if (n.is(R_U_THERE_ACK)) {
+                return "dpd-ack";
+            }
+        }
+        for (Payload p : visible) {
+            if (p instanceof DeletePayload del) {
+                return del.protocolId() == (version == 1 ? ISAKMP_PROTOCOL : IKE_PROTOCOL) ? "delete-ike-sa"
+                        : "delete-child-sa";
+            }
+            if (p instanceof ConfigurationPayload cp && version == 1) {
+                for (Attribute a : cp.attributes()) {
+                    if (a.type() == XAUTH_STATUS && a.numericValue() >= 0) {
+                        return a.numericValue() == 0 ? "xauth-failed" : "xauth-ok";
+                    }
+                }
+            }
+        }
+        if (version == 2 && exchange.equals(ExchangeNames.INFORMATIONAL_V2) && encrypted && decrypted && visible.isEmpty()) {
+            return "liveness";
+        }
+        if (version == 2 && exchange.equals(ExchangeNames.CREATE_CHILD_SA) && decrypted && !response) {
+            SecurityAssociationPayload sa = first(visible, SecurityAssociationPayload.class);
+            if (sa != null && ProposalReader.negotiatesIkeSa(2, sa)) {
+                return "ike-rekey";
+            }
+            for (NotifySeen n : notifies) {
+                if (n.is(REKEY_SA)) {
+                    return "child-rekey";
+                }
+            }
+            return sa != null ? "new-child" : null;
+        }
+        return null;
     }
 
     /** IKEv2: the I flag says who sent it. IKEv1: the sender of the first message is the initiator. */
@@ -593,6 +643,9 @@ final class NegotiationState {
     }
 
     void lostFragments(long frame, long nanos, String src, int srcPort, int bytes, int fragments) {
+        if (lost.size() >= options.maxMessagesPerNegotiation()) {
+            return;
+        }
         lost.add(new LostFragments(frame, nanos, senderOf(src, srcPort), bytes, fragments));
     }
 
