@@ -5,7 +5,7 @@ import java.util.Map;
 /** Any other error notify that ended the negotiation: reported by name, with a hint for the common ones. */
 final class PeerReportedError implements NotifyRule {
     /** Hints keyed by notify name: what an administrator changes when a peer sends it. */
-    private static final Map<String, String> HINTS = Map.of(
+    static final Map<String, String> HINTS = Map.of(
             "INTERNAL_ADDRESS_FAILURE", "The responder could not assign a virtual IP: check its address pool"
                     + " (strongSwan pools, libreswan addresspool) and that it is not exhausted.",
             "FAILED_CP_REQUIRED", "The responder requires the initiator to request a virtual IP (configuration"

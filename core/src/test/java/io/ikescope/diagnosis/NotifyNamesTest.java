@@ -29,6 +29,7 @@ class NotifyNamesTest {
         }
         used.addAll(NotifyNames.AUTHENTICATION);
         used.add(Redirected.REDIRECT);
+        used.addAll(PeerReportedError.HINTS.keySet());
         used.addAll(List.of("PAYLOAD_MALFORMED", "INVALID_PAYLOAD_TYPE", "R_U_THERE", "R_U_THERE_ACK", "REKEY_SA",
                 "USE_TRANSPORT_MODE", "NAT_DETECTION_SOURCE_IP", "NAT_DETECTION_DESTINATION_IP"));
 
