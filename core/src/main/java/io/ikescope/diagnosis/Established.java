@@ -130,7 +130,8 @@ final class Established implements Rule {
                     break;
                 }
             }
-            phase1 = "The IKE SA (set up before the capture began, or by a rekey)";
+            phase1 = f.n.rekeyOf() != null ? "The IKE SA (created by rekeying negotiation " + f.n.rekeyOf().id() + ")"
+                    : "The IKE SA (set up before the capture began, or by a rekey)";
             evidence.addAll(Facts.framesOf(f.n.messages()));
             detail.add("every request on it was answered (" + Facts.frames(Facts.framesOf(f.n.messages())) + ")");
         }

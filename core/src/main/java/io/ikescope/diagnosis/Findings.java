@@ -31,7 +31,13 @@ final class Findings {
         aggressivePsk(f, out);
         lostFragments(f, verdict, out);
         decryptionFailures(f, out);
-        if (!f.n.phase1().captured()) {
+        if (f.n.rekeyOf() != null) {
+            var link = f.n.rekeyOf();
+            out.add(new Finding("IKE_SA_REKEYED", Finding.INFO, "This IKE SA was created by rekeying negotiation "
+                    + link.id() + " (CREATE_CHILD_SA " + Facts.frames(link.frames()) + ")"
+                    + (link.inferred() ? "; linked by timing and addresses, since its SPIs are in encrypted payloads"
+                    : "") + ".", link.frames()));
+        } else if (!f.n.phase1().captured()) {
             out.add(new Finding("PHASE1_NOT_CAPTURED", Finding.INFO, "The capture begins after Phase 1 (the IKE SA"
                     + " was set up earlier): only later exchanges are seen, so its parameters are unknown.",
                     List.of(f.n.firstFrame())));

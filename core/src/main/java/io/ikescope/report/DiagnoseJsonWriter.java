@@ -29,7 +29,8 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * {@code diagnose --format json}: one document, {@code ikescope.diagnose/1}, exactly the contract's fields
  * (cli-and-json.md) plus documented extensions: {@code input} (the capture a negotiation came from), {@code esp}
- * (all ESP between the peers, when the child SPIs are unknown), {@code proposal} in offered entries,
+ * (all ESP between the peers, when the child SPIs are unknown), {@code rekeyOf} (the negotiation whose
+ * CREATE_CHILD_SA created this IKE SA, with its frames and certainty), {@code proposal} in offered entries,
  * {@code initiatedBy}, {@code messageId} and {@code ikeRekey} in Phase 2 entries, {@code step}, {@code length},
  * {@code notifies} and {@code purpose} in messages, and {@code mismatch} (always present, null when not known) in the verdict.
  *
@@ -129,6 +130,15 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         g.writeStringProperty("natDetected", n.natDetected());
         g.writeEndObject();
         g.writeStringProperty("decryption", n.decryption());
+        if (n.rekeyOf() == null) {
+            g.writeNullProperty("rekeyOf");
+        } else {
+            g.writeObjectPropertyStart("rekeyOf");
+            g.writeStringProperty("id", n.rekeyOf().id());
+            numbers(g, "frames", n.rekeyOf().frames());
+            g.writeStringProperty("certainty", n.rekeyOf().inferred() ? "inferred" : "confirmed");
+            g.writeEndObject();
+        }
         writePhase1(g, n, d);
         writePhase2(g, n, d);
         writeVerdict(g, d.verdict());

@@ -99,6 +99,11 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
         out.println("    NAT-T: " + (n.floated() ? "moved to UDP 4500 at frame " + n.natTraversalFrame() : "no move to"
                 + " UDP 4500") + "; NAT detected: " + (n.natDetected() == null ? "unknown" : n.natDetected())
                 + "; decryption: " + n.decryption());
+        if (n.rekeyOf() != null) {
+            out.println("    Created by rekeying negotiation " + n.rekeyOf().id() + " (CREATE_CHILD_SA, frames "
+                    + join(n.rekeyOf().frames()) + (n.rekeyOf().inferred() ? "; inferred from timing and addresses)"
+                    : ")"));
+        }
         out.println();
     }
 

@@ -22,19 +22,35 @@ import java.util.List;
  * @param watchedUntilNanos how far the capture was read when this negotiation was closed: its end, or the time an
  *                          idle negotiation was put aside
  * @param notes             limits hit while tracking it (messages not kept, evicted early ...)
+ * @param rekeyOf           IKEv2: the negotiation whose CREATE_CHILD_SA created this IKE SA, or null
  */
 public record Negotiation(String id, String input, int ikeVersion, String exchangeMode, Endpoint initiator,
                           Endpoint responder, String spiI, String spiR, long firstFrame, long lastFrame,
                           long startNanos, long endNanos, Long natTraversalFrame, String natDetected,
                           String decryption, Phase1 phase1, List<ChildSa> children, List<Exchange> exchanges,
                           List<MessageRecord> messages, int omittedMessages, EspTally esp,
-                          List<LostFragments> lostFragments, long watchedUntilNanos, List<String> notes) {
+                          List<LostFragments> lostFragments, long watchedUntilNanos, List<String> notes,
+                          RekeyLink rekeyOf) {
     public Negotiation {
         children = List.copyOf(children);
         exchanges = List.copyOf(exchanges);
         messages = List.copyOf(messages);
         lostFragments = List.copyOf(lostFragments);
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * This IKE SA was created by rekeying another one.
+     *
+     * @param id       the older negotiation
+     * @param frames   its CREATE_CHILD_SA exchange
+     * @param inferred false when the decrypted rekey named this SA's SPI; true when only the timing and the
+     *                 addresses link them (a CREATE_CHILD_SA shortly before, between the same peers)
+     */
+    public record RekeyLink(String id, List<Long> frames, boolean inferred) {
+        public RekeyLink {
+            frames = List.copyOf(frames);
+        }
     }
 
     public boolean floated() {

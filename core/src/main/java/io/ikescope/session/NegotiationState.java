@@ -100,6 +100,9 @@ final class NegotiationState {
     private long firstEspToInitiator = -1;
     private final List<LostFragments> lost = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** IKEv2: initiator SPIs of IKE SAs this one's decrypted rekeys created, and the rekey exchange's index. */
+    private final Map<String, Integer> rekeyedTo = new HashMap<>();
+    private Negotiation.RekeyLink rekeyOf;
 
     private record SpiOwner(ChildState child, Role owner) {
     }
@@ -431,6 +434,13 @@ final class NegotiationState {
             SecurityAssociationPayload sa = first(visible, SecurityAssociationPayload.class);
             if (sa != null && ProposalReader.negotiatesIkeSa(2, sa)) {
                 c.ikeRekey = true;
+                if (request) {
+                    // The rekey's requester is the new IKE SA's initiator: its proposal SPI is the new SPIi.
+                    String spi = firstSpi(sa);
+                    if (spi != null) {
+                        rekeyedTo.put(spi, e.index);
+                    }
+                }
             } else if (sa != null && c.ikeRekey == null) {
                 c.ikeRekey = false;
             }
@@ -656,6 +666,50 @@ final class NegotiationState {
         return address.equals(responder.address()) ? Role.RESPONDER : Role.INITIATOR;
     }
 
+    /**
+     * The older negotiation this IKEv2 SA came from: the one whose decrypted rekey named our SPI, else one whose
+     * CREATE_CHILD_SA was answered at most {@code windowNanos} before our first message (inferred).
+     */
+    void linkRekey(List<NegotiationState> samePeers, long windowNanos) {
+        NegotiationState best = null;
+        long bestFrame = -1;
+        for (NegotiationState older : samePeers) {
+            if (older == this || older.version != 2) {
+                continue;
+            }
+            Integer exact = older.rekeyedTo.get(spiI.hex());
+            if (exact != null) {
+                List<Long> frames = new ArrayList<>();
+                older.exchanges.get(exact).messages.forEach(m -> frames.add(m.frame()));
+                rekeyOf = new Negotiation.RekeyLink(older.id, frames, false);
+                return;
+            }
+            for (ExchangeState e : older.exchanges) {
+                if (e.name.equals(ExchangeNames.CREATE_CHILD_SA) && e.hasFrom(e.requester.other())
+                        && !Boolean.FALSE.equals(e.child == null ? null : e.child.ikeRekey)) {
+                    MessageRecord last = e.messages.get(e.messages.size() - 1);
+                    if (startNanos - last.epochNanos() <= windowNanos && last.frame() > bestFrame) {
+                        best = older;
+                        bestFrame = last.frame();
+                    }
+                }
+            }
+        }
+        if (best != null) {
+            for (ExchangeState e : best.exchanges) {
+                if (e.name.equals(ExchangeNames.CREATE_CHILD_SA) && e.messages.get(e.messages.size() - 1).frame() == bestFrame) {
+                    List<Long> frames = new ArrayList<>();
+                    e.messages.forEach(m -> frames.add(m.frame()));
+                    rekeyOf = new Negotiation.RekeyLink(best.id, frames, true);
+                }
+            }
+        }
+    }
+
+    boolean startedWithoutPhase1() {
+        return !phase1Seen;
+    }
+
     void note(String text) {
         if (!notes.contains(text)) {
             notes.add(text);
@@ -693,7 +747,7 @@ final class NegotiationState {
                 spiR == null ? null : spiR.hex(), firstFrame, lastFrame, startNanos, lastNanos, natTraversalFrame,
                 natDetected(), decryption(), phase1, childList, finished, messages, omitted,
                 new EspTally(espToResponder, espToInitiator, firstEspToResponder, firstEspToInitiator), lost,
-                Math.max(watchedUntilNanos, lastNanos), allNotes);
+                Math.max(watchedUntilNanos, lastNanos), allNotes, rekeyOf);
     }
 
     private String decryption() {

@@ -29,6 +29,8 @@ import java.util.function.Consumer;
 public final class SessionTracker {
     /** How often (capture time) idle negotiations are looked for. */
     private static final long SWEEP_NANOS = 1_000_000_000L;
+    /** How soon after a CREATE_CHILD_SA a new IKE SA between the same peers is taken for its rekey, without keys. */
+    private static final long REKEY_WINDOW_NANOS = 30_000_000_000L;
 
     private final String input;
     private final TrackerOptions options;
@@ -108,7 +110,11 @@ public final class SessionTracker {
             live.put(key, n);
             release.opened(n.id);
             n.accept(o, digest(o.datagram().ike()));
-            byAddresses.computeIfAbsent(n.pairKey(), k -> new ArrayList<>(1)).add(n);
+            List<NegotiationState> peers = byAddresses.computeIfAbsent(n.pairKey(), k -> new ArrayList<>(1));
+            if (version == 2 && n.startedWithoutPhase1()) {
+                n.linkRekey(peers, REKEY_WINDOW_NANOS);
+            }
+            peers.add(n);
             return;
         }
         n.accept(o, digest(o.datagram().ike()));

@@ -48,7 +48,10 @@ class DecryptedContentTest {
 
     @Test
     void ikev2RekeysAndDeletesAreNamed(@TempDir Path temp) throws Exception {
-        Negotiation n = decrypted("ikev2-psk-ok", temp).get(0);
+        List<Negotiation> all = decrypted("ikev2-psk-ok", temp);
+        Negotiation n = all.get(0);
+        // the decrypted IKE SA rekey names the new SA's SPI: an exact link
+        assertThat(all.get(1).rekeyOf()).isEqualTo(new Negotiation.RekeyLink("1", List.of(15L, 16L), false));
 
         assertThat(n.messages()).extracting(MessageRecord::purpose)
                 .contains("child-rekey", "ike-rekey", "delete-child-sa");

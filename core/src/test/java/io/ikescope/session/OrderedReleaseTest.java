@@ -29,6 +29,6 @@ class OrderedReleaseTest {
     private static Negotiation negotiation(String id) {
         return new Negotiation(id, "test", 2, "ikev2", new Endpoint("192.0.2.1", 500), new Endpoint("192.0.2.2", 500),
                 "00", null, 1, 1, 0, 0, null, null, "none", new Phase1(true, null, null, List.of()), List.of(), List.of(),
-                List.of(), 0, EspTally.NONE, List.of(), 0, List.of());
+                List.of(), 0, EspTally.NONE, List.of(), 0, List.of(), null);
     }
 }

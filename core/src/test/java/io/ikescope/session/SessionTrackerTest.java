@@ -90,6 +90,8 @@ class SessionTrackerTest {
         assertThat(all.get(1).exchangeMode()).isEqualTo("ikev2");
         assertThat(all.get(1).spiI()).startsWith("753847");
         assertThat(all.get(1).messages()).extracting(MessageRecord::frame).containsExactly(23L, 24L);
+        // without keys the new SA is tied to the CREATE_CHILD_SA just before it between the same peers
+        assertThat(all.get(1).rekeyOf()).isEqualTo(new Negotiation.RekeyLink("1", List.of(15L, 16L), true));
     }
 
     @Test
