@@ -44,7 +44,12 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     }
 
     private static boolean isBrokenPipe(Throwable t) {
-        return t instanceof IOException && t.getMessage() != null && t.getMessage().contains("Broken pipe");
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof IOException && c.getMessage() != null && c.getMessage().contains("Broken pipe")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable t) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tells why an IPsec VPN does or does not come up, from a packet capture.",
-        subcommands = {DissectCommand.class, KeysCommand.class},
+        subcommands = {DiagnoseCommand.class, DissectCommand.class, KeysCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",
@@ -30,6 +30,6 @@ public final class IkescopeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: dissect or keys");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: diagnose, dissect or keys");
     }
 }

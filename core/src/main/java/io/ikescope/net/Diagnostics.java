@@ -52,6 +52,10 @@ final class Diagnostics {
         }
     }
 
+    void incomplete(IncompleteDatagram datagram) {
+        sink.onIncompleteDatagram(datagram);
+    }
+
     void finish() {
         for (Kind k : seen.values()) {
             long more = k.count - 1;

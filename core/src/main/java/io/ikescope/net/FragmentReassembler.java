@@ -63,6 +63,7 @@ final class FragmentReassembler {
         final List<Piece> pieces = new ArrayList<>(4);
         int totalLength = -1;
         int bytes;
+        int fragments;
         /** IPv6: the next-header value of the fragment at offset 0 (what follows the fragment header). */
         int firstNextHeader = -1;
 
@@ -129,6 +130,7 @@ final class FragmentReassembler {
         if (offset == 0) {
             p.firstNextHeader = nextHeader;
         }
+        p.fragments++;
         keepNewBytes(p, offset, data, at, length, frame);
         if (p.totalLength < 0 || !covered(p)) {
             return null;
@@ -209,7 +211,8 @@ final class FragmentReassembler {
     void expire(long frame, long nanos) {
         Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator();
         while (it.hasNext()) {
-            Pending p = it.next().getValue();
+            Map.Entry<Key, Pending> e = it.next();
+            Pending p = e.getValue();
             boolean stale = frame - p.firstFrame > options.fragmentTimeoutFrames()
                     || nanos - p.firstNanos > options.fragmentTimeoutNanos();
             if (!stale) {
@@ -217,7 +220,7 @@ final class FragmentReassembler {
             }
             it.remove();
             pendingBytes -= p.bytes;
-            dropped(p, "no further fragment arrived within " + options.fragmentTimeoutNanos() / 1_000_000_000L
+            dropped(e.getKey(), p, "no further fragment arrived within " + options.fragmentTimeoutNanos() / 1_000_000_000L
                     + " s / " + options.fragmentTimeoutFrames() + " frames");
         }
     }
@@ -226,26 +229,46 @@ final class FragmentReassembler {
         Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator();
         while (it.hasNext() && ((newDatagram && pending.size() >= options.maxPendingFragmentDatagrams())
                 || pendingBytes + incoming > options.maxPendingFragmentBytes())) {
-            Pending p = it.next().getValue();
+            Map.Entry<Key, Pending> e = it.next();
+            Pending p = e.getValue();
             it.remove();
             pendingBytes -= p.bytes;
-            dropped(p, "the reassembly limit (" + options.maxPendingFragmentDatagrams() + " datagrams, "
+            dropped(e.getKey(), p, "the reassembly limit (" + options.maxPendingFragmentDatagrams() + " datagrams, "
                     + options.maxPendingFragmentBytes() + " bytes) was reached at frame " + frame);
         }
     }
 
     /** Reports datagrams still incomplete when the capture ends. */
     void finish() {
-        for (Pending p : pending.values()) {
-            dropped(p, "the capture ended first");
+        for (Map.Entry<Key, Pending> e : pending.entrySet()) {
+            dropped(e.getKey(), e.getValue(), "the capture ended first");
         }
         pending.clear();
         pendingBytes = 0;
     }
 
-    private void dropped(Pending p, String why) {
+    private void dropped(Key key, Pending p, String why) {
         diagnostics.counters.datagramsIncomplete++;
         diagnostics.warnOnce("fragment-dropped", "IP fragments from frame " + p.firstFrame
                 + " never formed a whole datagram: " + why);
+        diagnostics.incomplete(describe(key, p));
+    }
+
+    /** What a diagnosis needs of a lost datagram: who sent it to whom, and the ports when the first fragment came. */
+    private static IncompleteDatagram describe(Key key, Pending p) {
+        int n = key.addresses.length / 2;
+        String src = n == 4 ? AddressText.ipv4(key.addresses, 0) : AddressText.ipv6(key.addresses, 0);
+        String dst = n == 4 ? AddressText.ipv4(key.addresses, n) : AddressText.ipv6(key.addresses, n);
+        int protocol = key.version == 4 ? key.protocol : p.firstNextHeader;
+        int srcPort = -1;
+        int dstPort = -1;
+        for (Piece piece : p.pieces) {
+            if (piece.offset == 0 && piece.bytes.length >= 4 && (protocol == 17 || protocol == 6)) {
+                srcPort = ((piece.bytes[0] & 0xFF) << 8) | (piece.bytes[1] & 0xFF);
+                dstPort = ((piece.bytes[2] & 0xFF) << 8) | (piece.bytes[3] & 0xFF);
+            }
+        }
+        return new IncompleteDatagram(p.firstFrame, p.firstNanos, src, dst, protocol, srcPort, dstPort, p.bytes,
+                p.fragments);
     }
 }

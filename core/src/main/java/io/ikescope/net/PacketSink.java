@@ -10,4 +10,8 @@ public interface PacketSink {
     /** A non-fatal problem (a cap hit, an unknown link type); each distinct problem is reported once. */
     default void onWarning(String warning) {
     }
+
+    /** A fragmented datagram that was dropped incomplete; also counted and warned about. */
+    default void onIncompleteDatagram(IncompleteDatagram datagram) {
+    }
 }

@@ -1,0 +1,118 @@
+package io.ikescope.cli;
+
+import io.ikescope.capture.CaptureReader;
+import io.ikescope.diagnosis.Diagnoser;
+import io.ikescope.diagnosis.Diagnosis;
+import io.ikescope.net.CaptureScan;
+import io.ikescope.net.DecoderCounters;
+import io.ikescope.report.DiagnoseJsonWriter;
+import io.ikescope.report.DiagnoseTextWriter;
+import io.ikescope.report.DiagnoseWriter;
+import io.ikescope.report.InputSummary;
+import io.ikescope.session.IdSequence;
+import io.ikescope.crypto.Decryptor;
+import io.ikescope.crypto.KeyRing;
+import io.ikescope.session.MessageSource;
+import io.ikescope.session.Negotiation;
+import io.ikescope.session.SessionTracker;
+import io.ikescope.session.TrackerOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ikescope diagnose}: reconstructs every IKE negotiation of the captures and names its outcome, cause and
+ * fix. Exit status 0 when every negotiation was established, 1 when one was not, 2 for unusable input.
+ */
+@Command(name = "diagnose",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Reconstruct every IKE negotiation in the captures and tell why it failed.",
+            "Captures: pcap or pcapng, optionally gzip-compressed; '-' reads standard input.",
+            "Exit status: 0 every negotiation was established, 1 at least one was not, 2 bad input."})
+final class DiagnoseCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @ParentCommand
+    IkescopeCommand parent;
+
+    @Parameters(paramLabel = "CAPTURE", arity = "1..*", description = "capture files, or - for standard input")
+    List<String> captures;
+
+    private boolean anyFailed;
+
+    @Override
+    public Integer call() throws IOException {
+        // Open every capture first, so that a missing or unreadable file stops the run before any output.
+        List<CaptureReader> readers = new ArrayList<>();
+        try {
+            for (String capture : captures) {
+                readers.add(CaptureInputs.open(capture, parent.streams().in()));
+            }
+            MessageSource source = messageSource();
+            IdSequence ids = new IdSequence();
+            try (Output out = common.openOutput(parent.streams());
+                 DiagnoseWriter writer = common.format() == OutputFormat.JSON
+                         ? new DiagnoseJsonWriter(out.stream())
+                         : new DiagnoseTextWriter(out.stream())) {
+                for (int i = 0; i < captures.size(); i++) {
+                    diagnose(captures.get(i), readers.get(i), source, ids, writer);
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        } finally {
+            for (CaptureReader r : readers) {
+                r.close();
+            }
+        }
+        return anyFailed ? ExitCodes.NEGOTIATION_FAILED : ExitCodes.OK;
+    }
+
+    /**
+     * Where each IKE datagram becomes a message to reconstruct from. Decryption plugs in here: a source that runs
+     * the key-material decryptor over each decoded message and reports its status (see {@link MessageSource}).
+     */
+    private MessageSource messageSource() throws IOException {
+        KeyRing keys = common.keyRing();
+        // one decryptor for the whole run: an SA may continue from one capture file into the next
+        return keys.isEmpty() ? MessageSource.withoutKeys() : MessageSource.decrypting(new Decryptor(keys));
+    }
+
+    private void diagnose(String capture, CaptureReader reader, MessageSource source, IdSequence ids,
+                          DiagnoseWriter writer) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        SessionTracker tracker = new SessionTracker(capture, TrackerOptions.defaults(), ids,
+                negotiation -> write(writer, negotiation));
+        DecoderCounters counters = CaptureScan.run(reader, common.decoderOptions(),
+                tracker.packetSink(source, warnings::add));
+        tracker.finish();
+        warnings.addAll(tracker.warnings());
+        writer.input(new InputSummary(capture, reader.format(), counters.frames(), counters.ikeMessages(), warnings));
+    }
+
+    private void write(DiagnoseWriter writer, Negotiation negotiation) {
+        Diagnosis diagnosis = Diagnoser.diagnose(negotiation);
+        if (!diagnosis.established()) {
+            anyFailed = true;
+        }
+        try {
+            writer.negotiation(negotiation, diagnosis);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

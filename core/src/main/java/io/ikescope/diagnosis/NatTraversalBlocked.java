@@ -1,0 +1,68 @@
+package io.ikescope.diagnosis;
+
+import io.ikescope.session.MessageRecord;
+import io.ikescope.session.Role;
+import java.util.ArrayList;
+import java.util.List;
+
+/** "NAT-T blocked": the peers talked on UDP 500, the initiator moved to UDP 4500 and got no answer there. */
+final class NatTraversalBlocked implements Rule {
+    @Override
+    public String name() {
+        return "NAT-T blocked";
+    }
+
+    @Override
+    public Verdict apply(Facts f) {
+        Long floated = f.n.natTraversalFrame();
+        if (floated == null) {
+            return null;
+        }
+        List<MessageRecord> stalled = new ArrayList<>();
+        List<MessageRecord> before = new ArrayList<>();
+        for (MessageRecord m : f.n.messages()) {
+            if (m.frame() < floated) {
+                before.add(m);
+            } else if (m.onNatTraversalPort()) {
+                if (m.from() == Role.RESPONDER) {
+                    return null; // the responder answers on 4500: the port is open
+                }
+                stalled.add(m);
+            }
+        }
+        if (stalled.isEmpty()) {
+            return null;
+        }
+        MessageRecord first = stalled.get(0);
+        MessageRecord last = stalled.get(stalled.size() - 1);
+        boolean retried = stalled.size() > 1 && last.retransmission();
+        if (!retried && f.quietAfter(last) < Facts.GIVE_UP_SECONDS) {
+            return null;
+        }
+        String nat = f.n.natDetected();
+        String natText = nat == null ? "" : nat.equals("none") ? " (the NAT discovery hashes show no NAT: the move was"
+                + " forced by configuration, e.g. encap = yes)" : " (the NAT discovery hashes say: NAT at the " + nat + ")";
+        boolean phase1 = f.isPhase1Exchange(f.exchange(first.exchangeIndex()))
+                || first.exchange().equals(io.ikescope.session.ExchangeNames.IKE_AUTH)
+                || first.step().startsWith("MM") || first.step().startsWith("AM");
+        return VerdictBuilder.inferred(VerdictCode.NAT_T_BLOCKED, phase1 ? 1 : 2)
+                .summary("The negotiation stalls after moving to UDP 4500: " + Facts.describe(first) + " to "
+                        + f.n.responder().address() + ":4500 " + (stalled.size() > 1 ? "was sent " + stalled.size()
+                        + " times and " : "") + "was never answered; UDP 4500 is most likely blocked.")
+                .explanation("On UDP 500 the responder answered (" + Facts.frames(Facts.framesOf(before)) + "). At "
+                        + "frame " + floated + " the initiator moved to UDP 4500 as NAT traversal requires" + natText
+                        + " and sent " + Facts.frames(Facts.framesOf(stalled)) + " there; nothing came back on UDP"
+                        + " 4500." + (last.length() > 1472 ? " The message is " + last.length() + " bytes, more than fits"
+                        + " one 1500-byte packet, so it travels as IP fragments: a device dropping fragments beyond"
+                        + " the capture point would look the same (see FRAGMENTATION_LOSS)." : "")
+                        + " No key material would change this: the encrypted content does not matter when"
+                        + " nothing answers; a capture at the responder shows whether UDP 4500 arrives.")
+                .fix("Allow UDP 4500 in both directions between " + f.n.initiator().address() + " and "
+                        + f.n.responder().address() + " on every firewall and NAT device in between (ESP-in-UDP uses"
+                        + " it too); if no NAT is involved, forced encapsulation can be turned off instead (strongSwan"
+                        + " encap = no).")
+                .evidence(Facts.framesOf(before))
+                .evidence(Facts.framesOf(stalled))
+                .build();
+    }
+}

@@ -1,0 +1,313 @@
+package io.ikescope.report;
+
+import io.ikescope.diagnosis.Diagnosis;
+import io.ikescope.diagnosis.Finding;
+import io.ikescope.diagnosis.Mismatch;
+import io.ikescope.diagnosis.ProposalText;
+import io.ikescope.diagnosis.Verdict;
+import io.ikescope.session.ChildProposal;
+import io.ikescope.session.ChildSa;
+import io.ikescope.session.IkeProposal;
+import io.ikescope.session.MessageRecord;
+import io.ikescope.session.Negotiation;
+import io.ikescope.session.NotifySeen;
+import io.ikescope.session.Role;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code diagnose} for people: per negotiation the verdict and fix first, then a ladder of the messages between the
+ * two peers with frame numbers, the parameters of each phase (offered next to chosen) and the findings. Written as
+ * negotiations finish; a one-line summary per capture at the end. Peer-supplied text is escaped.
+ */
+public final class DiagnoseTextWriter implements DiagnoseWriter {
+    private static final int LADDER_WIDTH = 64;
+    private static final int WRAP = 100;
+
+    private final PrintWriter out;
+    private final Writer target;
+    private final List<InputSummary> inputs = new ArrayList<>();
+    private int negotiations;
+    private int established;
+
+    public DiagnoseTextWriter(Writer out) {
+        this.out = new PrintWriter(out, false);
+        this.target = out;
+    }
+
+    public DiagnoseTextWriter(OutputStream out) {
+        this(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void negotiation(Negotiation n, Diagnosis d) throws IOException {
+        negotiations++;
+        if (d.established()) {
+            established++;
+        }
+        header(n);
+        verdict(d.verdict());
+        ladder(n);
+        phases(n, d);
+        findings(d.findings());
+        out.println();
+        out.flush();
+        if (out.checkError()) {
+            target.flush(); // PrintWriter swallows the cause (e.g. a closed pipe): let it surface
+            throw new IOException("cannot write the report");
+        }
+    }
+
+    @Override
+    public void input(InputSummary input) {
+        inputs.add(input);
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (InputSummary i : inputs) {
+            out.println("Capture " + esc(i.path()) + " (" + i.format() + "): " + i.packets() + " packets, "
+                    + i.ikeMessages() + " IKE messages");
+            for (String w : i.warnings()) {
+                out.println("  warning: " + esc(w));
+            }
+        }
+        if (negotiations == 0) {
+            out.println("No IKE negotiation found.");
+        } else {
+            out.println(negotiations + " negotiation" + (negotiations > 1 ? "s" : "") + ", " + established
+                    + " established.");
+        }
+        out.flush();
+        if (out.checkError()) {
+            target.flush(); // PrintWriter swallows the cause (e.g. a closed pipe): let it surface
+            throw new IOException("cannot write the report");
+        }
+    }
+
+    private void header(Negotiation n) {
+        String mode = n.ikeVersion() == 2 ? "IKEv2" : "IKEv1 " + (n.exchangeMode() == null ? "(Phase 1 not captured)"
+                : n.exchangeMode().equals("main") ? "Main Mode" : "Aggressive Mode");
+        out.println("=== Negotiation " + n.id() + ": " + mode + "  " + n.initiator() + " (initiator) <-> "
+                + n.responder() + " (responder)");
+        out.println("    SPIs " + n.spiI() + " / " + (n.spiR() == null ? "-" : n.spiR()) + ", frames " + n.firstFrame()
+                + "-" + n.lastFrame() + ", " + Timestamps.iso(n.startNanos()) + " ("
+                + DiagnoseJsonWriter.seconds(n.endNanos() - n.startNanos()).toPlainString() + " s), capture "
+                + esc(n.input()));
+        out.println("    NAT-T: " + (n.floated() ? "moved to UDP 4500 at frame " + n.natTraversalFrame() : "no move to"
+                + " UDP 4500") + "; NAT detected: " + (n.natDetected() == null ? "unknown" : n.natDetected())
+                + "; decryption: " + n.decryption());
+        if (n.rekeyOf() != null) {
+            out.println("    Created by rekeying negotiation " + n.rekeyOf().id() + " (CREATE_CHILD_SA, frames "
+                    + join(n.rekeyOf().frames()) + (n.rekeyOf().inferred() ? "; inferred from timing and addresses)"
+                    : ")"));
+        }
+        out.println();
+    }
+
+    private void verdict(Verdict v) {
+        out.println("  VERDICT  " + v.code() + " (" + v.certainty().jsonName() + ")"
+                + (v.phase() != null ? ", phase " + v.phase() : ""));
+        wrap("  ", v.summary());
+        out.println();
+        wrap("  Why: ", v.explanation());
+        if (v.fix() != null) {
+            wrap("  Fix: ", v.fix());
+        }
+        if (v.mismatch() != null) {
+            for (Mismatch m : v.mismatch()) {
+                out.println("  Differs: " + m.attribute() + ": offered " + String.join(", ", m.offered()) + "; wanted "
+                        + (m.wanted() == null ? "?" : m.wanted()));
+            }
+        }
+        out.println("  Evidence: frames " + join(v.evidence()));
+        out.println();
+    }
+
+    private void ladder(Negotiation n) {
+        String left = "initiator " + n.initiator().address();
+        String right = "responder " + n.responder().address();
+        out.println("  Messages");
+        out.printf("  %6s %9s  %-" + (LADDER_WIDTH / 2) + "s%" + (LADDER_WIDTH / 2) + "s%n", "frame", "time", left,
+                right);
+        long t0 = n.startNanos();
+        for (MessageRecord m : n.messages()) {
+            String label = m.step() + (m.step().equals("request") || m.step().equals("response") || m.step().equals(
+                    "reply") ? " " + m.exchange() : m.step().equals("notification") ? " INFORMATIONAL" : "")
+                    + " #" + m.messageId();
+            String arrow = arrow(label, m.from() == Role.INITIATOR);
+            StringBuilder line = new StringBuilder();
+            line.append(String.format("  %6d %+9.3f  %s  ", m.frame(), (m.epochNanos() - t0) / 1e9, arrow));
+            line.append(payloads(m));
+            if (m.purpose() != null) {
+                line.append("  <").append(m.purpose()).append('>');
+            }
+            if (m.retransmission()) {
+                line.append("  (retransmission of ").append(m.retransmissionOf()).append(')');
+            }
+            if (m.onNatTraversalPort()) {
+                line.append("  udp/4500");
+            }
+            out.println(line);
+        }
+        if (n.omittedMessages() > 0) {
+            out.println("  ... " + n.omittedMessages() + " more messages not kept");
+        }
+        if (n.esp().toResponder() + n.esp().toInitiator() > 0) {
+            out.println("  ESP between the peers: " + n.esp().toResponder() + " packets initiator -> responder (first"
+                    + " frame " + n.esp().firstToResponderFrame() + "), " + n.esp().toInitiator() + " responder ->"
+                    + " initiator (first frame " + n.esp().firstToInitiatorFrame() + ")");
+        }
+        if (!n.lostFragments().isEmpty()) {
+            out.println("  IP datagrams that never reassembled: " + n.lostFragments().size() + " (first fragments at frames "
+                    + join(n.lostFragments().stream().map(l -> l.firstFrame()).toList()) + ")");
+        }
+        out.println();
+    }
+
+    private static String arrow(String label, boolean toRight) {
+        int dashes = Math.max(2, LADDER_WIDTH - label.length() - 4);
+        String line = "-".repeat(dashes / 2);
+        String rest = "-".repeat(dashes - dashes / 2);
+        return toRight ? "|" + line + " " + label + " " + rest + ">|" : "|<" + line + " " + label + " " + rest + "|";
+    }
+
+    /** "SA KE NONCE N(NAT_DETECTION_SOURCE_IP)", "[encrypted]". */
+    private static String payloads(MessageRecord m) {
+        List<String> parts = new ArrayList<>();
+        int notify = 0;
+        for (String p : m.payloads()) {
+            if (p.equals("N") && notify < m.notifies().size()) {
+                NotifySeen n = m.notifies().get(notify++);
+                parts.add("N(" + n.name() + ")");
+            } else {
+                parts.add(p);
+            }
+        }
+        List<String> collapsed = new ArrayList<>();
+        for (int i = 0; i < parts.size(); ) {
+            int j = i;
+            while (j < parts.size() && parts.get(j).equals(parts.get(i))) {
+                j++;
+            }
+            collapsed.add(j - i > 1 ? parts.get(i) + "x" + (j - i) : parts.get(i));
+            i = j;
+        }
+        String text = String.join(" ", collapsed);
+        if (m.opaque()) {
+            text = (text.isEmpty() ? "" : text + " ") + "[encrypted, " + m.length() + " bytes]";
+        } else if (m.decrypted()) {
+            text = text + " [decrypted]";
+        }
+        return text;
+    }
+
+    private void phases(Negotiation n, Diagnosis d) {
+        int v = n.ikeVersion();
+        out.println("  Phase 1: " + status(d.phase1Status()));
+        IkeProposal chosen = n.phase1().chosen();
+        sideBySide(n.phase1().offered() == null ? null : lines(ProposalText.ikeList(v, n.phase1().offered())),
+                chosen == null ? null : ProposalText.ike(v, chosen));
+        for (int i = 0; i < n.children().size(); i++) {
+            ChildSa c = n.children().get(i);
+            String status = i < d.phase2Status().size() ? d.phase2Status().get(i) : null;
+            out.println("  Phase 2 #" + (i + 1) + " (" + c.exchange() + ", started by the " + c.initiatedBy().jsonName()
+                    + (Boolean.TRUE.equals(c.ikeRekey()) ? ", IKE SA rekey" : "") + "): " + status(status)
+                    + (c.contentHidden() ? "  [contents encrypted]" : ""));
+            if (!c.contentHidden()) {
+                ChildProposal cc = c.chosen();
+                sideBySide(c.offered() == null ? null : lines(ProposalText.childList(v, c.offered())),
+                        cc == null ? null : ProposalText.child(v, cc));
+            }
+            if (c.trafficSelectorsInitiator() != null || c.trafficSelectorsResponder() != null) {
+                out.println("    traffic: " + esc(String.join(", ", orDash(c.trafficSelectorsInitiator()))) + " === "
+                        + esc(String.join(", ", orDash(c.trafficSelectorsResponder())))
+                        + "  (initiator side === responder side)");
+            }
+            if (c.spiInitiator() != null || c.spiResponder() != null) {
+                out.println("    SPIs:    initiator " + orDash(c.spiInitiator()) + ", responder "
+                        + orDash(c.spiResponder()) + "; ESP " + orDash(c.espToResponder()) + " to the responder, "
+                        + orDash(c.espToInitiator()) + " to the initiator");
+            }
+        }
+        out.println();
+    }
+
+    /** Offered combinations in the left column, the chosen one on the first row of the right column. */
+    private void sideBySide(List<String> offered, String chosen) {
+        List<String> left = offered == null ? List.of("(not seen)") : offered;
+        int width = 8;
+        for (String l : left) {
+            width = Math.max(width, l.length());
+        }
+        String format = "    %-" + width + "s   %s%n";
+        out.printf(format, "offered", "chosen");
+        for (int i = 0; i < left.size(); i++) {
+            out.printf(format, left.get(i), i == 0 ? (chosen == null ? "-" : chosen) : "");
+        }
+    }
+
+    private static List<String> lines(String joined) {
+        return List.of(joined.split("; "));
+    }
+
+    private void findings(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        out.println("  Findings");
+        for (Finding f : findings) {
+            wrap("    [" + f.severity() + "] " + f.code() + ": ", f.message());
+        }
+    }
+
+    private static String status(String s) {
+        return s == null ? "unknown (encrypted)" : s.replace('_', ' ');
+    }
+
+    private static List<String> orDash(List<String> values) {
+        return values == null ? List.of("?") : values;
+    }
+
+    private static String orDash(Object value) {
+        return value == null ? "?" : value.toString();
+    }
+
+    private static String join(List<Long> values) {
+        StringBuilder s = new StringBuilder();
+        for (Long v : values) {
+            if (s.length() > 0) {
+                s.append(", ");
+            }
+            s.append(v);
+        }
+        return s.toString();
+    }
+
+    /** Prints {@code text} after {@code prefix}, wrapped at word boundaries, continuation lines indented. */
+    private void wrap(String prefix, String text) {
+        String indent = " ".repeat(prefix.length());
+        StringBuilder line = new StringBuilder(prefix);
+        for (String word : esc(text).split(" ")) {
+            if (line.length() + word.length() + 1 > WRAP && line.length() > prefix.length()) {
+                out.println(line);
+                line = new StringBuilder(indent);
+            }
+            if (line.length() > indent.length() && !line.toString().endsWith(" ")) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        out.println(line);
+    }
+
+    private static String esc(String s) {
+        return TextEscaper.escape(s);
+    }
+}

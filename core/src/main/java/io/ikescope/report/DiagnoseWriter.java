@@ -1,0 +1,21 @@
+package io.ikescope.report;
+
+import io.ikescope.diagnosis.Diagnosis;
+import io.ikescope.session.Negotiation;
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * Writes the {@code diagnose} report: negotiations as they are finished (so that a long capture is never held in
+ * memory), each capture's summary after it was read, and the end of the document on {@link #close()}.
+ */
+public interface DiagnoseWriter extends Closeable {
+
+    void negotiation(Negotiation negotiation, Diagnosis diagnosis) throws IOException;
+
+    void input(InputSummary input) throws IOException;
+
+    /** Completes the document and flushes; the underlying stream stays open (its owner closes it). */
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,90 @@
+package io.ikescope.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ikescope.session.ChildSa;
+import io.ikescope.session.MessageRecord;
+import io.ikescope.session.Negotiation;
+import io.ikescope.session.Reconstruct;
+import io.ikescope.session.TrackerOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the reconstruction reads from decrypted messages (decrypted here by tshark with the samples' key logs). */
+class DecryptedContentTest {
+
+    private static List<Negotiation> decrypted(String sample, Path temp) throws Exception {
+        Path samples = Reconstruct.samples();
+        TsharkDecryptingSource source = TsharkDecryptingSource.forSample(Reconstruct.root(),
+                samples.resolve(sample + ".pcap"), samples.resolve(sample + ".keys.log"),
+                Files.createDirectories(temp.resolve(sample)));
+        Assumptions.assumeTrue(source != null, "tshark or bash not installed");
+        return Reconstruct.run(samples.resolve(sample + ".pcap"), source, TrackerOptions.defaults()).negotiations();
+    }
+
+    @Test
+    void quickModeProposalsSelectorsSpisAndEspPerChild(@TempDir Path temp) throws Exception {
+        Negotiation n = decrypted("ikev1-main-psk-ok", temp).get(0);
+        ChildSa qm = n.children().get(0);
+
+        assertThat(qm.contentHidden()).isFalse();
+        assertThat(qm.protocol()).isEqualTo("ESP");
+        assertThat(qm.mode()).isEqualTo("tunnel");
+        assertThat(qm.chosen().encryption()).isEqualTo("AES-CBC-128");
+        assertThat(qm.chosen().integrity()).isEqualTo("HMAC-SHA2-256-128");
+        assertThat(qm.pfsGroup()).isEqualTo(14);
+        assertThat(qm.trafficSelectorsInitiator()).containsExactly("203.0.113.0/28");
+        assertThat(qm.trafficSelectorsResponder()).containsExactly("203.0.113.16/28");
+        assertThat(qm.spiInitiator()).hasSize(8);
+        assertThat(qm.espToResponder()).isPositive();
+        assertThat(qm.espToInitiator()).isPositive();
+        assertThat(n.messages()).extracting(MessageRecord::purpose).contains("delete-child-sa", "delete-ike-sa");
+        assertThat(Diagnoser.diagnose(n).verdict().certainty()).isEqualTo(Certainty.CONFIRMED);
+    }
+
+    @Test
+    void ikev2RekeysAndDeletesAreNamed(@TempDir Path temp) throws Exception {
+        List<Negotiation> all = decrypted("ikev2-psk-ok", temp);
+        Negotiation n = all.get(0);
+        // the decrypted IKE SA rekey names the new SA's SPI: an exact link
+        assertThat(all.get(1).rekeyOf()).isEqualTo(new Negotiation.RekeyLink("1", List.of(15L, 16L), false));
+
+        assertThat(n.messages()).extracting(MessageRecord::purpose)
+                .contains("child-rekey", "ike-rekey", "delete-child-sa");
+        assertThat(n.children()).extracting(ChildSa::ikeRekey).containsExactly(false, false, true);
+        ChildSa first = n.children().get(0);
+        assertThat(first.chosen().encryption()).isEqualTo("AES-CBC-128");
+        assertThat(first.trafficSelectorsInitiator()).containsExactly("203.0.113.0/28");
+        assertThat(first.espToResponder()).isPositive();
+        assertThat(n.phase1().chosen().authMethod()).isEqualTo("PSK");
+    }
+
+    @Test
+    void childRefusedInIkeAuthIsAPhase2FailureOfThatChild(@TempDir Path temp) throws Exception {
+        Negotiation n = decrypted("ikev2-ts-mismatch", temp).get(0);
+        Diagnosis d = Diagnoser.diagnose(n);
+
+        assertThat(d.verdict().code()).isEqualTo(VerdictCode.TS_MISMATCH);
+        assertThat(d.verdict().certainty()).isEqualTo(Certainty.CONFIRMED);
+        assertThat(d.verdict().summary()).contains("203.0.113.0/28 === 203.0.113.16/28");
+        assertThat(d.phase1Status()).isEqualTo("established");
+        assertThat(d.phase2Status()).containsExactly("failed");
+    }
+
+    @Test
+    void rekeyWithPfsRefusedAfterTheSameChildWasAcceptedWithoutIsPfsMismatch(@TempDir Path temp) throws Exception {
+        Negotiation n = decrypted("ikev2-rekey-pfs-mismatch", temp).get(0);
+        Verdict v = Diagnoser.diagnose(n).verdict();
+
+        assertThat(v.code()).isEqualTo(VerdictCode.PFS_MISMATCH);
+        assertThat(v.mismatch()).singleElement().satisfies(m -> {
+            assertThat(m.attribute()).isEqualTo("dhGroup");
+            assertThat(m.offered()).containsExactly("14");
+            assertThat(m.wanted()).isEqualTo("none");
+        });
+    }
+}

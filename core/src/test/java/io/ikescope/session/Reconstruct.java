@@ -1,0 +1,71 @@
+package io.ikescope.session;
+
+import io.ikescope.capture.CaptureReader;
+import io.ikescope.capture.Captures;
+import io.ikescope.net.CaptureScan;
+import io.ikescope.net.DecoderOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+
+/** Runs the reconstruction over a real capture, and finds the samples and the public corpus for tests. */
+public final class Reconstruct {
+    private Reconstruct() {
+    }
+
+    /** What one capture gave. */
+    public record Result(List<Negotiation> negotiations, List<String> warnings) {
+        public Negotiation only() {
+            if (negotiations.size() != 1) {
+                throw new AssertionError("expected one negotiation, got " + negotiations.size());
+            }
+            return negotiations.get(0);
+        }
+    }
+
+    public static Result run(Path capture) throws IOException {
+        return run(capture, MessageSource.withoutKeys(), TrackerOptions.defaults());
+    }
+
+    public static Result run(Path capture, MessageSource source, TrackerOptions options) throws IOException {
+        List<Negotiation> out = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        SessionTracker tracker = new SessionTracker(capture.getFileName().toString(), options, new IdSequence(), out::add);
+        try (CaptureReader reader = Captures.open(capture)) {
+            CaptureScan.run(reader, DecoderOptions.defaults(), tracker.packetSink(source, warnings::add));
+        }
+        tracker.finish();
+        warnings.addAll(tracker.warnings());
+        return new Result(out, warnings);
+    }
+
+    /** The repository root (surefire's ikescope.root); the test is skipped without it. */
+    public static Path root() {
+        String root = System.getProperty("ikescope.root");
+        Assumptions.assumeTrue(root != null, "system property ikescope.root is not set (run through Maven)");
+        return Path.of(root);
+    }
+
+    /** samples/ of the repository, or the test is skipped. */
+    public static Path samples() {
+        Path samples = root().resolve("samples");
+        Assumptions.assumeTrue(Files.isRegularFile(samples.resolve("index.json")), "samples/index.json not found");
+        return samples;
+    }
+
+    public static Path sample(String name) {
+        Path p = samples().resolve(name + ".pcap");
+        Assumptions.assumeTrue(Files.isRegularFile(p), "sample " + p + " not found");
+        return p;
+    }
+
+    /** The public corpus (${ikescope.root}/../shared/corpus/public), or the test is skipped. */
+    public static Path corpus() {
+        Path corpus = root().resolve("../shared/corpus/public").normalize();
+        Assumptions.assumeTrue(Files.isDirectory(corpus), "shared corpus not found at " + corpus);
+        return corpus;
+    }
+}
