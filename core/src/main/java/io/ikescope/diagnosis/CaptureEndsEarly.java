@@ -38,7 +38,7 @@ final class CaptureEndsEarly implements Rule {
     static MessageRecord unansweredRequest(Facts f) {
         MessageRecord candidate = null;
         for (MessageRecord m : f.n.messages()) {
-            if (m.retransmission()) {
+            if (m.retransmission() || m.fragmentPart()) {
                 continue;
             }
             if (candidate != null && m.from() == candidate.from().other()) {
@@ -65,7 +65,7 @@ final class CaptureEndsEarly implements Rule {
 
     private static boolean asksForAnswer(Facts f, MessageRecord m) {
         if (f.v2) {
-            return !m.response() && (m.fragment() == null || m.fragment().number() == 1);
+            return !m.response();
         }
         return V1_ASKING.contains(m.step()) || m.exchange().equals(ExchangeNames.TRANSACTION) && m.step().equals("request");
     }

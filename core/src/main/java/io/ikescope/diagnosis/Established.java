@@ -117,8 +117,10 @@ final class Established implements Rule {
             evidence.addAll(init);
             evidence.addAll(authFrames);
             detail.add("IKE_SA_INIT (" + Facts.frames(init) + ") and IKE_AUTH (" + Facts.frames(authFrames) + ")"
-                    + (response.decrypted() ? " with the responder's AUTH" : ", its answer with room for the"
-                    + " responder's AUTH (" + response.length() + " bytes)"));
+                    + (response.decrypted() ? " with the responder's AUTH"
+                    : response.fragment() != null ? ", its answer in " + response.fragment().total() + " fragments"
+                    + " (too large for a lone error notify)"
+                    : ", its answer with room for the responder's AUTH (" + response.length() + " bytes)"));
             phase1 = "The IKE SA";
         } else {
             if (!allAnswered(f)) {

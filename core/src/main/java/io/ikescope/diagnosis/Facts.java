@@ -64,13 +64,16 @@ final class Facts {
         return null;
     }
 
-    /** The message with a given step ("MM5") from an exchange's messages, the first original one. */
+    /**
+     * The message with a given step ("MM5") from an exchange's messages, the first original one; a fragmented message
+     * by the record standing for it.
+     */
     static MessageRecord step(Exchange e, String step) {
         if (e == null) {
             return null;
         }
         for (MessageRecord m : e.messages()) {
-            if (step.equals(m.step())) {
+            if (step.equals(m.step()) && !m.fragmentPart()) {
                 return m;
             }
         }

@@ -52,7 +52,7 @@ final class Findings {
     private static void retransmissions(Facts f, List<Finding> out) {
         Map<String, List<Long>> byStep = new LinkedHashMap<>();
         for (MessageRecord m : f.n.messages()) {
-            if (m.retransmission()) {
+            if (m.retransmission() && !m.fragmentPart()) { // a fragmented message re-sent counts once
                 byStep.computeIfAbsent(Facts.stepName(m) + " from the " + m.from().jsonName(), k -> new ArrayList<>())
                         .add(m.frame());
             }

@@ -36,18 +36,19 @@ final class NatTraversalBlocked implements Rule {
         MessageRecord first = stalled.get(0);
         MessageRecord last = stalled.get(stalled.size() - 1);
         boolean retried = stalled.size() > 1 && last.retransmission();
+        long sends = stalled.stream().filter(m -> !m.fragmentPart()).count(); // a fragmented message once
         if (!retried && f.quietAfter(last) < Facts.GIVE_UP_SECONDS) {
             return null;
         }
         String nat = f.n.natDetected();
         String natText = nat == null ? "" : nat.equals("none") ? " (the NAT discovery hashes show no NAT: the move was"
-                + " forced by configuration, e.g. encap = yes)" : " (the NAT discovery hashes say: NAT at the " + nat + ")";
+                + " forced by configuration, e.g. encap = yes)" : " (the NAT discovery hashes say: NAT at " + (nat.equals("both") ? "both peers" : "the " + nat) + ")";
         boolean phase1 = f.isPhase1Exchange(f.exchange(first.exchangeIndex()))
                 || first.exchange().equals(io.ikescope.session.ExchangeNames.IKE_AUTH)
                 || first.step().startsWith("MM") || first.step().startsWith("AM");
         return VerdictBuilder.inferred(VerdictCode.NAT_T_BLOCKED, phase1 ? 1 : 2)
                 .summary("The negotiation stalls after moving to UDP 4500: " + Facts.describe(first) + " to "
-                        + f.n.responder().address() + ":4500 " + (stalled.size() > 1 ? "was sent " + stalled.size()
+                        + f.n.responder().address() + ":4500 " + (sends > 1 ? "was sent " + sends
                         + " times and " : "") + "was never answered; UDP 4500 is most likely blocked.")
                 .explanation("On UDP 500 the responder answered (" + Facts.frames(Facts.framesOf(before)) + "). At "
                         + "frame " + floated + " the initiator moved to UDP 4500 as NAT traversal requires" + natText

@@ -15,7 +15,7 @@ final class Undetermined implements Rule {
     public Verdict apply(Facts f) {
         List<Long> opaque = new ArrayList<>();
         for (MessageRecord m : f.n.messages()) {
-            if (m.opaque()) {
+            if (m.opaque() && !m.fragmentPart()) {
                 opaque.add(m.frame());
             }
         }

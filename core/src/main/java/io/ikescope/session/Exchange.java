@@ -10,7 +10,10 @@ import java.util.List;
  *
  * @param index      position in the negotiation, from 0
  * @param requester  who sent the first message
- * @param messages   its messages in capture order, retransmissions included
+ * @param messages   its datagrams in capture order, retransmissions and every fragment included
+ *
+ * <p>The queries below count messages: a fragmented message once, by the record standing for it (see
+ * {@link MessageRecord#partOf()}); {@link #first()}, {@link #last()} and {@link #frames()} are about datagrams.
  */
 public record Exchange(int index, int exchangeType, String name, long messageId, Role requester,
                        List<MessageRecord> messages) {
@@ -18,29 +21,32 @@ public record Exchange(int index, int exchangeType, String name, long messageId,
         messages = List.copyOf(messages);
     }
 
-    /** Messages sent by {@code role}, retransmissions included. */
+    /** Messages sent by {@code role}, retransmissions included, each fragmented message once. */
     public List<MessageRecord> from(Role role) {
         List<MessageRecord> out = new ArrayList<>();
         for (MessageRecord m : messages) {
-            if (m.from() == role) {
+            if (m.from() == role && !m.fragmentPart()) {
                 out.add(m);
             }
         }
         return out;
     }
 
-    /** Messages sent by {@code role} that are not retransmissions. */
+    /** Messages sent by {@code role} that are not retransmissions, each fragmented message once. */
     public List<MessageRecord> originalsFrom(Role role) {
         List<MessageRecord> out = new ArrayList<>();
         for (MessageRecord m : messages) {
-            if (m.from() == role && !m.retransmission()) {
+            if (m.from() == role && !m.retransmission() && !m.fragmentPart()) {
                 out.add(m);
             }
         }
         return out;
     }
 
-    /** IKEv2: the response messages (R flag); IKEv1: the messages of the side that did not start it. */
+    /**
+     * IKEv2: the response messages (R flag); IKEv1: the messages of the side that did not start it. A fragmented
+     * response is there once, by the fragment that completed it (with the whole decrypted content when keys allowed).
+     */
     public List<MessageRecord> responses() {
         return from(requester.other());
     }
@@ -57,20 +63,21 @@ public record Exchange(int index, int exchangeType, String name, long messageId,
         return messages.get(messages.size() - 1);
     }
 
-    /** The last message that is not a retransmission. */
+    /** The last message that is not a retransmission (a fragmented one by the record standing for it). */
     public MessageRecord lastOriginal() {
         for (int i = messages.size() - 1; i >= 0; i--) {
-            if (!messages.get(i).retransmission()) {
+            if (!messages.get(i).retransmission() && !messages.get(i).fragmentPart()) {
                 return messages.get(i);
             }
         }
         return last();
     }
 
+    /** Retransmitted messages (a fragmented message re-sent counts once). */
     public int retransmissions() {
         int n = 0;
         for (MessageRecord m : messages) {
-            if (m.retransmission()) {
+            if (m.retransmission() && !m.fragmentPart()) {
                 n++;
             }
         }

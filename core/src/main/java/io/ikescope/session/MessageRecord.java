@@ -20,7 +20,13 @@ import java.util.List;
  * @param encryptedLength   IKEv2: length of the SK payload (header included); IKEv1: the encrypted body; else 0
  * @param payloadRoom       IKEv2 SK only: at most this many bytes of inner payloads fit the SK payload, given the
  *                          negotiated cipher's IV and ICV; null when the cipher is unknown or the message is not SK
- * @param fragment          fragment information, or null
+ * @param fragment          fragment information, or null (also for an IKEv1 message the decryptor reassembled:
+ *                          the fragment that completed it)
+ * @param partOf            the datagram is one fragment of a larger message and another record stands for that
+ *                          message: the frame of the fragment that completed it (which carries the whole content
+ *                          when decrypted), or, while it never completed, of its first fragment in the capture;
+ *                          null for whole messages and for the fragment standing for its message. Rules count a
+ *                          fragmented message once, by the record standing for it.
  * @param purpose           what the message does when its content shows it: "dpd", "dpd-ack", "liveness" (an
  *                          empty IKEv2 INFORMATIONAL), "delete-ike-sa", "delete-child-sa", "ike-rekey",
  *                          "child-rekey", "new-child", "xauth-ok", "xauth-failed"; else null
@@ -30,10 +36,22 @@ public record MessageRecord(long frame, long epochNanos, Role from, Endpoint sou
                             String step, int exchangeIndex, Long retransmissionOf, boolean encrypted,
                             DecryptionStatus decryption, String decryptionFailure, List<String> payloads,
                             List<NotifySeen> notifies, long length, int encryptedLength, Integer payloadRoom,
-                            FragmentInfo fragment, String purpose) {
+                            FragmentInfo fragment, Long partOf, String purpose) {
     public MessageRecord {
         payloads = List.copyOf(payloads);
         notifies = List.copyOf(notifies);
+    }
+
+    /** One fragment of a message another record stands for (see {@code partOf}). */
+    public boolean fragmentPart() {
+        return partOf != null;
+    }
+
+    /** This record as a part of the fragmented message the record at frame {@code standing} stands for. */
+    MessageRecord asPartOf(long standing, boolean encrypted, DecryptionStatus decryption) {
+        return new MessageRecord(frame, epochNanos, from, source, destination, transport, exchangeType, exchange,
+                messageId, response, step, exchangeIndex, retransmissionOf, encrypted, decryption, decryptionFailure,
+                payloads, notifies, length, encryptedLength, payloadRoom, fragment, standing, purpose);
     }
 
     public boolean retransmission() {

@@ -19,13 +19,18 @@ public interface MessageSource {
 
     /**
      * Decodes and decrypts with the key material's decryptor (one per run, fed every message in capture order).
-     * A message that completed an IKEv1 fragmented one is observed as the whole message it completed.
+     * A fragment that completed an IKEv1 fragmented message is observed as the whole message it completed, with
+     * the fragment itself as {@link MessageObservation#carriedFragment()}. (IKEv2 SKF fragments stay what they are;
+     * the one that completes a message carries the whole decrypted content in its SKF payload.)
      */
     static MessageSource decrypting(Decryptor decryptor) {
         return datagram -> {
             DecryptedMessage d = decryptor.process(datagram, IkeDecoder.decode(datagram.ike()));
-            DecryptedMessage observed = d.reassembled() != null ? d.reassembled() : d;
-            return new MessageObservation(datagram, observed.message(), observed.status(), observed.error());
+            if (d.reassembled() != null) {
+                DecryptedMessage whole = d.reassembled();
+                return new MessageObservation(datagram, whole.message(), whole.status(), whole.error(), d.message());
+            }
+            return new MessageObservation(datagram, d.message(), d.status(), d.error());
         };
     }
 

@@ -15,7 +15,8 @@ import java.util.List;
  * @param natDetected       "none", "initiator", "responder", "both", or null when no NAT discovery hash could be
  *                          recomputed
  * @param decryption        "none", "ok", "partial", "failed" or "no_keys"
- * @param messages          the messages kept, capture order (at most the tracker's per-negotiation limit)
+ * @param messages          the messages kept, capture order (at most the tracker's per-negotiation limit), every
+ *                          fragment of a fragmented message included (see {@link MessageRecord#partOf()})
  * @param omittedMessages   messages past that limit: counted, not kept
  * @param esp               ESP between the peers while it was live
  * @param lostFragments     IP datagrams between the peers that never reassembled
@@ -68,11 +69,11 @@ public record Negotiation(String id, String input, int ikeVersion, String exchan
         return out;
     }
 
-    /** Messages sent by {@code role}. */
+    /** Messages sent by {@code role}, each fragmented message once (by the record standing for it). */
     public List<MessageRecord> messagesFrom(Role role) {
         List<MessageRecord> out = new ArrayList<>();
         for (MessageRecord m : messages) {
-            if (m.from() == role) {
+            if (m.from() == role && !m.fragmentPart()) {
                 out.add(m);
             }
         }

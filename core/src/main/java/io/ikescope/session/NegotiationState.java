@@ -39,6 +39,8 @@ import java.util.Set;
  */
 final class NegotiationState {
     private static final int NAT_T_PORT = 4500;
+    private static final int IKE_HEADER_LENGTH = 28;
+    private static final int IKE_FLAGS_OFFSET = 19;
     private static final String NAT_SOURCE = "NAT_DETECTION_SOURCE_IP";
     private static final String NAT_DESTINATION = "NAT_DETECTION_DESTINATION_IP";
     private static final String REKEY_SA = "REKEY_SA";
@@ -73,6 +75,8 @@ final class NegotiationState {
     private final List<ExchangeState> exchanges = new ArrayList<>();
     /** IKEv2: requester + message ID; IKEv1: exchange type + message ID. */
     private final Map<String, ExchangeState> exchangeByKey = new HashMap<>();
+    /** Fragmented messages by sender, exchange, fragment ID (IKEv2: message ID and total). */
+    private final Map<String, FragmentedMessage> fragmented = new HashMap<>();
     /** Digest of a message's bytes -> its first frame and sender, to tell retransmissions. */
     private final Map<Long, long[]> digests = new HashMap<>();
 
@@ -150,39 +154,118 @@ final class NegotiationState {
         List<NotifySeen> notifies = new ArrayList<>();
         int encryptedLength = walk(m, o.decryption(), visible, names, notifies);
         boolean encrypted = m.hasEncryptedContent();
-        if (encrypted) {
-            encryptedMessages++;
-            if (o.decryption() == DecryptionStatus.OK) {
-                decryptedMessages++;
-            } else if (o.decryption() == DecryptionStatus.FAILED) {
-                failedMessages++;
-            }
-        }
-        FragmentInfo fragment = fragment(m, h);
+        DecryptionStatus decryption = o.decryption();
+        FragmentInfo fragment = fragment(o.carriedFragment() != null ? o.carriedFragment() : m, h);
         String exchangeName = ExchangeNames.of(version, h.exchangeType());
         boolean response = version == 2 ? h.response() : false;
         ExchangeState exchange = exchangeFor(h, from, response, retransmissionOf != null, fragment, exchangeName);
         if (version == 1) {
             response = from != exchange.requester;
         }
-        String step = exchange.step(from, retransmissionOf != null, fragment, version);
-        boolean decrypted = o.decryption() == DecryptionStatus.OK;
+        if (version == 2 && exchangeName.equals(ExchangeNames.IKE_AUTH)) {
+            phase1Seen = true; // IKE_AUTH completes the IKE SA: Phase 1 is (partly) in the capture
+        }
+
+        // A fragmented message counts once, by the record standing for it: its first fragment until the one that
+        // completes it arrives, which then carries the whole (decrypted) content.
+        FragmentedMessage whole = null;
+        boolean firstPiece = false;
+        boolean completes = false;
+        Long partOf = null;
+        if (fragment != null) {
+            String key = from + ":" + exchange.index + ":" + fragment.id() + (version == 2 ? ":" + fragment.total() : "");
+            whole = fragmented.get(key);
+            if (whole == null && fragmented.size() < options.maxMessagesPerNegotiation()) {
+                whole = new FragmentedMessage();
+                fragmented.put(key, whole);
+                firstPiece = true;
+            }
+        }
+        if (whole != null) {
+            if (version == 1 && o.carriedFragment() == null) {
+                // An IKEv1 fragment as it travelled: as encrypted as the message it carries a piece of, and read
+                // only once that message is reassembled and decrypted.
+                Boolean carries = carriedEncryption(m);
+                if (carries != null) {
+                    whole.carriesEncrypted = carries;
+                }
+                encrypted = Boolean.TRUE.equals(whole.carriesEncrypted);
+                decryption = encrypted ? DecryptionStatus.NO_KEYS : DecryptionStatus.NONE;
+            }
+            completes = whole.add(fragment);
+            if (firstPiece) {
+                whole.stand(d.frame(), encrypted, decryption);
+            } else if (!completes && !Long.valueOf(whole.standing()).equals(retransmissionOf)) {
+                partOf = whole.standing();
+            }
+        }
+        boolean newMessage = retransmissionOf == null
+                && (whole != null ? firstPiece : fragment == null || fragment.number() == 1);
+        String step = exchange.step(from, newMessage, version);
+        boolean decrypted = decryption == DecryptionStatus.OK;
         Integer room = encrypted && version == 2 && fragment == null && chosen != null && !decrypted
                 ? CipherOverhead.room(encryptedLength, chosen.encryption(), chosen.integrity()) : null;
 
         MessageRecord record = new MessageRecord(d.frame(), d.epochNanos(), from, src, dst, d.transport(),
                 h.exchangeType(), exchangeName, h.messageId(), response, step, exchange.index, retransmissionOf,
-                encrypted, o.decryption(), o.failureReason(), names, notifies, h.length(), encryptedLength, room,
-                fragment, purpose(exchangeName, response, encrypted, decrypted, visible, notifies));
+                encrypted, decryption, o.failureReason(), names, notifies, h.length(), encryptedLength, room,
+                fragment, partOf, purpose(exchangeName, response, encrypted, decrypted, visible, notifies));
         if (messages.size() < options.maxMessagesPerNegotiation()) {
             messages.add(record);
             exchange.messages.add(record);
+            if (whole != null) {
+                whole.kept.add(new int[] {messages.size() - 1, exchange.messages.size() - 1});
+            }
         } else {
             omitted++;
         }
-        if (retransmissionOf == null) {
+        if (completes && !firstPiece) {
+            standFor(whole, exchange, record);
+        }
+        if (whole == null || completes && whole.countOnce() || retransmissionOf != null && partOf == null) {
+            countDecryption(encrypted, decryption);
+        }
+        if (retransmissionOf == null && (whole == null || completes)) {
             phaseFacts(record, exchange, h, visible, d);
         }
+    }
+
+    /** The record that completed a fragmented message stands for it from now on; its earlier fragments are parts. */
+    private void standFor(FragmentedMessage whole, ExchangeState exchange, MessageRecord completer) {
+        for (int[] at : whole.kept) {
+            MessageRecord earlier = messages.get(at[0]);
+            if (earlier.frame() == completer.frame()) {
+                continue;
+            }
+            // IKEv1 pieces share the reassembled message's fate; each IKEv2 SKF fragment was decrypted on its own
+            MessageRecord part = version == 1
+                    ? earlier.asPartOf(completer.frame(), completer.encrypted(), completer.decryption())
+                    : earlier.asPartOf(completer.frame(), earlier.encrypted(), earlier.decryption());
+            messages.set(at[0], part);
+            exchange.messages.set(at[1], part);
+        }
+        whole.stand(completer.frame(), completer.encrypted(), completer.decryption());
+    }
+
+    private void countDecryption(boolean encrypted, DecryptionStatus decryption) {
+        if (encrypted) {
+            encryptedMessages++;
+            if (decryption == DecryptionStatus.OK) {
+                decryptedMessages++;
+            } else if (decryption == DecryptionStatus.FAILED) {
+                failedMessages++;
+            }
+        }
+    }
+
+    /** IKEv1 fragment 1 begins with the carried message's ISAKMP header: its encryption flag, else null. */
+    private static Boolean carriedEncryption(IkeMessage m) {
+        for (Payload p : m.payloads()) {
+            if (p instanceof CiscoFragmentPayload f && f.fragmentNumber() == 1 && f.data().length() >= IKE_HEADER_LENGTH) {
+                return (f.data().get(IKE_FLAGS_OFFSET) & 0x01) != 0;
+            }
+        }
+        return null;
     }
 
     /** What the message does, when its (cleartext or decrypted) content shows it; see {@link MessageRecord#purpose()}. */
@@ -357,9 +440,6 @@ final class NegotiationState {
     private void phaseFacts(MessageRecord r, ExchangeState e, IkeHeader h, List<Payload> visible, IkeDatagram d) {
         String name = r.exchange();
         boolean v2 = version == 2;
-        if (v2 && name.equals(ExchangeNames.IKE_AUTH)) {
-            phase1Seen = true; // IKE_AUTH completes the IKE SA: Phase 1 is (partly) in the capture
-        }
         if (v2 ? name.equals(ExchangeNames.IKE_SA_INIT) : name.equals(ExchangeNames.MAIN_MODE)
                 || name.equals(ExchangeNames.AGGRESSIVE)) {
             phase1Seen = true;
@@ -752,16 +832,26 @@ final class NegotiationState {
     }
 
     private String decryption() {
-        if (encryptedMessages == 0) {
+        int encrypted = encryptedMessages;
+        int decrypted = decryptedMessages;
+        int failed = failedMessages;
+        for (FragmentedMessage f : fragmented.values()) {
+            if (!f.complete() && f.standingEncrypted()) { // never completed: counted once, as its first fragment
+                encrypted++;
+                decrypted += f.standingDecryption() == DecryptionStatus.OK ? 1 : 0;
+                failed += f.standingDecryption() == DecryptionStatus.FAILED ? 1 : 0;
+            }
+        }
+        if (encrypted == 0) {
             return "none";
         }
-        if (decryptedMessages == encryptedMessages) {
+        if (decrypted == encrypted) {
             return "ok";
         }
-        if (decryptedMessages > 0) {
+        if (decrypted > 0) {
             return "partial";
         }
-        return failedMessages > 0 ? "failed" : "no_keys";
+        return failed > 0 ? "failed" : "no_keys";
     }
 
     String pairKey() {
@@ -839,9 +929,9 @@ final class NegotiationState {
             return false;
         }
 
-        String step(Role from, boolean retransmission, FragmentInfo fragment, int version) {
-            boolean continuation = fragment != null && fragment.number() > 1;
-            if (!retransmission && !continuation) {
+        /** The message's place; {@code newMessage}: not a retransmission, nor a further piece of a fragmented one. */
+        String step(Role from, boolean newMessage, int version) {
+            if (newMessage) {
                 originals.merge(from, 1, Integer::sum);
             }
             if (version == 2) {

@@ -18,7 +18,12 @@
  * answered message ID is a retry, hence a new exchange). IKEv1: the messages of one exchange type and message
  * ID, numbered by position: MM1-MM6, AM1-AM3, QM1-QM3 (the k-th distinct message of the side that started it
  * is 2k-1, of the other side 2k). A retransmission is a message whose bytes equal an earlier one from the same
- * side; fragments (RFC 7383 SKF, IKEv1 payload 132) of one message count once.
+ * side. A fragmented message (RFC 7383 SKF, IKEv1 payload 132) is one message: every fragment stays a record,
+ * and the one that completed it stands for it (until then its first fragment does; see
+ * {@link io.ikescope.session.MessageRecord#partOf()}). Its content is read there: with keys, the reassembled
+ * decrypted payloads (IKEv2 in the completing SKF payload; IKEv1 the decryptor's reassembled message, observed in
+ * place of the completing fragment); a message that never completes adds no phase facts. A piece of an encrypted
+ * IKEv1 message counts as encrypted, decrypted once its message is.
  *
  * <p><b>NAT.</b> The move to UDP 4500 is the first message on port 4500 after messages on 500. NAT discovery
  * hashes are recomputed from the addresses and ports the capture shows (IKEv2 SHA-1(SPIi | SPIr | IP | port),

@@ -2,6 +2,8 @@ package io.ikescope.session;
 
 import io.ikescope.capture.CaptureReader;
 import io.ikescope.capture.Captures;
+import io.ikescope.crypto.Decryptor;
+import io.ikescope.crypto.keys.KeySources;
 import io.ikescope.net.CaptureScan;
 import io.ikescope.net.DecoderOptions;
 import java.io.IOException;
@@ -40,6 +42,19 @@ public final class Reconstruct {
         tracker.finish();
         warnings.addAll(tracker.warnings());
         return new Result(out, warnings);
+    }
+
+    /**
+     * The decrypting source {@code diagnose -k} uses: the key files read by {@link KeySources#load}, one
+     * {@link Decryptor} for the run, {@link MessageSource#decrypting}. One per capture run (the decryptor is stateful).
+     */
+    public static MessageSource decrypting(List<Path> keyFiles) throws IOException {
+        return MessageSource.decrypting(new Decryptor(KeySources.load(keyFiles)));
+    }
+
+    /** {@link #run(Path, MessageSource, TrackerOptions)} with the keys of {@code keyFiles}. */
+    public static Result runWithKeys(Path capture, List<Path> keyFiles) throws IOException {
+        return run(capture, decrypting(keyFiles), TrackerOptions.defaults());
     }
 
     /** The repository root (surefire's ikescope.root); the test is skipped without it. */
