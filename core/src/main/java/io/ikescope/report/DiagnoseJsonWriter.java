@@ -313,6 +313,15 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         }
         strings(g, "notifies", notifies);
         g.writeStringProperty("purpose", m.purpose());
+        if (m.fragment() == null) {
+            g.writeNullProperty("fragment");
+        } else {
+            g.writeObjectPropertyStart("fragment");
+            g.writeNumberProperty("number", m.fragment().number());
+            integer(g, "total", m.fragment().total() > 0 ? m.fragment().total() : null);
+            longOrNull(g, "partOf", m.partOf());
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

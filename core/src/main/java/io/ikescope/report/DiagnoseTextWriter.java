@@ -205,7 +205,16 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
         } else if (m.decrypted()) {
             text = text + " [decrypted]";
         }
-        return text;
+        return text + fragment(m);
+    }
+
+    /** "  (fragment 1/2 of the message at frame 4)", "  (fragment 2/2)"; IKEv1 states no total until the last. */
+    private static String fragment(MessageRecord m) {
+        if (m.fragment() == null) {
+            return "";
+        }
+        String label = "fragment " + m.fragment().number() + (m.fragment().total() > 0 ? "/" + m.fragment().total() : "");
+        return m.fragmentPart() ? "  (" + label + " of the message at frame " + m.partOf() + ")" : "  (" + label + ")";
     }
 
     private void phases(Negotiation n, Diagnosis d) {
