@@ -64,8 +64,16 @@ final class AuthenticationRejected implements NotifyRule {
                 + Facts.describe(error.message()) + (method != null ? "; authentication method " + method : "") + ".";
         if (garbled) {
             explanation += " The responder could not parse MM5 after decrypting it: with pre-shared keys that is what"
-                    + " a different key looks like, since the encryption key is derived from the PSK. Decrypting MM5"
-                    + " with the initiator's keys and the informational with the responder's would confirm it.";
+                    + " a different key looks like, since the encryption key is derived from the PSK.";
+            MessageRecord mm5 = mm5Before(error, f);
+            b.evidence(mm5.frame());
+            explanation += mm5 != null && mm5.decrypted()
+                    ? " MM5 (" + Facts.frame(mm5) + ") decrypts and parses cleanly with the key material given, so"
+                    + " it was not malformed: the responder used another key. No message names the pre-shared keys,"
+                    + " so the cause stays inferred; the responder's log names it (strongSwan: 'invalid ID_V1"
+                    + " payload length, decryption failed?')."
+                    : " Decrypting MM5 with the initiator's keys and the informational with the responder's would"
+                    + " support it.";
         }
         return b.summary(summary).explanation(explanation).fix(fix).evidence(error.message().frame()).build();
     }
@@ -76,11 +84,15 @@ final class AuthenticationRejected implements NotifyRule {
                 || !(error.is(PAYLOAD_MALFORMED) || error.is(INVALID_PAYLOAD_TYPE))) {
             return false;
         }
+        return mm5Before(error, f) != null;
+    }
+
+    private static MessageRecord mm5Before(ErrorSeen error, Facts f) {
         for (MessageRecord m : f.n.messages()) {
-            if ("MM5".equals(m.step()) && m.frame() < error.message().frame()) {
-                return true;
+            if ("MM5".equals(m.step()) && !m.fragmentPart() && m.frame() < error.message().frame()) {
+                return m;
             }
         }
-        return false;
+        return null;
     }
 }

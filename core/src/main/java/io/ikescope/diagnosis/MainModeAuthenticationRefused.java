@@ -73,7 +73,12 @@ final class MainModeAuthenticationRefused implements Rule {
                         + (psk ? "That is what a responder does when MM5 does not decrypt or verify: the pre-shared keys"
                         + " (or the identities that select them) differ. "
                         : "A responder refuses MM5 when it does not accept the certificate, signature or identity. ")
-                        + "Inferred from the message pattern; " + f.keyMaterial() + ".")
+                        + (mm5.decrypted() ? "Inferred from the message pattern: MM5 decrypts with the key material"
+                        + " given and reads normally (" + String.join(" ", mm5.payloads()) + "), but no message names"
+                        + " the failure; the responder's log does (strongSwan: 'invalid ID_V1 payload length,"
+                        + " decryption failed?', libreswan: 'probable authentication failure (mismatch of preshared"
+                        + " secrets?)')."
+                        : "Inferred from the message pattern; " + f.keyMaterial() + "."))
                 .fix(psk ? "Set the same pre-shared key on both peers for this pair of identities (the key is looked up"
                         + " by the peers' IDs or addresses, so check them as well)."
                         : "Make the responder trust the CA of the initiator's certificate and check that the"
