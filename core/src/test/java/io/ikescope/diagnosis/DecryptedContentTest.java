@@ -6,29 +6,25 @@ import io.ikescope.session.ChildSa;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Negotiation;
 import io.ikescope.session.Reconstruct;
-import io.ikescope.session.TrackerOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** What the reconstruction reads from decrypted messages (decrypted here by tshark with the samples' key logs). */
+/**
+ * What the reconstruction reads from decrypted messages: the samples decrypted with their key logs the way
+ * {@code diagnose -k} does (KeySources, Decryptor, MessageSource.decrypting).
+ */
 class DecryptedContentTest {
 
-    private static List<Negotiation> decrypted(String sample, Path temp) throws Exception {
+    private static List<Negotiation> decrypted(String sample) throws Exception {
         Path samples = Reconstruct.samples();
-        TsharkDecryptingSource source = TsharkDecryptingSource.forSample(Reconstruct.root(),
-                samples.resolve(sample + ".pcap"), samples.resolve(sample + ".keys.log"),
-                Files.createDirectories(temp.resolve(sample)));
-        Assumptions.assumeTrue(source != null, "tshark or bash not installed");
-        return Reconstruct.run(samples.resolve(sample + ".pcap"), source, TrackerOptions.defaults()).negotiations();
+        return Reconstruct.runWithKeys(samples.resolve(sample + ".pcap"), List.of(samples.resolve(sample + ".keys.log")))
+                .negotiations();
     }
 
     @Test
-    void quickModeProposalsSelectorsSpisAndEspPerChild(@TempDir Path temp) throws Exception {
-        Negotiation n = decrypted("ikev1-main-psk-ok", temp).get(0);
+    void quickModeProposalsSelectorsSpisAndEspPerChild() throws Exception {
+        Negotiation n = decrypted("ikev1-main-psk-ok").get(0);
         ChildSa qm = n.children().get(0);
 
         assertThat(qm.contentHidden()).isFalse();
@@ -47,8 +43,8 @@ class DecryptedContentTest {
     }
 
     @Test
-    void ikev2RekeysAndDeletesAreNamed(@TempDir Path temp) throws Exception {
-        List<Negotiation> all = decrypted("ikev2-psk-ok", temp);
+    void ikev2RekeysAndDeletesAreNamed() throws Exception {
+        List<Negotiation> all = decrypted("ikev2-psk-ok");
         Negotiation n = all.get(0);
         // the decrypted IKE SA rekey names the new SA's SPI: an exact link
         assertThat(all.get(1).rekeyOf()).isEqualTo(new Negotiation.RekeyLink("1", List.of(15L, 16L), false));
@@ -64,8 +60,8 @@ class DecryptedContentTest {
     }
 
     @Test
-    void childRefusedInIkeAuthIsAPhase2FailureOfThatChild(@TempDir Path temp) throws Exception {
-        Negotiation n = decrypted("ikev2-ts-mismatch", temp).get(0);
+    void childRefusedInIkeAuthIsAPhase2FailureOfThatChild() throws Exception {
+        Negotiation n = decrypted("ikev2-ts-mismatch").get(0);
         Diagnosis d = Diagnoser.diagnose(n);
 
         assertThat(d.verdict().code()).isEqualTo(VerdictCode.TS_MISMATCH);
@@ -76,8 +72,8 @@ class DecryptedContentTest {
     }
 
     @Test
-    void rekeyWithPfsRefusedAfterTheSameChildWasAcceptedWithoutIsPfsMismatch(@TempDir Path temp) throws Exception {
-        Negotiation n = decrypted("ikev2-rekey-pfs-mismatch", temp).get(0);
+    void rekeyWithPfsRefusedAfterTheSameChildWasAcceptedWithoutIsPfsMismatch() throws Exception {
+        Negotiation n = decrypted("ikev2-rekey-pfs-mismatch").get(0);
         Verdict v = Diagnoser.diagnose(n).verdict();
 
         assertThat(v.code()).isEqualTo(VerdictCode.PFS_MISMATCH);

@@ -17,7 +17,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Every lab sample (samples/index.json lists what the daemons' logs proved) diagnosed without keys: each
  * negotiation gets the expected code, or UNDETERMINED; never another code, confirmed or inferred. Prints the table.
- * With keys the same check runs over a decrypting {@link MessageSource} (see TsharkDecryptedVerdictsTest).
+ * With keys see {@link KeyedSampleVerdictsTest}.
  */
 class SampleVerdictsTest {
 
