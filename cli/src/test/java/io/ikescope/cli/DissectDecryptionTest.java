@@ -22,6 +22,13 @@ class DissectDecryptionTest {
         return corpus;
     }
 
+    private static Path sample(String name) {
+        String root = System.getProperty("ikescope.root");
+        Path p = root == null ? null : Path.of(root, "samples", name);
+        Assumptions.assumeTrue(p != null && Files.isRegularFile(p), "sample " + name + " not found");
+        return p;
+    }
+
     private static List<JsonNode> dissect(Path out, String... args) throws Exception {
         String[] all = new String[args.length + 4];
         all[0] = "dissect";
@@ -59,5 +66,32 @@ class DissectDecryptionTest {
         assertThat(keyed.get(2).get("decryption").asString()).isEqualTo("ok");
         assertThat(keyed.get(3).get("decryption").asString()).isEqualTo("failed");
         assertThat(keyed.get(3).get("decryptionError").asString()).startsWith("integrity check failed");
+    }
+
+    @Test
+    void theSkfFragmentThatCompletesAMessageShowsTheReassembledPayloads(@TempDir Path temp) throws Exception {
+        String keys = sample("ikev2-cert-rsa-ok.keys.log").toString();
+        String capture = sample("ikev2-cert-rsa-ok.pcap").toString();
+
+        List<JsonNode> messages = dissect(temp.resolve("out.json"), "-k", keys, capture);
+        JsonNode first = messages.get(2).get("payloads").get(0);
+        JsonNode last = messages.get(3).get("payloads").get(0);
+        assertThat(messages.get(3).get("frame").asInt()).isEqualTo(4);
+        assertThat(first.get("name").asString()).isEqualTo("SKF");
+        assertThat(first.get("fragmentNumber").asInt()).isEqualTo(1);
+        assertThat(first.get("payloads")).isEmpty();
+        assertThat(last.get("fragmentNumber").asInt()).isEqualTo(2);
+        assertThat(last.get("payloads").valueStream().map(p -> p.get("name").asString()).toList())
+                .startsWith("IDi", "CERT", "N", "CERTREQ", "IDr", "AUTH", "SA", "TSi", "TSr");
+
+        Path text = temp.resolve("out.txt");
+        assertThat(Main.run("dissect", "-o", text.toString(), "-k", keys, capture)).isZero();
+        String all = Files.readString(text);
+        String frame3 = all.substring(all.indexOf("Frame 3 "), all.indexOf("Frame 4 "));
+        String frame4 = all.substring(all.indexOf("Frame 4 "), all.indexOf("Frame 5 "));
+        assertThat(frame3).contains("SKF (53)").doesNotContain("\n    IDi (35)");
+        // the inner payloads are printed under the SKF payload, one level deeper
+        assertThat(frame4).containsPattern("\\n  SKF \\(53\\)  length 248  fragment 2/2[^\\n]*\\n    IDi \\(35\\)")
+                .contains("    AUTH (39)", "    TSr (45)", "subject: CN=initiator.lab.example");
     }
 }
