@@ -20,36 +20,30 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Several lab samples merged into one capture with mergecap, each first shifted with editcap so that they all
  * start within the same second: the negotiations interleave between the same two addresses and must still be
- * told apart by their SPIs, each keeping the verdict it gets alone.
+ * told apart by their SPIs, each keeping the verdict it gets alone; with every sample's key log given at once,
+ * each keeps its keyed verdict, confirmed.
  */
 class MergedCaptureTest {
     private static final List<String> SAMPLES = List.of("ikev2-proposal-mismatch", "ikev1-main-psk-mismatch",
             "ikev2-ts-mismatch", "ikev1-main-psk-ok", "ikev2-psk-mismatch", "ikev1-main-enc-mismatch",
             "ikev2-no-response", "ikev1-quick-ts-mismatch");
 
+    /** Keyed samples of both versions: failures in each phase, successes, IKEv1 and IKEv2 fragmentation, a rekey. */
+    private static final List<String> KEYED = List.of("ikev2-psk-mismatch", "ikev1-quick-ts-mismatch",
+            "ikev2-cert-rsa-ok", "ikev1-main-psk-mismatch", "ikev1-cert-rsa-ok", "ikev2-ts-mismatch",
+            "ikev1-aggr-psk-mismatch", "ikev2-rekey-pfs-mismatch", "libreswan-ikev2-psk-mismatch", "ikev2-psk-ok",
+            "ikev1-quick-pfs-group-mismatch", "ikev2-cert-fragmented-ok");
+
     @Test
     void interleavedNegotiationsKeepTheirOwnVerdicts(@TempDir Path temp) throws Exception {
         Assumptions.assumeTrue(runs("mergecap", "-v") && runs("editcap", "-v"), "mergecap/editcap not installed");
         Map<String, String> alone = new HashMap<>();
-        List<String> shifted = new ArrayList<>();
-        long base = firstNanos(Reconstruct.sample(SAMPLES.get(0)));
-        for (int i = 0; i < SAMPLES.size(); i++) {
-            Path sample = Reconstruct.sample(SAMPLES.get(i));
-            for (Negotiation n : Reconstruct.run(sample).negotiations()) {
+        for (String sample : SAMPLES) {
+            for (Negotiation n : Reconstruct.run(Reconstruct.sample(sample)).negotiations()) {
                 alone.put(n.spiI(), Diagnoser.diagnose(n).verdict().code().name());
             }
-            // Start 1 ms apart from the first sample.
-            double offset = (base - firstNanos(sample)) / 1e9 + i * 0.001;
-            Path out = temp.resolve(i + ".pcap");
-            exec("editcap", "-t", String.format("%.6f", offset), sample.toString(), out.toString());
-            shifted.add(out.toString());
         }
-        Path merged = temp.resolve("merged.pcap");
-        List<String> command = new ArrayList<>(List.of("mergecap", "-w", merged.toString()));
-        command.addAll(shifted);
-        exec(command.toArray(new String[0]));
-
-        List<Negotiation> all = Reconstruct.run(merged).negotiations();
+        List<Negotiation> all = Reconstruct.run(merge(SAMPLES, temp)).negotiations();
         Map<String, String> together = new HashMap<>();
         for (Negotiation n : all) {
             together.put(n.spiI(), Diagnoser.diagnose(n).verdict().code().name());
@@ -61,6 +55,61 @@ class MergedCaptureTest {
         long longestEnd = all.stream().mapToLong(Negotiation::endNanos).max().orElseThrow();
         assertThat(all.subList(0, all.size() - 1)).allMatch(n -> n.startNanos() < longestEnd);
         assertThat(all.get(1).startNanos()).isLessThan(all.get(0).endNanos() + 2_000_000);
+    }
+
+    @Test
+    void interleavedNegotiationsWithAllTheirKeysKeepTheirVerdictsConfirmed(@TempDir Path temp) throws Exception {
+        Assumptions.assumeTrue(runs("mergecap", "-v") && runs("editcap", "-v"), "mergecap/editcap not installed");
+        Path samples = Reconstruct.samples();
+        Map<String, String> expected = new HashMap<>();
+        Map<String, String> sampleOf = new HashMap<>();
+        List<Path> keys = new ArrayList<>();
+        for (String sample : KEYED) {
+            Path keyLog = samples.resolve(sample + ".keys.log");
+            keys.add(keyLog);
+            Certainty certainty = KeyedSampleVerdictsTest.INFERRED_EVEN_WITH_KEYS.containsKey(sample)
+                    ? Certainty.INFERRED : Certainty.CONFIRMED;
+            List<Negotiation> alone = Reconstruct.runWithKeys(Reconstruct.sample(sample), List.of(keyLog)).negotiations();
+            for (Negotiation n : alone) {
+                Verdict v = Diagnoser.diagnose(n).verdict();
+                // alone, each is what KeyedSampleVerdictsTest holds it to be
+                assertThat(v.certainty()).as(sample).isEqualTo(certainty);
+                expected.put(n.spiI(), v.code() + "/" + v.certainty().jsonName());
+                sampleOf.put(n.spiI(), sample);
+            }
+        }
+
+        List<Negotiation> all = Reconstruct.runWithKeys(merge(KEYED, temp), keys).negotiations();
+        Map<String, String> together = new HashMap<>();
+        for (Negotiation n : all) {
+            Verdict v = Diagnoser.diagnose(n).verdict();
+            together.put(n.spiI(), v.code() + "/" + v.certainty().jsonName());
+            System.out.printf("merged with keys: %-32s %-16s %-28s decryption %s%n", sampleOf.get(n.spiI()), n.spiI(),
+                    v.code() + "/" + v.certainty().jsonName(), n.decryption());
+        }
+        assertThat(all).hasSize(expected.size());
+        assertThat(together).isEqualTo(expected);
+        assertThat(together.values()).filteredOn(v -> v.endsWith("/confirmed")).hasSizeGreaterThanOrEqualTo(12);
+        long longestEnd = all.stream().mapToLong(Negotiation::endNanos).max().orElseThrow();
+        assertThat(all.subList(0, all.size() - 1)).allMatch(n -> n.startNanos() < longestEnd);
+    }
+
+    /** The samples shifted with editcap to start 1 ms apart, merged with mergecap. */
+    private static Path merge(List<String> names, Path temp) throws Exception {
+        List<String> shifted = new ArrayList<>();
+        long base = firstNanos(Reconstruct.sample(names.get(0)));
+        for (int i = 0; i < names.size(); i++) {
+            Path sample = Reconstruct.sample(names.get(i));
+            double offset = (base - firstNanos(sample)) / 1e9 + i * 0.001;
+            Path out = temp.resolve(names.get(i) + ".shifted.pcap");
+            exec("editcap", "-t", String.format("%.6f", offset), sample.toString(), out.toString());
+            shifted.add(out.toString());
+        }
+        Path merged = temp.resolve("merged-" + names.size() + ".pcap");
+        List<String> command = new ArrayList<>(List.of("mergecap", "-w", merged.toString()));
+        command.addAll(shifted);
+        exec(command.toArray(new String[0]));
+        return merged;
     }
 
     private static long firstNanos(Path capture) throws IOException {
