@@ -121,6 +121,35 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void keysConfirmWhatTheEncryptedMessagesSay(@TempDir Path temp) throws Exception {
+        // sample, verdict with its keys, verdict without (inferred from the pattern, or hidden)
+        String[][] cases = {{"ikev1-quick-ts-mismatch", "TS_MISMATCH", "UNDETERMINED"},
+            {"ikev2-psk-mismatch", "AUTH_FAILED", "AUTH_FAILED"}};
+        for (String[] c : cases) {
+            Path capture = sample(c[0]);
+            Path keys = capture.resolveSibling(c[0] + ".keys.log");
+            Run keyed = run(temp.resolve(c[0] + ".keyed.json"), "diagnose", "-f", "json", "-k", keys.toString(),
+                    capture.toString());
+            Run plain = run(temp.resolve(c[0] + ".json"), "diagnose", "-f", "json", capture.toString());
+
+            assertThat(keyed.status()).as(c[0]).isEqualTo(ExitCodes.NEGOTIATION_FAILED);
+            assertThat(keyed.err()).as(c[0]).isEmpty();
+            JsonNode n = new ObjectMapper().readTree(keyed.output()).get("negotiations").get(0);
+            assertThat(n.get("verdict").get("code").asString()).as(c[0]).isEqualTo(c[1]);
+            assertThat(n.get("verdict").get("certainty").asString()).as(c[0]).isEqualTo("confirmed");
+            assertThat(n.get("decryption").asString()).as(c[0]).isEqualTo("ok");
+            assertThat(n.get("messages")).filteredOn(m -> m.get("encrypted").asBoolean()).isNotEmpty()
+                    .allMatch(m -> m.get("decrypted").asBoolean());
+
+            assertThat(plain.status()).as(c[0]).isEqualTo(ExitCodes.NEGOTIATION_FAILED);
+            JsonNode hidden = new ObjectMapper().readTree(plain.output()).get("negotiations").get(0);
+            assertThat(hidden.get("verdict").get("code").asString()).as(c[0]).isEqualTo(c[2]);
+            assertThat(hidden.get("verdict").get("certainty").asString()).as(c[0]).isEqualTo("inferred");
+            assertThat(hidden.get("decryption").asString()).as(c[0]).isEqualTo("no_keys");
+        }
+    }
+
+    @Test
     void unreadableInputIsStatusTwoWithOneLineAndNoReport(@TempDir Path temp) throws Exception {
         Path missing = temp.resolve("missing.pcap");
         Path out = temp.resolve("out.json");
