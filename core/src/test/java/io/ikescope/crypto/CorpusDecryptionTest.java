@@ -1,5 +1,6 @@
 package io.ikescope.crypto;
 
+import io.ikescope.testsupport.PdmlReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ class CorpusDecryptionTest {
     @Test
     void everyKeyedCaptureDecryptsAsTsharkDecryptsIt(@TempDir Path temp) throws Exception {
         Path corpus = corpus();
-        Assumptions.assumeTrue(TsharkView.tsharkAvailable(), "tshark not installed");
+        Assumptions.assumeTrue(PdmlReader.tsharkAvailable(), "tshark not installed");
         List<Comparison.Line> lines = new ArrayList<>();
         int files = 0;
         for (String row : Files.readAllLines(corpus.resolve("MANIFEST.tsv"))) {

@@ -1,5 +1,6 @@
 package io.ikescope.crypto;
 
+import io.ikescope.testsupport.PdmlReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class SamplesDecryptionTest {
     @Test
     void everyKeyedSampleDecryptsAtLeastAsTsharkDecryptsIt(@TempDir Path temp) throws Exception {
         Path samples = samples();
-        Assumptions.assumeTrue(TsharkView.tsharkAvailable(), "tshark not installed");
+        Assumptions.assumeTrue(PdmlReader.tsharkAvailable(), "tshark not installed");
         List<Comparison.Line> lines = new ArrayList<>();
         int files = 0;
         for (JsonNode sample : new ObjectMapper().readTree(samples.resolve("index.json").toFile())) {

@@ -29,18 +29,6 @@ final class TsharkView {
     private TsharkView() {
     }
 
-    static boolean tsharkAvailable() {
-        try {
-            Process p = new ProcessBuilder("tshark", "-v").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     /** The encrypted messages per frame, with the tables as the profile's ikev1/ikev2_decryption_table. */
     static Map<Long, List<Message>> of(Path capture, String ikev1Table, String ikev2Table, Path temp)

@@ -31,7 +31,7 @@ class TsharkComparisonTest {
         Path corpus = corpus();
         Assumptions.assumeTrue(corpus != null && Files.isDirectory(corpus),
                 "public corpus not found (needs -Dikescope.root with ../shared/corpus/public)");
-        Assumptions.assumeTrue(tsharkAvailable(), "tshark not installed");
+        Assumptions.assumeTrue(PdmlReader.tsharkAvailable(), "tshark not installed");
 
         List<Path> captures;
         try (Stream<Path> walk = Files.walk(corpus)) {
@@ -110,16 +110,4 @@ class TsharkComparisonTest {
         return root == null ? null : Path.of(root).resolve("../shared/corpus/public").normalize();
     }
 
-    static boolean tsharkAvailable() {
-        try {
-            Process p = new ProcessBuilder("tshark", "-v").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 }

@@ -39,7 +39,7 @@ class TsharkDecryptedComparisonTest {
         Path corpus = TsharkComparisonTest.corpus();
         Assumptions.assumeTrue(corpus != null && Files.isRegularFile(corpus.resolve("MANIFEST.tsv")),
                 "public corpus not found (needs -Dikescope.root with ../shared/corpus/public)");
-        Assumptions.assumeTrue(TsharkComparisonTest.tsharkAvailable(), "tshark not installed");
+        Assumptions.assumeTrue(PdmlReader.tsharkAvailable(), "tshark not installed");
 
         int files = 0;
         int chains = 0;
