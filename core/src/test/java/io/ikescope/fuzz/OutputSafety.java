@@ -1,7 +1,7 @@
 package io.ikescope.fuzz;
 
 /** What no output of ikescope may contain, whatever the capture held: characters a terminal would act on. */
-final class OutputSafety {
+public final class OutputSafety {
     private OutputSafety() {
     }
 
@@ -10,7 +10,7 @@ final class OutputSafety {
      * line, DEL, C1 controls, Unicode format characters such as bidirectional overrides, line and paragraph
      * separators), or -1.
      */
-    static int firstUnsafe(String s) {
+    public static int firstUnsafe(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\n') {
@@ -25,7 +25,7 @@ final class OutputSafety {
         return -1;
     }
 
-    static void requireSafe(String what, String s) {
+    public static void requireSafe(String what, String s) {
         int at = firstUnsafe(s);
         if (at >= 0) {
             throw new AssertionError(what + " holds U+" + String.format("%04X", (int) s.charAt(at)) + " at index " + at
