@@ -27,7 +27,7 @@ final class JsonTerminalEscapes extends CharacterEscapes {
 
     @Override
     public SerializableString getEscapeSequence(int ch) {
-        return needsEscape(ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        return needsEscape(ch) ? new SerializedString(String.format("\\u%04X", ch)) : null;
     }
 
     static boolean needsEscape(int ch) {
