@@ -108,6 +108,20 @@ class BadCommandLineTest {
     }
 
     @Test
+    void captureCutInsideARecordKeepsItsFramesAndWarnsInOneLineNamingItOnce() throws Exception {
+        byte[] whole = Files.readAllBytes(sample());
+        Path cut = dir.resolve("cut.pcap");
+        Files.write(cut, Arrays.copyOf(whole, whole.length - 10));
+        Run r = run("dissect", "-f", "json", cut.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().lines()).isNotEmpty();
+        assertThat(r.errLines()).singleElement().asString()
+                .startsWith("ikescope: " + cut + ": warning: at byte ")
+                .contains(": truncated packet record: needs ").endsWith(" remain")
+                .doesNotContain(cut + ": at byte");
+    }
+
+    @Test
     void stackTraceOnlyWithDebug() throws Exception {
         Path cut = dir.resolve("cut.pcap");
         Files.write(cut, Arrays.copyOf(Files.readAllBytes(sample()), 10));
