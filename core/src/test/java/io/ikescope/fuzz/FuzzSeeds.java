@@ -177,6 +177,40 @@ final class FuzzSeeds {
     }
 
     /**
+     * The Ethernet frames of a capture relinked as BSD loopback (NULL, host order) and OpenBSD LOOP (network
+     * order), the link types no committed fixture has: the Ethernet header becomes the 4-byte address family.
+     */
+    static Map<String, byte[]> loopbackScriptSeeds(Path ethernetCapture, int maxSize) {
+        List<byte[]> nullFrames = new ArrayList<>();
+        List<byte[]> loopFrames = new ArrayList<>();
+        int size = 1;
+        try (CaptureReader reader = Captures.open(ethernetCapture)) {
+            for (Frame f = reader.next(); f != null && f.linkType() == 1; f = reader.next()) {
+                int ip = f.capturedLength() - 14;
+                if (ip <= 0 || size + 3 + 4 + ip > maxSize) {
+                    break;
+                }
+                boolean v6 = (f.data()[f.offset() + 14] & 0xF0) == 0x60;
+                byte[] nul = new byte[4 + ip];
+                nul[0] = (byte) (v6 ? 24 : 2); // AF_INET / AF_INET6 (BSD), little-endian host
+                System.arraycopy(f.data(), f.offset() + 14, nul, 4, ip);
+                byte[] loop = nul.clone();
+                loop[0] = 0;
+                loop[3] = (byte) (v6 ? 24 : 2);
+                nullFrames.add(nul);
+                loopFrames.add(loop);
+                size += 3 + nul.length;
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        Map<String, byte[]> seeds = new LinkedHashMap<>();
+        seeds.put("seed-null-" + stem(ethernetCapture), FrameScript.encode(0, nullFrames));
+        seeds.put("seed-loop-" + stem(ethernetCapture), FrameScript.encode(108, loopFrames));
+        return seeds;
+    }
+
+    /**
      * Small captures in every container and link type the reader knows: the committed fixtures that are small
      * enough as they are, and the first records of a sample as big-endian pcap and as gzip.
      */

@@ -44,12 +44,28 @@ class SeedCorpusTool {
                 ? java.util.stream.Stream.concat(FuzzSeeds.fixtures().stream(), FuzzSeeds.samples().stream()
                         .filter(p -> p.getFileName().toString().matches(".*(frag|nat).*"))).toList()
                 : captures;
-        Map<String, byte[]> scripts = FuzzSeeds.frameScriptSeeds(frameSources, maxSize);
+        Map<String, byte[]> scripts = new LinkedHashMap<>(FuzzSeeds.frameScriptSeeds(frameSources, maxSize));
         assertThat(scripts).isNotEmpty();
+        if (commit) {
+            Map<String, byte[]> loopback =
+                    FuzzSeeds.loopbackScriptSeeds(FuzzSeeds.root().resolve("samples/ikev2-nat-ok.pcap"), maxSize);
+            loopback.forEach((name, script) -> assertThat(ikeIn(script)).as(name).isPositive());
+            scripts.putAll(loopback);
+        }
         write(commit, PacketDecoderFuzzTest.class, "decodeFrames", scripts);
 
         Map<String, byte[]> capturesSeeds = commit ? FuzzSeeds.captureSeeds(maxSize) : whole(captures, maxSize);
         write(commit, CaptureReaderFuzzTest.class, "readCapture", capturesSeeds);
+    }
+
+    /** How many IKE messages the packet decoder finds in a frame script. */
+    private static int ikeIn(byte[] script) {
+        int[] found = {0};
+        io.ikescope.net.PacketDecoder decoder = new io.ikescope.net.PacketDecoder(m -> found[0]++,
+                io.ikescope.net.DecoderOptions.defaults());
+        FrameScript.parse(script).frames().forEach(decoder::accept);
+        decoder.finish();
+        return found[0];
     }
 
     /** decodePayloadChain's input: version bit, first payload type, then the message body after the header. */
