@@ -225,7 +225,8 @@ final class TcpStreams {
     private void take(Direction d, int dataSeq, byte[] b, int at, int length, long frame) {
         int diff = dataSeq - d.nextSeq;
         if (diff < 0) {
-            if (length <= -diff) {
+            // In long: for a segment 2^31 behind, -diff overflows int (found by PacketDecoderFuzzTest).
+            if (length <= -(long) diff) {
                 return; // retransmission of bytes already taken
             }
             at -= diff;
