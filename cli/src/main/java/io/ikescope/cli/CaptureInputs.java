@@ -11,9 +11,14 @@ final class CaptureInputs {
     private CaptureInputs() {
     }
 
+    /** How messages name the input: the path as given, or "(standard input)" for '-'. */
+    static String displayName(String argument) {
+        return "-".equals(argument) ? "(standard input)" : argument;
+    }
+
     static CaptureReader open(String argument, InputStream standardInput) throws IOException {
         if ("-".equals(argument)) {
-            return Captures.open(standardInput, "(standard input)");
+            return Captures.open(standardInput, displayName(argument));
         }
         return Captures.open(Path.of(argument));
     }

@@ -63,6 +63,16 @@ final class DissectCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The reader's warnings name their input themselves; the line already does. */
+    static String withoutInputName(String warning, String capture) {
+        for (String name : new String[] {capture, CaptureInputs.displayName(capture)}) {
+            if (warning.startsWith(name + ": ")) {
+                return warning.substring(name.length() + 2);
+            }
+        }
+        return warning;
+    }
+
     private void dissect(String capture, DissectWriter writer, Decryptor decryptor, PrintWriter err)
             throws IOException {
         PacketSink sink = new PacketSink() {
@@ -85,7 +95,7 @@ final class DissectCommand implements Callable<Integer> {
 
             @Override
             public void onWarning(String warning) {
-                err.println("ikescope: " + capture + ": warning: " + warning);
+                err.println("ikescope: " + capture + ": warning: " + withoutInputName(warning, capture));
             }
         };
         try (CaptureReader reader = CaptureInputs.open(capture, parent.streams().in())) {

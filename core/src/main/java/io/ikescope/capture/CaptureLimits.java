@@ -17,6 +17,12 @@ public final class CaptureLimits {
     /** Largest pcapng block skipped unread (name resolution, statistics, custom and unknown blocks). */
     public static final int MAX_SKIPPED_BLOCK = 64 << 20;
 
+    /**
+     * Interfaces one pcapng section may describe (each costs a little memory until the next section): 65536, far
+     * beyond any capturing host, while a corrupt file of tiny interface blocks would otherwise grow without end.
+     */
+    public static final int MAX_INTERFACES = 65_536;
+
     private CaptureLimits() {
     }
 }

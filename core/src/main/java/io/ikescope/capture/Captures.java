@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -39,6 +40,10 @@ public final class Captures {
             throw new CaptureException(name, -1, "no such file");
         } catch (AccessDeniedException e) {
             throw new CaptureException(name, -1, "permission denied");
+        } catch (FileSystemException e) {
+            // The reason alone: the message would name the file a second time.
+            throw new CaptureException(name, -1, "cannot open: " + (e.getReason() != null ? e.getReason()
+                    : e.getMessage()));
         } catch (IOException e) {
             throw new CaptureException(name, -1, "cannot open: " + e.getMessage());
         }

@@ -67,7 +67,7 @@ final class PcapReader implements CaptureReader {
         long recordOffset = in.offset();
         int available = in.require(RECORD_HEADER);
         if (available == 0) {
-            return end(in.earlyEnd() == null ? null : in.earlyEnd() + " at byte " + recordOffset);
+            return end(in.earlyEnd() == null ? null : source + ": at byte " + recordOffset + ": " + in.earlyEnd());
         }
         if (available < RECORD_HEADER) {
             return end(truncated(recordOffset, RECORD_HEADER, available));

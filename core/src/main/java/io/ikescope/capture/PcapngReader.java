@@ -32,6 +32,8 @@ final class PcapngReader implements CaptureReader {
     private final String format;
     private final Warnings warnings = new Warnings();
     private final List<Interface> interfaces = new ArrayList<>();
+    /** Unknown block types already warned about (a type is named once). */
+    private final java.util.Set<Integer> unknownTypes = new java.util.HashSet<>();
     private boolean bigEndian;
     private long frameNumber;
     private boolean finished;
@@ -53,7 +55,7 @@ final class PcapngReader implements CaptureReader {
             long blockOffset = in.offset();
             int available = in.require(12);
             if (available == 0) {
-                return end(in.earlyEnd() == null ? null : in.earlyEnd() + " at byte " + blockOffset);
+                return end(in.earlyEnd() == null ? null : source + ": at byte " + blockOffset + ": " + in.earlyEnd());
             }
             if (available < 12) {
                 return end(truncated(blockOffset, 12, available));
@@ -72,6 +74,10 @@ final class PcapngReader implements CaptureReader {
             boolean parsed = type == SECTION_HEADER || type == INTERFACE_DESCRIPTION || type == ENHANCED_PACKET
                     || type == SIMPLE_PACKET || type == PACKET_OBSOLETE;
             if (!parsed) {
+                if (!knownSkipped(type) && unknownTypes.add(type)) {
+                    warnings.add(source + ": pcapng block type 0x" + Integer.toHexString(type)
+                            + " is not known; such blocks are skipped (first at byte " + blockOffset + ")");
+                }
                 skipBlock(type, length, blockOffset);
                 if (countsAsFrame(type)) {
                     frameNumber++;
@@ -112,6 +118,16 @@ final class PcapngReader implements CaptureReader {
             }
         }
         return null;
+    }
+
+    /**
+     * Block types skipped as expected: name resolution (4), interface statistics (5), IRIG timestamp (7),
+     * ARINC 429 (8), decryption secrets (10), Darwin process information (0x80000001) and the frame-like ones.
+     * Any other type is skipped too, with a warning: it may be a packet format this reader does not know.
+     */
+    private static boolean knownSkipped(int type) {
+        return type == 4 || type == 5 || type == 7 || type == 8 || type == 0x0A || type == 0x80000001
+                || countsAsFrame(type);
     }
 
     /** tshark 4.0 numbers these non-packet records as frames too (verified with crafted pcapng files). */
@@ -155,6 +171,10 @@ final class PcapngReader implements CaptureReader {
         if (length < 20) {
             throw new CaptureException(source, offset, "corrupt pcapng interface description block: length "
                     + length + " is less than 20");
+        }
+        if (interfaces.size() >= CaptureLimits.MAX_INTERFACES) {
+            throw new CaptureException(source, offset, "more than " + CaptureLimits.MAX_INTERFACES
+                    + " interface description blocks in one section (corrupt file?)");
         }
         int linkType = Bytes.uint16(b, p + 8, bigEndian);
         long snapLength = Bytes.uint32(b, p + 12, bigEndian);

@@ -109,7 +109,10 @@ final class StreamBuffer {
         pos = 0;
         limit = 0;
         while (remaining > 0 && !eof) {
-            long skipped = in.skip(remaining);
+            long skipped = skipStream(remaining);
+            if (eof) {
+                break;
+            }
             if (skipped > 0) {
                 remaining -= skipped;
                 base += skipped;
@@ -125,6 +128,19 @@ final class StreamBuffer {
             }
         }
         return n - remaining;
+    }
+
+    /** {@link InputStream#skip} with the same handling of a cut or corrupt gzip stream as {@link #read}. */
+    private long skipStream(long n) throws IOException {
+        try {
+            return in.skip(n);
+        } catch (EOFException e) {
+            earlyEnd = "compressed stream ends early (" + e.getMessage() + ")";
+            eof = true;
+            return 0;
+        } catch (ZipException e) {
+            throw new CaptureException(source, base, "corrupt gzip data: " + e.getMessage());
+        }
     }
 
     private int read(byte[] b, int off, int len) throws IOException {

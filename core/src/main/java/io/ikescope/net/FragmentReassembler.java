@@ -17,12 +17,22 @@ import java.util.Map;
  * its last hole, which is the frame tshark shows the reassembled packet in.
  *
  * <p>State is bounded: at most {@code maxPendingDatagrams} incomplete datagrams holding at most
- * {@code maxPendingBytes} fragment bytes; an incomplete datagram is dropped (with a warning) when a limit needs
- * room or once it is older than the timeout in capture time or in frames.
+ * {@code maxPendingBytes} fragment bytes, each stored piece charged {@link #PIECE_OVERHEAD} bytes more for its
+ * bookkeeping (so a flood of tiny fragments is bounded like a few large ones), and at most
+ * {@link #MAX_PIECES} pieces per datagram (which also bounds the work per fragment). An incomplete datagram is
+ * dropped (with a warning) when a limit needs room, when it has too many pieces, or once it is older than the
+ * timeout in capture time or in frames.
  */
 final class FragmentReassembler {
     /** Largest IP payload a fragment set may describe: the 16-bit total length of an IPv4 datagram / IPv6 payload. */
     static final int MAX_DATAGRAM = 65_535;
+    /** Bytes charged per stored piece: its record, array header and list slot. */
+    static final int PIECE_OVERHEAD = 64;
+    /**
+     * Pieces kept per datagram. A 64 KiB datagram cut for the smallest IPv4 MTU (68 bytes: 48-byte fragments) has
+     * 1366; real ones have a few dozen. More means fragments crafted to cost work, and the datagram is dropped.
+     */
+    static final int MAX_PIECES = 2048;
 
     private record Piece(int offset, byte[] bytes) {
         int end() {
@@ -110,7 +120,7 @@ final class FragmentReassembler {
             return null;
         }
         Key key = new Key(version, addresses, id, protocol);
-        makeRoom(length, !pending.containsKey(key), frame);
+        makeRoom(length + PIECE_OVERHEAD, !pending.containsKey(key), frame);
         Pending p = pending.get(key);
         if (p == null) {
             // New, or evicted by makeRoom for being the oldest: start it afresh.
@@ -129,6 +139,13 @@ final class FragmentReassembler {
         }
         if (offset == 0) {
             p.firstNextHeader = nextHeader;
+        }
+        if (p.pieces.size() >= MAX_PIECES) {
+            pending.remove(key);
+            pendingBytes -= p.bytes;
+            diagnostics.counters.fragmentsUnusable++;
+            dropped(key, p, "it came in more than " + MAX_PIECES + " pieces (the limit per datagram) at frame " + frame);
+            return null;
         }
         p.fragments++;
         keepNewBytes(p, offset, data, at, length, frame);
@@ -182,8 +199,8 @@ final class FragmentReassembler {
         }
         for (Piece piece : added) {
             p.pieces.add(piece);
-            p.bytes += piece.bytes.length;
-            pendingBytes += piece.bytes.length;
+            p.bytes += piece.bytes.length + PIECE_OVERHEAD;
+            pendingBytes += piece.bytes.length + PIECE_OVERHEAD;
         }
         if (conflict) {
             diagnostics.counters.fragmentOverlapConflicts++;

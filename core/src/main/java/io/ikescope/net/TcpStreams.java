@@ -18,15 +18,20 @@ import java.util.TreeMap;
  * 16-bit length (counting itself), followed by either a zero non-ESP marker and an IKE message, or an ESP
  * packet. Each message is reported with the frame of the segment that completed it.
  *
- * <p>Bounded: at most {@code maxTcpStreams} directions (the least recently active one is dropped to make room)
- * and {@code maxBytesPerTcpStream} bytes per direction, in order and waiting together. A direction whose
- * framing is impossible, or that outgrows its bound, is abandoned with a warning until its next SYN.
+ * <p>Bounded: at most {@code maxTcpStreams} directions (the least recently active one is dropped to make room),
+ * {@code maxBytesPerTcpStream} bytes per direction, in order and waiting together, and {@code maxTcpBytesTotal}
+ * over all directions (least recently active ones dropped first). Memory is counted as held: buffer capacity,
+ * and {@link #SEGMENT_OVERHEAD} per waiting segment, so a flood of one-byte segments is bounded too. A direction
+ * whose framing is impossible, or that outgrows its bound, is abandoned with a warning until its next SYN.
  */
 final class TcpStreams {
     private static final byte[] PREFIX = "IKETCP".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     static final int FIN = 0x01;
     static final int SYN = 0x02;
     static final int RST = 0x04;
+    /** Bytes charged per segment waiting ahead of a gap: the map entry and array header it costs. */
+    static final int SEGMENT_OVERHEAD = 64;
+    private static final int INITIAL_BUFFER = 2048;
 
     /** Receives complete messages. */
     interface Messages {
@@ -46,7 +51,7 @@ final class TcpStreams {
         private int nextSeq;
         /** Stream offset of {@link #nextSeq}: sequence numbers wrap, offsets do not. */
         private long nextOffset;
-        private byte[] buf = new byte[2048];
+        private byte[] buf = new byte[INITIAL_BUFFER];
         private int length;
         private final TreeMap<Long, byte[]> ahead = new TreeMap<>();
         private int aheadBytes;
@@ -58,7 +63,16 @@ final class TcpStreams {
             this.dstPort = dstPort;
         }
 
+        /** What {@link #held()} was when last added to the total. */
+        private long counted;
+
+        /** Memory this direction holds: buffer capacity and waiting segments with their bookkeeping. */
+        long held() {
+            return buf.length + aheadBytes + (long) ahead.size() * SEGMENT_OVERHEAD;
+        }
+
         private void reset() {
+            buf = new byte[INITIAL_BUFFER];
             started = false;
             abandoned = false;
             prefixChecked = false;
@@ -96,6 +110,8 @@ final class TcpStreams {
     private final Messages messages;
     /** Access order: the first entry is the least recently active direction. */
     private final LinkedHashMap<Key, Direction> directions = new LinkedHashMap<>(64, 0.75f, true);
+    /** Sum of {@link Direction#held()} over {@link #directions}. */
+    private long totalHeld;
 
     TcpStreams(DecoderOptions options, Diagnostics diagnostics, Messages messages) {
         this.options = options;
@@ -113,22 +129,36 @@ final class TcpStreams {
                  byte[] b, int at, int length, boolean complete, long frame, long nanos) {
         Key key = new Key(addressBytes, srcPort, dstPort);
         if ((flags & RST) != 0) {
-            closed(directions.remove(key));
-            closed(directions.remove(reverse(addressBytes, srcPort, dstPort)));
+            closed(remove(key));
+            closed(remove(reverse(addressBytes, srcPort, dstPort)));
             return;
         }
         Direction d = directions.get(key);
         if (d == null) {
             if (directions.size() >= options.maxTcpStreams()) {
-                Iterator<Direction> oldest = directions.values().iterator();
-                oldest.next();
-                oldest.remove();
+                dropLeastRecent();
                 abandon(null, frame, "tcp-limit", "more than " + options.maxTcpStreams()
                         + " TCP directions at once: the least recently active one was dropped");
             }
             d = new Direction(src, srcPort, dst, dstPort);
             directions.put(key, d);
+            count(d);
         }
+        process(d, key, flags, seq, b, at, length, complete, frame, nanos);
+        if (directions.get(key) == d) { // not closed by this segment
+            count(d);
+        }
+    }
+
+    /** Brings {@link #totalHeld} up to date with what {@code d} holds now. */
+    private void count(Direction d) {
+        long now = d.held();
+        totalHeld += now - d.counted;
+        d.counted = now;
+    }
+
+    private void process(Direction d, Key key, int flags, long seq, byte[] b, int at, int length, boolean complete,
+                         long frame, long nanos) {
         int dataSeq = (int) seq;
         if ((flags & SYN) != 0) {
             d.reset();
@@ -152,7 +182,42 @@ final class TcpStreams {
         }
         if ((flags & FIN) != 0 && d.ahead.isEmpty()) {
             // Bytes after a gap may still come (the FIN overtook them); otherwise the direction is done.
-            closed(directions.remove(key));
+            closed(remove(key));
+        }
+    }
+
+    private Direction remove(Key key) {
+        Direction d = directions.remove(key);
+        if (d != null) {
+            totalHeld -= d.counted;
+            d.counted = 0;
+        }
+        return d;
+    }
+
+    private void dropLeastRecent() {
+        Iterator<Direction> oldest = directions.values().iterator();
+        Direction d = oldest.next();
+        oldest.remove();
+        totalHeld -= d.counted;
+        d.counted = 0;
+    }
+
+    /**
+     * Makes room for {@code more} bytes in all directions together by dropping the least recently active ones
+     * other than {@code d} (which is the most recent: the segment being placed is its).
+     */
+    private void makeRoomOverall(Direction d, long more, long frame) {
+        count(d);
+        while (totalHeld + more > options.maxTcpBytesTotal() && directions.size() > 1) {
+            Direction oldest = directions.values().iterator().next();
+            if (oldest == d) {
+                return;
+            }
+            dropLeastRecent();
+            abandon(null, frame, "tcp-total", "frame " + frame + ": TCP streams would together buffer more than "
+                    + options.maxTcpBytesTotal() + " bytes; the least recently active ones were dropped (first "
+                    + oldest.src + ":" + oldest.srcPort + " -> " + oldest.dst + ":" + oldest.dstPort + ")");
         }
     }
 
@@ -160,7 +225,8 @@ final class TcpStreams {
     private void take(Direction d, int dataSeq, byte[] b, int at, int length, long frame) {
         int diff = dataSeq - d.nextSeq;
         if (diff < 0) {
-            if (length <= -diff) {
+            // In long: for a segment 2^31 behind, -diff overflows int (found by PacketDecoderFuzzTest).
+            if (length <= -(long) diff) {
                 return; // retransmission of bytes already taken
             }
             at -= diff;
@@ -200,7 +266,9 @@ final class TcpStreams {
     }
 
     private boolean fits(Direction d, int length, long frame) {
-        if ((long) d.length + d.aheadBytes + length <= options.maxBytesPerTcpStream()) {
+        makeRoomOverall(d, length + SEGMENT_OVERHEAD, frame);
+        long held = (long) d.length + d.aheadBytes + (long) d.ahead.size() * SEGMENT_OVERHEAD;
+        if (held + length + SEGMENT_OVERHEAD <= options.maxBytesPerTcpStream()) {
             return true;
         }
         abandon(d, frame, "tcp-buffer", "frame " + frame + ": TCP stream " + d.src + ":" + d.srcPort + " -> " + d.dst
@@ -209,9 +277,11 @@ final class TcpStreams {
         return false;
     }
 
-    private static void append(Direction d, byte[] b, int at, int length) {
-        if (d.length + length > d.buf.length) {
-            d.buf = Arrays.copyOf(d.buf, Math.max(d.length + length, d.buf.length * 2));
+    private void append(Direction d, byte[] b, int at, int length) {
+        int need = d.length + length;
+        if (need > d.buf.length) {
+            // Doubling, but never past the per-direction bound: capacity is what the bounds count.
+            d.buf = Arrays.copyOf(d.buf, Math.max(need, Math.min(d.buf.length * 2, options.maxBytesPerTcpStream())));
         }
         System.arraycopy(b, at, d.buf, d.length, length);
         d.length += length;
@@ -258,12 +328,17 @@ final class TcpStreams {
             System.arraycopy(buf, at, buf, 0, d.length - at);
             d.length -= at;
         }
+        // Give back a buffer a large message grew once it is mostly empty, so idle directions hold little.
+        if (d.buf.length > INITIAL_BUFFER && d.length < d.buf.length / 4) {
+            d.buf = Arrays.copyOf(d.buf, Math.max(INITIAL_BUFFER, d.length * 2));
+        }
     }
 
     private void abandon(Direction d, long frame, String kind, String message) {
         if (d != null) {
             d.abandoned = true;
             d.length = 0;
+            d.buf = new byte[INITIAL_BUFFER];
             d.ahead.clear();
             d.aheadBytes = 0;
         }
@@ -291,5 +366,11 @@ final class TcpStreams {
     void finish() {
         directions.values().forEach(this::closed);
         directions.clear();
+        totalHeld = 0;
+    }
+
+    /** Memory held by all directions (for tests of the bounds). */
+    long held() {
+        return totalHeld;
     }
 }

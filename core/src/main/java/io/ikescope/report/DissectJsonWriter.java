@@ -56,11 +56,12 @@ import tools.jackson.core.json.JsonFactory;
  * {@code flags.value} (the raw byte), each payload's {@code nextPayload}, a proposal's {@code transformCount},
  * an SA attribute's value {@code length}, an ID's raw {@code data}, a notify's {@code spiSize}, and
  * {@code encryptedLength}, {@code dataLength}, names next to numbers. All peer-supplied text goes through
- * Jackson's string escaping.
+ * Jackson's string escaping, extended by {@link JsonTerminalEscapes} so that no terminal control (C1, DEL,
+ * bidirectional override) is written raw either.
  */
 public final class DissectJsonWriter implements DissectWriter {
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).characterEscapes(new JsonTerminalEscapes()).build();
 
     private final Writer out;
 

@@ -1,5 +1,6 @@
 package io.ikescope.wire;
 
+import io.ikescope.wire.registry.Ikev2Registry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -115,6 +116,12 @@ public final class IkeDecoder {
                 String error = where + e.getMessage() + " (at offset " + e.offset() + ")";
                 errors.add(error);
                 payload = new MalformedPayload(header, error, Bytes.copyOf(data, pos + 4, declared - 4), e.partial());
+            }
+            if (header.critical() && payload instanceof UnknownPayload
+                    && !Ikev2Registry.PAYLOAD_TYPE.isAssigned(type)) {
+                // RFC 7296 2.5: a receiver must reject the message (UNSUPPORTED_CRITICAL_PAYLOAD); its bytes are kept.
+                errors.add(where + "unknown payload type " + type + " has the critical bit set: a peer must reject"
+                        + " the message (UNSUPPORTED_CRITICAL_PAYLOAD)");
             }
             payloads.add(payload);
             pos += declared;
