@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * in at a given rate, for benchmarks. Usage:
  * {@code SyntheticCapture OUT.pcap SIZE_MB IKE_SOURCE.pcap[,MORE.pcap] [IKE_PER_THOUSAND]}.
  * The background is synthetic on purpose: it only has to look like a busy link to the reader; the IKE part
- * is copied byte for byte from real captures (Ethernet link type).
+ * is copied from real captures (Ethernet link type), byte for byte except the IKE SPIs: each pass over the
+ * sources xors its pass number into them, so every pass makes new negotiations (see {@link IkeSpiRewriter}).
  */
 public final class SyntheticCapture {
     private static final int ETHERNET = 1;
@@ -58,7 +59,10 @@ public final class SyntheticCapture {
         return frames;
     }
 
-    /** Returns {packets, ikePackets}. IKE frames are spliced in order, cycling, so whole exchanges stay together. */
+    /**
+     * Returns {packets, ikePackets}. IKE frames are spliced in order, cycling, so whole exchanges stay together;
+     * pass n over them rewrites their SPIs with n, so the passes are distinct negotiations.
+     */
     static long[] write(Path out, long targetBytes, List<byte[]> ike, double ikeRate, long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         byte[] packet = new byte[1600];
@@ -67,6 +71,8 @@ public final class SyntheticCapture {
         long packets = 0;
         long ikePackets = 0;
         int nextIke = 0;
+        long pass = 0;
+        byte[] rewritten = new byte[65536 + 64];
         long timeMicros = 1_764_201_600_000_000L;
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
             os.write(globalHeader());
@@ -74,9 +80,16 @@ public final class SyntheticCapture {
                 byte[] data;
                 int length;
                 if (random.nextDouble() < ikeRate) {
-                    data = ike.get(nextIke);
-                    nextIke = (nextIke + 1) % ike.size();
-                    length = data.length;
+                    byte[] original = ike.get(nextIke);
+                    length = original.length;
+                    System.arraycopy(original, 0, rewritten, 0, length);
+                    IkeSpiRewriter.rewrite(rewritten, length, pass);
+                    data = rewritten;
+                    nextIke++;
+                    if (nextIke == ike.size()) {
+                        nextIke = 0;
+                        pass++;
+                    }
                     ikePackets++;
                 } else {
                     data = packet;
@@ -118,7 +131,7 @@ public final class SyntheticCapture {
         p[ip + 12] = 10; p[ip + 13] = 1; p[ip + 14] = (byte) (flow >> 8); p[ip + 15] = (byte) flow;
         p[ip + 16] = 10; p[ip + 17] = 2; p[ip + 18] = 0; p[ip + 19] = (byte) (1 + flow % 200);
         int l4Start = ip + 20;
-        putBe16(p, l4Start, 1024 + flow);
+        putBe16(p, l4Start, 10_000 + flow); // clear of 500 and 4500: background is never IKE
         putBe16(p, l4Start + 2, tcp ? 443 : 53);
         if (tcp) {
             p[l4Start + 12] = 0x50;

@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -48,6 +49,10 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @ParentCommand
     IkescopeCommand parent;
+
+    @Option(names = "--no-progress",
+            description = "no progress bar (one is shown on a terminal for capture files over 100 MB)")
+    boolean noProgress;
 
     @Parameters(paramLabel = "CAPTURE", arity = "1..*", description = "capture files, or - for standard input")
     List<String> captures;
@@ -97,8 +102,11 @@ final class DiagnoseCommand implements Callable<Integer> {
         List<String> warnings = new ArrayList<>();
         SessionTracker tracker = new SessionTracker(capture, TrackerOptions.defaults(), ids,
                 negotiation -> write(writer, negotiation));
-        DecoderCounters counters = CaptureScan.run(reader, common.decoderOptions(),
-                tracker.packetSink(source, warnings::add));
+        DecoderCounters counters;
+        try (CaptureProgress progress = CaptureProgress.start(noProgress, parent.streams().terminal(), capture,
+                reader, System.err)) {
+            counters = CaptureScan.run(reader, common.decoderOptions(), tracker.packetSink(source, warnings::add));
+        }
         tracker.finish();
         warnings.addAll(tracker.warnings());
         writer.input(new InputSummary(capture, reader.format(), counters.frames(), counters.ikeMessages(), warnings));

@@ -12,6 +12,12 @@ public interface CaptureReader extends Closeable {
     /** {@code "pcap"} or {@code "pcapng"}, with {@code "+gzip"} appended when the stream was compressed. */
     String format();
 
+    /**
+     * Bytes taken so far from the underlying input (the compressed bytes of a gzip capture): compare with the
+     * file's size for progress. May be read from another thread.
+     */
+    long bytesRead();
+
     /** Non-fatal problems met so far (unknown link type, a skipped corrupt block ...), each said once. */
     java.util.List<String> warnings();
 }

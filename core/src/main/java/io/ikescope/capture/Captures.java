@@ -68,7 +68,8 @@ public final class Captures {
     }
 
     private static CaptureReader detect(InputStream raw, String name) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(raw, 4);
+        CountingInputStream counted = new CountingInputStream(raw);
+        PushbackInputStream in = new PushbackInputStream(counted, 4);
         byte[] head = new byte[4];
         int n = in.readNBytes(head, 0, 4);
         if (n == 0) {
@@ -82,13 +83,14 @@ public final class Captures {
             } catch (EOFException | ZipException e) {
                 throw new CaptureException(name, 0, "corrupt gzip header: " + e.getMessage());
             }
-            return detectPlain(unzipped, name, "+gzip");
+            return detectPlain(unzipped, counted, name, "+gzip");
         }
-        return detectPlain(in, name, "");
+        return detectPlain(in, counted, name, "");
     }
 
-    private static CaptureReader detectPlain(InputStream in, String name, String suffix) throws IOException {
-        StreamBuffer buffer = new StreamBuffer(in, name);
+    private static CaptureReader detectPlain(InputStream in, CountingInputStream counted, String name, String suffix)
+            throws IOException {
+        StreamBuffer buffer = new StreamBuffer(in, counted, name);
         int available = buffer.require(4);
         String what = suffix.isEmpty() ? "" : " inside the gzip stream";
         if (available == 0) {

@@ -115,6 +115,11 @@ final class PcapReader implements CaptureReader {
     }
 
     @Override
+    public long bytesRead() {
+        return in.rawBytesRead();
+    }
+
+    @Override
     public String format() {
         return format;
     }

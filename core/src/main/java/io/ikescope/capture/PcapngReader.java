@@ -306,6 +306,11 @@ final class PcapngReader implements CaptureReader {
     }
 
     @Override
+    public long bytesRead() {
+        return in.rawBytesRead();
+    }
+
+    @Override
     public String format() {
         return format;
     }

@@ -18,6 +18,7 @@ final class StreamBuffer {
     static final int CAPACITY = 1 << 20;
 
     private final InputStream in;
+    private final CountingInputStream raw;
     private final String source;
     private final byte[] buf = new byte[CAPACITY];
     private int pos;
@@ -28,9 +29,16 @@ final class StreamBuffer {
     /** Set when a compressed stream ended before its end-of-stream marker. */
     private String earlyEnd;
 
-    StreamBuffer(InputStream in, String source) {
+    /** @param raw the bottom of {@code in}'s chain (before decompression), counting what was read of the input */
+    StreamBuffer(InputStream in, CountingInputStream raw, String source) {
         this.in = in;
+        this.raw = raw;
         this.source = source;
+    }
+
+    /** Bytes taken from the input itself (compressed bytes when it is gzip). */
+    long rawBytesRead() {
+        return raw.count();
     }
 
     byte[] array() {

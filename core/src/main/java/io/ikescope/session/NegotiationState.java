@@ -26,6 +26,7 @@ import io.ikescope.wire.TrafficSelectorPayload;
 import io.ikescope.wire.registry.Ikev1Registry;
 import io.ikescope.wire.registry.Ikev2Registry;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,6 +56,8 @@ final class NegotiationState {
     final String input;
     final int version;
     final Bytes spiI;
+    /** The tracker's key for this negotiation: IKE version and initiator SPI. */
+    final String key;
     private final TrackerOptions options;
     private Bytes spiR;
     Endpoint initiator;
@@ -107,6 +110,11 @@ final class NegotiationState {
     private final List<String> notes = new ArrayList<>();
     /** IKEv2: initiator SPIs of IKE SAs this one's decrypted rekeys created, and the rekey exchange's index. */
     private final Map<String, Integer> rekeyedTo = new HashMap<>();
+    /** Whether any CREATE_CHILD_SA was seen: only those can be the IKE SA a new one rekeys (see linkRekey). */
+    private boolean createChildSaSeen;
+    /** Capture time of the latest kept CREATE_CHILD_SA message. */
+    private long lastCreateChildNanos = Long.MIN_VALUE;
+    private String pairKey;
     private Negotiation.RekeyLink rekeyOf;
 
     private record SpiOwner(ChildState child, Role owner) {
@@ -117,7 +125,30 @@ final class NegotiationState {
         this.input = input;
         this.version = version;
         this.spiI = spiI;
+        this.key = key(version, spiI);
         this.options = options;
+    }
+
+    /** Creation order: ids are handed out in sequence. */
+    long order() {
+        return Long.parseLong(id);
+    }
+
+    boolean createChildSaSeen() {
+        return createChildSaSeen;
+    }
+
+    /**
+     * Whether an IKE SA starting at {@code nanos} or later can no longer be linked to this one as its rekey: no
+     * decrypted rekey named its SPI and the last CREATE_CHILD_SA is more than {@code windowNanos} before.
+     */
+    boolean pastRekeyWindow(long nanos, long windowNanos) {
+        return rekeyedTo.isEmpty() && lastCreateChildNanos != Long.MIN_VALUE
+                && nanos - lastCreateChildNanos > windowNanos;
+    }
+
+    static String key(int version, Bytes spiI) {
+        return version + ":" + spiI.hex();
     }
 
     // ---- messages -------------------------------------------------------------------------------------------
@@ -215,6 +246,9 @@ final class NegotiationState {
             exchange.messages.add(record);
             if (whole != null) {
                 whole.kept.add(new int[] {messages.size() - 1, exchange.messages.size() - 1});
+            }
+            if (exchange.name.equals(ExchangeNames.CREATE_CHILD_SA)) {
+                lastCreateChildNanos = Math.max(lastCreateChildNanos, record.epochNanos());
             }
         } else {
             omitted++;
@@ -427,6 +461,9 @@ final class NegotiationState {
         if (e == null || retry) {
             e = new ExchangeState(exchanges.size(), h.exchangeType(), name, h.messageId(), version == 1 ? from : requester);
             exchanges.add(e);
+            if (name.equals(ExchangeNames.CREATE_CHILD_SA)) {
+                createChildSaSeen = true;
+            }
             exchangeByKey.put(key, e);
         }
         if (fragment != null) {
@@ -751,14 +788,15 @@ final class NegotiationState {
      * The older negotiation this IKEv2 SA came from: the one whose decrypted rekey named our SPI, else one whose
      * CREATE_CHILD_SA was answered at most {@code windowNanos} before our first message (inferred).
      */
-    void linkRekey(List<NegotiationState> samePeers, long windowNanos) {
+    void linkRekey(Collection<NegotiationState> samePeers, long windowNanos) {
         NegotiationState best = null;
         long bestFrame = -1;
+        String spi = spiI.hex(); // once: many negotiations between the same peers may be live
         for (NegotiationState older : samePeers) {
-            if (older == this || older.version != 2) {
-                continue;
+            if (older == this || older.version != 2 || !older.createChildSaSeen) {
+                continue; // cheap test first: thousands of negotiations between the same peers may be live
             }
-            Integer exact = older.rekeyedTo.get(spiI.hex());
+            Integer exact = older.rekeyedTo.isEmpty() ? null : older.rekeyedTo.get(spi);
             if (exact != null) {
                 List<Long> frames = new ArrayList<>();
                 older.exchanges.get(exact).messages.forEach(m -> frames.add(m.frame()));
@@ -854,8 +892,12 @@ final class NegotiationState {
         return failed > 0 ? "failed" : "no_keys";
     }
 
+    /** Both addresses, in either order; fixed by the first message (which names the initiator). */
     String pairKey() {
-        return pairKey(initiator.address(), responder.address());
+        if (pairKey == null) {
+            pairKey = pairKey(initiator.address(), responder.address());
+        }
+        return pairKey;
     }
 
     static String pairKey(String a, String b) {

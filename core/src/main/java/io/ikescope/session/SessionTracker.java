@@ -38,7 +38,7 @@ public final class SessionTracker {
     private final OrderedRelease release;
     /** Least recently active first. */
     private final LinkedHashMap<String, NegotiationState> live = new LinkedHashMap<>(64, 0.75f, true);
-    private final Map<String, List<NegotiationState>> byAddresses = new HashMap<>();
+    private final Map<String, PeerGroup> byAddresses = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final MessageDigest sha256;
     private long nowNanos = Long.MIN_VALUE;
@@ -99,7 +99,7 @@ public final class SessionTracker {
             }
             return;
         }
-        String key = version + ":" + h.spiI().hex();
+        String key = NegotiationState.key(version, h.spiI());
         NegotiationState n = live.get(key);
         if (n == null) {
             if (live.size() >= options.maxLiveNegotiations()) {
@@ -110,14 +110,15 @@ public final class SessionTracker {
             live.put(key, n);
             release.opened(n.id);
             n.accept(o, digest(o.datagram().ike()));
-            List<NegotiationState> peers = byAddresses.computeIfAbsent(n.pairKey(), k -> new ArrayList<>(1));
+            PeerGroup peers = byAddresses.computeIfAbsent(n.pairKey(), k -> new PeerGroup());
             if (version == 2 && n.startedWithoutPhase1()) {
-                n.linkRekey(peers, REKEY_WINDOW_NANOS);
+                n.linkRekey(peers.rekeying(n.startNanos, REKEY_WINDOW_NANOS), REKEY_WINDOW_NANOS);
             }
             peers.add(n);
             return;
         }
         n.accept(o, digest(o.datagram().ike()));
+        byAddresses.get(n.pairKey()).touched(n);
     }
 
     public void onEsp(EspPacket p) {
@@ -125,7 +126,7 @@ public final class SessionTracker {
         NegotiationState n = between(p.src(), p.dst());
         if (n != null) {
             n.esp(p.frame(), p.epochNanos(), p.src(), p.srcPort(), p.spi());
-            live.get(n.version + ":" + n.spiI.hex()); // touch: ESP keeps the negotiation live
+            live.get(n.key); // touch: ESP keeps the negotiation live
         }
     }
 
@@ -203,7 +204,7 @@ public final class SessionTracker {
     }
 
     private void close(NegotiationState n) {
-        List<NegotiationState> peers = byAddresses.get(n.pairKey());
+        PeerGroup peers = byAddresses.get(n.pairKey());
         if (peers != null) {
             peers.remove(n);
             if (peers.isEmpty()) {
@@ -215,17 +216,8 @@ public final class SessionTracker {
 
     /** The live negotiation between two addresses that was active last. */
     private NegotiationState between(String a, String b) {
-        List<NegotiationState> peers = byAddresses.get(NegotiationState.pairKey(a, b));
-        if (peers == null || peers.isEmpty()) {
-            return null;
-        }
-        NegotiationState best = peers.get(0);
-        for (NegotiationState n : peers) {
-            if (n.lastNanos >= best.lastNanos) {
-                best = n;
-            }
-        }
-        return best;
+        PeerGroup peers = byAddresses.get(NegotiationState.pairKey(a, b));
+        return peers == null ? null : peers.latest();
     }
 
     private long digest(byte[] bytes) {

@@ -69,6 +69,11 @@ class BrokenCapturesTest {
                 }
 
                 @Override
+                public long bytesRead() {
+                    return reader.bytesRead();
+                }
+
+                @Override
                 public void close() {
                 }
             };

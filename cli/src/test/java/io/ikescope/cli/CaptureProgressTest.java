@@ -1,0 +1,64 @@
+package io.ikescope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** When the progress bar shows: only on a terminal, for a regular capture file over 100 MB, without --no-progress. */
+class CaptureProgressTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void showsOnlyOnATerminalForALargeRegularFile() throws Exception {
+        Path large = dir.resolve("large.pcap");
+        try (RandomAccessFile f = new RandomAccessFile(large.toFile(), "rw")) {
+            f.setLength(CaptureProgress.MIN_BYTES + 1); // sparse: only its size matters here
+        }
+        Path small = dir.resolve("small.pcap");
+        Files.write(small, new byte[1000]);
+
+        assertThat(CaptureProgress.wanted(false, true, large.toString())).isTrue();
+        assertThat(CaptureProgress.wanted(false, false, large.toString())).as("not a terminal").isFalse();
+        assertThat(CaptureProgress.wanted(true, true, large.toString())).as("--no-progress").isFalse();
+        assertThat(CaptureProgress.wanted(false, true, small.toString())).as("small file").isFalse();
+        assertThat(CaptureProgress.wanted(false, true, "-")).as("standard input").isFalse();
+        assertThat(CaptureProgress.wanted(false, true, dir.toString())).as("a directory").isFalse();
+    }
+
+    @Test
+    void diagnoseOffATerminalWritesNothingToStandardErrorOnALargeCapture() throws Exception {
+        String root = System.getProperty("ikescope.root");
+        Assumptions.assumeTrue(root != null, "system property ikescope.root is not set (run through Maven)");
+        Path sample = Path.of(root, "samples", "ikev2-psk-ok.pcap");
+        Assumptions.assumeTrue(Files.isRegularFile(sample), "sample " + sample + " not found");
+        Path capture = dir.resolve("many.pcap");
+        long passes = CaptureProgress.MIN_BYTES / RepeatedNegotiationsCapture.bytesPerPass(List.of(sample)) + 1;
+        RepeatedNegotiationsCapture.write(capture, List.of(sample), passes);
+        assertThat(Files.size(capture)).isGreaterThan(CaptureProgress.MIN_BYTES);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = Main.run(System.in, out, err, "diagnose", "-f", "json", "-o", dir.resolve("out.json").toString(),
+                    capture.toString());
+        } finally {
+            System.setErr(originalErr);
+            Files.delete(capture);
+        }
+        assertThat(status).isEqualTo(ExitCodes.OK);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+}
