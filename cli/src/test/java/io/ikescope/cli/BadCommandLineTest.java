@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Wrong use of the command line beyond what {@code CommandLineTest} covers (unknown option, unknown format,
  * missing command, missing file, directory, no capture magic): each gives exit status 2 and exactly one line on
  * standard error that names the culprit, and no stack trace unless {@code --debug} asks for one.
- * (Key-file cases - missing, unreadable, wrong column count - belong with the {@code --keys} option.)
+ * Key files given with {@code -k} are inputs too: missing, unreadable, malformed or empty, the same one line.
  */
 class BadCommandLineTest {
     @TempDir
@@ -132,5 +132,54 @@ class BadCommandLineTest {
         assertThat(debug.exit()).isEqualTo(2);
         assertThat(debug.errLines().get(0)).isEqualTo(message);
         assertThat(debug.errLines()).hasSizeGreaterThan(2).anyMatch(l -> l.startsWith("\tat io.ikescope.capture."));
+    }
+
+    @Test
+    void missingKeyFileIsOneLineForEveryCommand() {
+        String missing = dir.resolve("charon.log").toString();
+        for (String command : List.of("dissect", "diagnose")) {
+            assertOneLine(run(command, "-k", missing, sample().toString()), "ikescope: " + missing + ": no such file");
+        }
+    }
+
+    @Test
+    void keyPathBelowAFileIsOneLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "not a directory");
+        String below = file.resolve("charon.log").toString();
+        Run r = run("dissect", "-k", below, sample().toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLines()).singleElement().asString().startsWith("ikescope: " + below + ": ");
+    }
+
+    @Test
+    void unreadableKeyFileIsOneLine() throws Exception {
+        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+                "root reads files whatever their permissions");
+        Path keys = Files.writeString(dir.resolve("ikev1_decryption_table"), "fafaeb49382a763c,735be0cb62f82675\n");
+        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("---------"));
+        Run r = run("dissect", "-k", keys.toString(), sample().toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.errLines()).singleElement().asString().startsWith("ikescope: " + keys + ": ");
+    }
+
+    @Test
+    void keyTableWithAWrongColumnCountNamesFileAndLine() throws Exception {
+        Path table = Files.writeString(dir.resolve("ikev2_decryption_table"), "a,b,c\n");
+        Run r = run("diagnose", "-k", table.toString(), sample().toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLines()).singleElement().asString()
+                .startsWith("ikescope: " + table + ":1: 3 fields in a decryption table line");
+    }
+
+    @Test
+    void keyDirectoryWithoutKeyMaterialIsOneLine() throws Exception {
+        Path keys = Files.createDirectories(dir.resolve("keys"));
+        Files.writeString(keys.resolve("readme.txt"), "no keys here\n");
+        Run r = run("dissect", "-k", keys.toString(), sample().toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.errLines()).singleElement().asString()
+                .startsWith("ikescope: " + keys + ": no key material among its 1 file (");
     }
 }
