@@ -1,7 +1,6 @@
 package io.ikescope.capture;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Reads the classic libpcap format: a 24-byte file header, then 16-byte record headers each followed by
@@ -9,28 +8,21 @@ import java.util.List;
  *
  * <p>Every record is a frame, so frame numbers are simply the record count, as tshark numbers them.
  */
-final class PcapReader implements CaptureReader {
+final class PcapReader extends StreamCaptureReader {
     static final int MAGIC_MICROS = 0xa1b2c3d4;
     static final int MAGIC_NANOS = 0xa1b23c4d;
     private static final int FILE_HEADER = 24;
     private static final int RECORD_HEADER = 16;
 
-    private final StreamBuffer in;
-    private final String source;
-    private final String format;
-    private final Warnings warnings = new Warnings();
     private final boolean bigEndian;
     private final boolean nanos;
     private final int linkType;
     private final long snapLength;
     private long frameNumber;
-    private boolean finished;
     private boolean warnedSnapLength;
 
     PcapReader(StreamBuffer in, String source, String format) throws IOException {
-        this.in = in;
-        this.source = source;
-        this.format = format;
+        super(in, source, format);
         int available = in.require(FILE_HEADER);
         if (available < FILE_HEADER) {
             throw new CaptureException(source, 0,
@@ -99,38 +91,8 @@ final class PcapReader implements CaptureReader {
                 (int) Math.min(original, Integer.MAX_VALUE), recordOffset);
     }
 
-    private String truncated(long offset, int need, int remain) {
-        String why = in.earlyEnd() != null ? " (" + in.earlyEnd() + ")" : "";
-        return source + ": at byte " + offset + ": truncated packet record: needs " + need + " bytes, "
-                + remain + " remain" + why;
+    private String truncated(long offset, long need, long remain) {
+        return truncated("packet record", offset, need, remain);
     }
 
-    /** Ends the stream, keeping the frames already read; a cut-off last record becomes a warning. */
-    private Frame end(String warning) {
-        if (warning != null) {
-            warnings.add(warning);
-        }
-        finished = true;
-        return null;
-    }
-
-    @Override
-    public long bytesRead() {
-        return in.rawBytesRead();
-    }
-
-    @Override
-    public String format() {
-        return format;
-    }
-
-    @Override
-    public List<String> warnings() {
-        return warnings.list();
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
-    }
 }

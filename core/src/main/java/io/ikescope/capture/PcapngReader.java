@@ -13,7 +13,7 @@ import java.util.List;
  * count every block that tshark 4.0 shows as a frame: besides the three packet blocks that is the systemd
  * Journal Export block, the sysdig event blocks and custom blocks (checked against tshark with crafted files).
  */
-final class PcapngReader implements CaptureReader {
+final class PcapngReader extends StreamCaptureReader {
     static final int SECTION_HEADER = 0x0A0D0D0A;
     private static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
     private static final int INTERFACE_DESCRIPTION = 1;
@@ -27,21 +27,14 @@ final class PcapngReader implements CaptureReader {
     private record Interface(int linkType, long snapLength, TimestampScale scale) {
     }
 
-    private final StreamBuffer in;
-    private final String source;
-    private final String format;
-    private final Warnings warnings = new Warnings();
     private final List<Interface> interfaces = new ArrayList<>();
     /** Unknown block types already warned about (a type is named once). */
     private final java.util.Set<Integer> unknownTypes = new java.util.HashSet<>();
     private boolean bigEndian;
     private long frameNumber;
-    private boolean finished;
 
     PcapngReader(StreamBuffer in, String source, String format) throws IOException {
-        this.in = in;
-        this.source = source;
-        this.format = format;
+        super(in, source, format);
         int available = in.require(28);
         if (available < 28) {
             throw new CaptureException(source, 0,
@@ -292,36 +285,7 @@ final class PcapngReader implements CaptureReader {
     }
 
     private String truncated(long offset, long need, long remain) {
-        String why = in.earlyEnd() != null ? " (" + in.earlyEnd() + ")" : "";
-        return source + ": at byte " + offset + ": truncated pcapng block: needs " + need + " bytes, " + remain
-                + " remain" + why;
+        return truncated("pcapng block", offset, need, remain);
     }
 
-    private Frame end(String warning) {
-        if (warning != null) {
-            warnings.add(warning);
-        }
-        finished = true;
-        return null;
-    }
-
-    @Override
-    public long bytesRead() {
-        return in.rawBytesRead();
-    }
-
-    @Override
-    public String format() {
-        return format;
-    }
-
-    @Override
-    public List<String> warnings() {
-        return warnings.list();
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
-    }
 }
