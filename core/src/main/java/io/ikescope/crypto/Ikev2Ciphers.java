@@ -235,16 +235,57 @@ final class Ikev2Ciphers {
         return block;
     }
 
-    private static final class JdkCtr implements Ikev2Cipher {
+    /**
+     * Counter mode as IKEv2 uses it (RFC 5930, RFC 5529): an 8-byte IV before the ciphertext, no padding, no tag;
+     * the counter block is salt, IV and a block counter starting at 1. Subclasses run the keystream.
+     */
+    private abstract static class CounterMode implements Ikev2Cipher {
         private final String name;
-        private final Cipher cipher;
-        private final SecretKeySpec key;
         private final byte[] salt;
 
-        JdkCtr(String name, byte[] key, byte[] salt) throws DecryptFailure {
+        CounterMode(String name, byte[] salt) {
             this.name = name;
-            this.key = new SecretKeySpec(key, "AES");
             this.salt = salt;
+        }
+
+        @Override
+        public final String name() {
+            return name;
+        }
+
+        @Override
+        public final int ivLength() {
+            return 8;
+        }
+
+        @Override
+        public final int tagLength() {
+            return 0;
+        }
+
+        @Override
+        public final int blockSize() {
+            return 1;
+        }
+
+        @Override
+        public final byte[] decrypt(byte[] message, int ivOffset, int end) throws DecryptFailure {
+            if (end - ivOffset < 8) {
+                throw tooShort(name, end - ivOffset, 8);
+            }
+            return keystream(counterBlock(salt, message, ivOffset), message, ivOffset + 8, end - ivOffset - 8);
+        }
+
+        abstract byte[] keystream(byte[] counterBlock, byte[] data, int offset, int length) throws DecryptFailure;
+    }
+
+    private static final class JdkCtr extends CounterMode {
+        private final Cipher cipher;
+        private final SecretKeySpec key;
+
+        JdkCtr(String name, byte[] key, byte[] salt) throws DecryptFailure {
+            super(name, salt);
+            this.key = new SecretKeySpec(key, "AES");
             try {
                 this.cipher = Cipher.getInstance("AES/CTR/NoPadding");
             } catch (GeneralSecurityException e) {
@@ -253,80 +294,31 @@ final class Ikev2Ciphers {
         }
 
         @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public int ivLength() {
-            return 8;
-        }
-
-        @Override
-        public int tagLength() {
-            return 0;
-        }
-
-        @Override
-        public int blockSize() {
-            return 1;
-        }
-
-        @Override
-        public byte[] decrypt(byte[] message, int ivOffset, int end) throws DecryptFailure {
-            if (end - ivOffset < 8) {
-                throw tooShort(name, end - ivOffset, 8);
-            }
+        byte[] keystream(byte[] counterBlock, byte[] data, int offset, int length) throws DecryptFailure {
             try {
-                cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(counterBlock(salt, message, ivOffset)));
-                return cipher.doFinal(message, ivOffset + 8, end - ivOffset - 8);
+                cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(counterBlock));
+                return cipher.doFinal(data, offset, length);
             } catch (GeneralSecurityException e) {
-                throw new DecryptFailure(name + " decryption failed: " + e.getMessage());
+                throw new DecryptFailure(name() + " decryption failed: " + e.getMessage());
             }
         }
     }
 
-    private static final class BcCtr implements Ikev2Cipher {
-        private final String name;
+    private static final class BcCtr extends CounterMode {
         private final SICBlockCipher ctr;
         private final KeyParameter key;
-        private final byte[] salt;
 
         BcCtr(String name, BlockCipher engine, byte[] key, byte[] salt) {
-            this.name = name;
+            super(name, salt);
             this.ctr = (SICBlockCipher) SICBlockCipher.newInstance(engine);
             this.key = new KeyParameter(key);
-            this.salt = salt;
         }
 
         @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public int ivLength() {
-            return 8;
-        }
-
-        @Override
-        public int tagLength() {
-            return 0;
-        }
-
-        @Override
-        public int blockSize() {
-            return 1;
-        }
-
-        @Override
-        public byte[] decrypt(byte[] message, int ivOffset, int end) throws DecryptFailure {
-            if (end - ivOffset < 8) {
-                throw tooShort(name, end - ivOffset, 8);
-            }
-            ctr.init(false, new ParametersWithIV(key, counterBlock(salt, message, ivOffset)));
-            byte[] out = new byte[end - ivOffset - 8];
-            ctr.processBytes(message, ivOffset + 8, out.length, out, 0);
+        byte[] keystream(byte[] counterBlock, byte[] data, int offset, int length) {
+            ctr.init(false, new ParametersWithIV(key, counterBlock));
+            byte[] out = new byte[length];
+            ctr.processBytes(data, offset, length, out, 0);
             return out;
         }
     }
