@@ -34,6 +34,7 @@ public final class AlgorithmNames {
     /** IKEv2 ENCR IDs up to this one equal the IPsec ESP transform IDs (RFC 7296 section 3.3.2). */
     private static final int LAST_SHARED_ESP_ENCR_ID = 20;
     private static final Pattern SHA2_BITS = Pattern.compile("SHA2-(\\d+)$");
+    private static final Pattern ECP_BITS = Pattern.compile("(\\d+)-bit random ECP", Pattern.CASE_INSENSITIVE);
     private static final Pattern MODP_BITS = Pattern.compile("(\\d+)[- ]bit MODP", Pattern.CASE_INSENSITIVE);
 
     public static String ikev2Encryption(int id, Integer keyBits) {
@@ -123,7 +124,7 @@ public final class AlgorithmNames {
         if (modp > 0 && !name.toLowerCase().contains("subgroup")) {
             return "modp" + modp;
         }
-        Matcher ecp = Pattern.compile("(\\d+)-bit random ECP", Pattern.CASE_INSENSITIVE).matcher(name);
+        Matcher ecp = ECP_BITS.matcher(name);
         if (ecp.find()) {
             return "ecp" + ecp.group(1);
         }
@@ -135,7 +136,20 @@ public final class AlgorithmNames {
         if (readableName == null) {
             return false;
         }
-        return Arrays.asList(readableName.toUpperCase().split("-")).contains(token);
+        // compared token by token in place: this runs for every algorithm of every message
+        int start = 0;
+        int length = readableName.length();
+        while (start <= length) {
+            int end = readableName.indexOf('-', start);
+            if (end < 0) {
+                end = length;
+            }
+            if (end - start == token.length() && readableName.regionMatches(true, start, token, 0, token.length())) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
     }
 
     static String readable(String registryName, String prefix) {

@@ -13,6 +13,9 @@ public final class ExchangeNames {
     private ExchangeNames() {
     }
 
+    /** Every exchange type is one byte: each name is spelled once per version, not per message. */
+    private static final String[][] NAMES = {null, new String[256], new String[256]};
+
     public static final String IKE_SA_INIT = of(2, RegistryValues.of(Ikev2Registry.EXCHANGE_TYPE, "IKE_SA_INIT"));
     public static final String IKE_AUTH = of(2, RegistryValues.of(Ikev2Registry.EXCHANGE_TYPE, "IKE_AUTH"));
     public static final String CREATE_CHILD_SA = of(2, RegistryValues.of(Ikev2Registry.EXCHANGE_TYPE, "CREATE_CHILD_SA"));
@@ -27,6 +30,19 @@ public final class ExchangeNames {
 
     /** The name, or "EXCHANGE_n" when the registry does not assign the value. */
     public static String of(int ikeVersion, int exchangeType) {
+        int version = ikeVersion == 1 ? 1 : 2;
+        if (exchangeType < 0 || exchangeType > 255) {
+            return spell(version, exchangeType);
+        }
+        String name = NAMES[version][exchangeType];
+        if (name == null) {
+            name = spell(version, exchangeType);
+            NAMES[version][exchangeType] = name;
+        }
+        return name;
+    }
+
+    private static String spell(int ikeVersion, int exchangeType) {
         String name = (ikeVersion == 1 ? Ikev1Registry.EXCHANGE_TYPE : Ikev2Registry.EXCHANGE_TYPE).name(exchangeType);
         if (name == null) {
             return "EXCHANGE_" + exchangeType;
