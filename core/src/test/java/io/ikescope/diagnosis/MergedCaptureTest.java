@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -19,9 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several lab samples merged into one capture with mergecap, each first shifted with editcap so that they all
- * start within the same second: the negotiations interleave between the same two addresses and must still be
- * told apart by their SPIs, each keeping the verdict it gets alone; with every sample's key log given at once,
- * each keeps its keyed verdict, confirmed.
+ * start within the same second, together with real background traffic (samples/background: ARP, ICMP and
+ * ICMPv6 with port unreachables for non-IKE UDP, IPv6 neighbour discovery, a TCP download, UDP on port 53 and
+ * others) laid over the same seconds: the negotiations interleave between the same two addresses and must still
+ * be told apart by their SPIs, each keeping the verdict it gets alone; with every sample's key log given at
+ * once, each keeps its keyed verdict, confirmed.
  */
 class MergedCaptureTest {
     private static final List<String> SAMPLES = List.of("ikev2-proposal-mismatch", "ikev1-main-psk-mismatch",
@@ -35,6 +38,14 @@ class MergedCaptureTest {
             "ikev1-quick-pfs-group-mismatch", "ikev2-cert-fragmented-ok");
 
     @Test
+    void theBackgroundTrafficAloneHoldsNoNegotiation() throws Exception {
+        Reconstruct.Result background = Reconstruct.run(background());
+        assertThat(background.negotiations()).isEmpty();
+        assertThat(background.warnings()).isEmpty();
+        assertThat(frames(background())).isGreaterThan(50);
+    }
+
+    @Test
     void interleavedNegotiationsKeepTheirOwnVerdicts(@TempDir Path temp) throws Exception {
         Assumptions.assumeTrue(runs("mergecap", "-v") && runs("editcap", "-v"), "mergecap/editcap not installed");
         Map<String, String> alone = new HashMap<>();
@@ -43,7 +54,9 @@ class MergedCaptureTest {
                 alone.put(n.spiI(), Diagnoser.diagnose(n).verdict().code().name());
             }
         }
-        List<Negotiation> all = Reconstruct.run(merge(SAMPLES, temp)).negotiations();
+        Path merged = merge(SAMPLES, temp);
+        assertThat(frames(merged)).isEqualTo(frames(background()) + framesOf(SAMPLES));
+        List<Negotiation> all = Reconstruct.run(merged).negotiations();
         Map<String, String> together = new HashMap<>();
         for (Negotiation n : all) {
             together.put(n.spiI(), Diagnoser.diagnose(n).verdict().code().name());
@@ -94,22 +107,53 @@ class MergedCaptureTest {
         assertThat(all.subList(0, all.size() - 1)).allMatch(n -> n.startNanos() < longestEnd);
     }
 
-    /** The samples shifted with editcap to start 1 ms apart, merged with mergecap. */
+    /**
+     * The samples shifted with editcap to start 1 ms apart, merged with mergecap over the background traffic,
+     * which starts with them.
+     */
     private static Path merge(List<String> names, Path temp) throws Exception {
         List<String> shifted = new ArrayList<>();
         long base = firstNanos(Reconstruct.sample(names.get(0)));
         for (int i = 0; i < names.size(); i++) {
             Path sample = Reconstruct.sample(names.get(i));
-            double offset = (base - firstNanos(sample)) / 1e9 + i * 0.001;
-            Path out = temp.resolve(names.get(i) + ".shifted.pcap");
-            exec("editcap", "-t", String.format("%.6f", offset), sample.toString(), out.toString());
-            shifted.add(out.toString());
+            shifted.add(shift(sample, (base - firstNanos(sample)) / 1e9 + i * 0.001, temp).toString());
         }
+        Path background = background();
+        shifted.add(shift(background, (base - firstNanos(background)) / 1e9, temp).toString());
         Path merged = temp.resolve("merged-" + names.size() + ".pcap");
         List<String> command = new ArrayList<>(List.of("mergecap", "-w", merged.toString()));
         command.addAll(shifted);
         exec(command.toArray(new String[0]));
         return merged;
+    }
+
+    private static Path shift(Path capture, double seconds, Path temp) throws Exception {
+        Path out = temp.resolve(capture.getFileName() + ".shifted.pcap");
+        exec("editcap", "-t", String.format(Locale.ROOT, "%.6f", seconds), capture.toString(), out.toString());
+        return out;
+    }
+
+    /** Real non-IKE traffic recorded between two namespaces by lab/background/record.sh. */
+    private static Path background() {
+        return Reconstruct.samples().resolve("background").resolve("background-traffic.pcap");
+    }
+
+    private static long framesOf(List<String> samples) throws IOException {
+        long n = 0;
+        for (String sample : samples) {
+            n += frames(Reconstruct.sample(sample));
+        }
+        return n;
+    }
+
+    private static long frames(Path capture) throws IOException {
+        long n = 0;
+        try (CaptureReader r = Captures.open(capture)) {
+            while (r.next() != null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static long firstNanos(Path capture) throws IOException {
