@@ -113,6 +113,7 @@ class DiagnoseHtmlTest {
             String colour = code.equals("ESTABLISHED") ? "ok"
                     : code.equals("INCOMPLETE") || code.equals("UNDETERMINED") ? "unknown" : "fail";
             assertThat(text(doc, row + "//span[contains(@class,'badge')]/@class")).isEqualTo("badge " + colour);
+            phase1Encryption(doc, section, n.get("phase1"), name + " #" + id);
             // one ladder row per message of the JSON, frame by frame, each arrow pointing the way it went
             List<Element> ladder = all(doc, section + "//table[@class='ladder']/tbody/tr");
             assertThat(ladder).as(name + " ladder of #" + id).hasSize(n.get("messages").size());
@@ -127,6 +128,27 @@ class DiagnoseHtmlTest {
         }
         assertThat(all(doc, "//section[contains(@class,'inputs')]//tbody/tr")).hasSize(report.get("inputs").size());
         return doc;
+    }
+
+    /** Phase 1's table offers the encryption algorithms the JSON lists as offered, and chose the one it chose. */
+    private static void phase1Encryption(Document doc, String section, JsonNode phase1, String what) throws Exception {
+        String table = section + "//table[contains(@class,'proposals')][1]";
+        List<String> titles = all(doc, table + "/thead/tr/th").stream().map(Element::getTextContent).toList();
+        int column = titles.indexOf("Encryption") + 1;
+        Set<String> offered = new HashSet<>();
+        Set<String> shown = new HashSet<>();
+        if (phase1.get("offered").isArray()) {
+            phase1.get("offered").forEach(o -> offered.add(o.get("encryption").asString()));
+            assertThat(column).as(what + " Encryption column").isPositive();
+            for (Element cell : all(doc, table + "/tbody/tr[starts-with(td[1], 'offered')]/td[" + column + "]")) {
+                shown.addAll(List.of(cell.getTextContent().split(", ")));
+            }
+        }
+        assertThat(shown).as(what + " offered encryption").isEqualTo(offered);
+        if (!phase1.get("chosen").isNull()) {
+            assertThat(text(doc, table + "/tbody/tr[@class='chosen']/td[" + column + "]")).as(what + " chosen")
+                    .isEqualTo(phase1.get("chosen").get("encryption").asString());
+        }
     }
 
     /** Nothing that runs or is fetched: no script, no event handler, no external reference of any kind. */
