@@ -113,6 +113,23 @@ class DiagnoseHtmlTest {
             String colour = code.equals("ESTABLISHED") ? "ok"
                     : code.equals("INCOMPLETE") || code.equals("UNDETERMINED") ? "unknown" : "fail";
             assertThat(text(doc, row + "//span[contains(@class,'badge')]/@class")).isEqualTo("badge " + colour);
+            // the words of the verdict and findings, whole, with the frames they cite linked or not
+            String verdict = section + "//div[contains(@class,'verdict')]";
+            assertThat(text(doc, verdict + "//p[@class='summary']")).as(name + " #" + id)
+                    .isEqualTo(TextEscaper.escape(n.get("verdict").get("summary").asString()));
+            assertThat(text(doc, verdict + "//dt[.='Why']/following-sibling::dd[1]")).as(name + " #" + id)
+                    .isEqualTo(TextEscaper.escape(n.get("verdict").get("explanation").asString()));
+            if (!n.get("verdict").get("fix").isNull()) {
+                assertThat(text(doc, verdict + "//dt[.='Fix']/following-sibling::dd[1]")).as(name + " #" + id)
+                        .isEqualTo(TextEscaper.escape(n.get("verdict").get("fix").asString()));
+            }
+            List<Element> findings = all(doc, section + "//ul[@class='findings']/li");
+            assertThat(findings).as(name + " #" + id).hasSize(n.get("findings").size());
+            for (int f = 0; f < findings.size(); f++) {
+                JsonNode finding = n.get("findings").get(f);
+                assertThat(findings.get(f).getTextContent()).as(name + " #" + id).contains(finding.get("code").asString()
+                        + ": " + TextEscaper.escape(finding.get("message").asString()));
+            }
             phase1Encryption(doc, section, n.get("phase1"), name + " #" + id);
             // one ladder row per message of the JSON, frame by frame, each arrow pointing the way it went
             List<Element> ladder = all(doc, section + "//table[@class='ladder']/tbody/tr");
@@ -204,7 +221,12 @@ class DiagnoseHtmlTest {
                 .map(Element::getTextContent).toList())
                 .containsExactlyElementsOf(names.stream().map(n -> samples.resolve(n + ".pcap").toString()).toList());
         assertThat(text(doc, "//p[@class='lead']")).isEqualTo(sections.size() + " negotiations, 2 established.");
-        // every frame the verdicts cite as evidence links to a row of its own negotiation's ladder
+        // the explanation links the frames it cites: IKE_SA_INIT request (frame 1) and its NO_PROPOSAL_CHOSEN (frame 2)
+        String refused = "//section[.//dd[contains(., 'ikev2-proposal-mismatch.pcap')]]";
+        assertThat(all(doc, refused + "//dt[.='Why']/following-sibling::dd[1]/a").stream()
+                .map(a -> a.getTextContent() + " " + a.getAttribute("href")).toList())
+                .containsExactly("1 #negotiation-2-frame-1", "2 #negotiation-2-frame-2");
+        // every frame the verdicts cite links to a row of its own negotiation's ladder
         for (Element a : all(doc, "//div[contains(@class,'verdict')]//a")) {
             String target = a.getAttribute("href").substring(1);
             assertThat(all(doc, "//tr[@id='" + target + "']")).as(target).hasSize(1);

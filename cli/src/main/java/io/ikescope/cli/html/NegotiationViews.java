@@ -19,6 +19,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a negotiation and its diagnosis into the views the templates show: the same facts and words as the text
@@ -27,6 +29,10 @@ import java.util.Set;
 final class NegotiationViews {
     private NegotiationViews() {
     }
+
+    /** "frame 3", "frames 1, 2 and 5", "frames 9/10": the numbers are group 1 (at most 9 digits each). */
+    private static final Pattern FRAME_LIST = Pattern.compile("\\bframes? (\\d{1,9}(?:(?:, | and |/)\\d{1,9})*)");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
 
     static Views.SummaryRow summary(Negotiation n, Diagnosis d) {
         Verdict v = d.verdict();
@@ -82,6 +88,36 @@ final class NegotiationViews {
         return links;
     }
 
+    /**
+     * The text with the frame numbers it cites ("frame 3", "frames 1, 2 and 5", "frames 9/10") linked to their
+     * ladder rows; numbers the ladder does not show stay text.
+     */
+    static List<Views.Span> citing(Negotiation n, String text, Set<Long> laddered) {
+        List<Views.Span> spans = new ArrayList<>();
+        if (text == null) {
+            return spans;
+        }
+        int done = 0;
+        Matcher cited = FRAME_LIST.matcher(text);
+        while (cited.find()) {
+            Matcher number = NUMBER.matcher(text).region(cited.start(1), cited.end(1));
+            while (number.find()) {
+                long frame = Long.parseLong(number.group());
+                if (laddered.contains(frame)) {
+                    if (number.start() > done) {
+                        spans.add(new Views.Span(text.substring(done, number.start()), null));
+                    }
+                    spans.add(new Views.Span(number.group(), "#" + frameAnchor(n, frame)));
+                    done = number.end();
+                }
+            }
+        }
+        if (done < text.length()) {
+            spans.add(new Views.Span(text.substring(done), null));
+        }
+        return spans;
+    }
+
     private static List<Views.Fact> facts(Negotiation n) {
         List<Views.Fact> facts = new ArrayList<>();
         facts.add(new Views.Fact("SPIs", n.spiI() + " / " + (n.spiR() == null ? "-" : n.spiR())));
@@ -110,7 +146,8 @@ final class NegotiationViews {
             }
         }
         return new Views.Verdict(v.code().name(), outcome(v.code()), v.certainty().jsonName(),
-                v.phase() == null ? null : "Phase " + v.phase(), esc(v.summary()), esc(v.explanation()),
+                v.phase() == null ? null : "Phase " + v.phase(), esc(v.summary()),
+                citing(n, esc(v.explanation()), laddered),
                 esc(v.fix()), mismatches, links(n, v.evidence(), laddered));
     }
 
@@ -218,7 +255,8 @@ final class NegotiationViews {
     private static List<Views.Finding> findings(Negotiation n, List<Finding> findings, Set<Long> laddered) {
         List<Views.Finding> out = new ArrayList<>();
         for (Finding f : findings) {
-            out.add(new Views.Finding(f.severity(), f.code(), esc(f.message()), links(n, f.frames(), laddered)));
+            out.add(new Views.Finding(f.severity(), f.code(), citing(n, esc(f.message()), laddered),
+                    links(n, f.frames(), laddered)));
         }
         return out;
     }

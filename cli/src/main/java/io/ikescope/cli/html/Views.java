@@ -40,8 +40,13 @@ public final class Views {
     public record FrameLink(long frame, String href) {
     }
 
+    /** A piece of running text; {@code href} links it to a row of the ladder (a frame it cites), else null. */
+    public record Span(String text, String href) {
+    }
+
+    /** @param explanation the explanation, the frames it cites linked to the ladder */
     public record Verdict(String code, String outcome, String certainty, String phase, String summary,
-                          String explanation, String fix, List<String> mismatches, List<FrameLink> evidence) {
+                          List<Span> explanation, String fix, List<String> mismatches, List<FrameLink> evidence) {
     }
 
     /** The messages between the two peers, in capture order, and what the ladder leaves out or adds. */
@@ -83,7 +88,7 @@ public final class Views {
     public record ProposalRow(String label, List<String> cells, boolean chosen, String note) {
     }
 
-    public record Finding(String severity, String code, String message, List<FrameLink> frames) {
+    public record Finding(String severity, String code, List<Span> message, List<FrameLink> frames) {
     }
 
     public record Input(String path, String format, long packets, long ikeMessages, List<String> warnings) {
