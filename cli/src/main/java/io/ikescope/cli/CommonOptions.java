@@ -21,7 +21,7 @@ final class CommonOptions {
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             converter = FormatConverter.class,
-            description = "text or json (default: ${DEFAULT-VALUE})")
+            description = "text or json, for diagnose also html (default: ${DEFAULT-VALUE})")
     private OutputFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of standard output")
@@ -81,6 +81,13 @@ final class CommonOptions {
         return DecoderOptions.defaults().withExtraIkeUdpPorts(extra);
     }
 
+    /** Stops a command that writes no HTML report when --format html was given: exit 2 and one line. */
+    void refuseHtml(String command) {
+        if (format == OutputFormat.HTML) {
+            throw new ErrorReporter.UserError("--format html is for diagnose only: " + command + " writes text or json");
+        }
+    }
+
     /** The -o path as given, or null. */
     Path outputPath() {
         return output;
@@ -99,7 +106,8 @@ final class CommonOptions {
                     return f;
                 }
             }
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a format: use text or json");
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a format: use text or json"
+                    + " (diagnose also html)");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.ikescope.cli;
 
 import io.ikescope.capture.CaptureReader;
+import io.ikescope.cli.html.HtmlDiagnoseWriter;
 import io.ikescope.diagnosis.Diagnoser;
 import io.ikescope.diagnosis.Diagnosis;
 import io.ikescope.net.CaptureScan;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {"Reconstruct every IKE negotiation in the captures and tell why it failed.",
             "Captures: pcap or pcapng, optionally gzip-compressed; '-' reads standard input.",
+            "--format html writes one self-contained page (no script, nothing fetched) to open in a browser or mail.",
             "Exit status: 0 every negotiation was established, 1 at least one was not, 2 bad input."})
 final class DiagnoseCommand implements Callable<Integer> {
 
@@ -70,9 +72,11 @@ final class DiagnoseCommand implements Callable<Integer> {
             MessageSource source = messageSource();
             IdSequence ids = new IdSequence();
             try (Output out = common.openOutput(parent.streams());
-                 DiagnoseWriter writer = common.format() == OutputFormat.JSON
-                         ? new DiagnoseJsonWriter(out.stream())
-                         : new DiagnoseTextWriter(out.stream())) {
+                 DiagnoseWriter writer = switch (common.format()) {
+                     case JSON -> new DiagnoseJsonWriter(out.stream());
+                     case HTML -> new HtmlDiagnoseWriter(out.stream(), new VersionProvider().getVersion()[0]);
+                     case TEXT -> new DiagnoseTextWriter(out.stream());
+                 }) {
                 for (int i = 0; i < captures.size(); i++) {
                     diagnose(captures.get(i), readers.get(i), source, ids, writer);
                 }

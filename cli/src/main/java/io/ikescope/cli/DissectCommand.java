@@ -46,6 +46,7 @@ final class DissectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        common.refuseHtml("dissect");
         PrintWriter err = spec.commandLine().getErr();
         KeyRing keys = common.keyRing();
         // one decryptor for the whole run: an SA may continue from one capture file into the next

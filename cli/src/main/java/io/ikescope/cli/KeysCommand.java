@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,8 +73,9 @@ final class KeysCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (common.format() == OutputFormat.JSON) {
-            throw new ErrorReporter.UserError("keys writes Wireshark tables: --format json does not apply");
+        if (common.format() != OutputFormat.TEXT) {
+            throw new ErrorReporter.UserError("keys writes Wireshark tables: --format "
+                    + common.format().name().toLowerCase(Locale.ROOT) + " does not apply");
         }
         List<Path> inputs = new ArrayList<>(files);
         inputs.addAll(common.keyPaths());

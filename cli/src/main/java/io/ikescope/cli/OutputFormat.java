@@ -1,6 +1,6 @@
 package io.ikescope.cli;
 
-/** Values of {@code --format}. */
+/** Values of {@code --format}; {@link #HTML} is for {@code diagnose} only. */
 enum OutputFormat {
-    TEXT, JSON
+    TEXT, JSON, HTML
 }

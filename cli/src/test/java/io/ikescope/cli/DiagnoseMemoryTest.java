@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * Memory stays bounded by the negotiations live at once, not by the capture: {@code diagnose} in a child JVM with
  * a 96 MB heap over a ~200 MB capture holding far more negotiations than the tracker keeps live (4096 live at
- * about 10 KB each is the bound; 64 MB is too little for that).
+ * about 10 KB each is the bound; 64 MB is too little for that). The JSON and the HTML report alike.
  */
 class DiagnoseMemoryTest {
     private static final long CAPTURE_BYTES = 200_000_000L;
@@ -37,35 +38,44 @@ class DiagnoseMemoryTest {
         Path onePass = dir.resolve("one-pass.pcap");
         RepeatedNegotiationsCapture.write(onePass, sources, 1);
         Path onePassJson = dir.resolve("one-pass.json");
-        assertThat(diagnoseInChild(onePass, onePassJson)).isIn(ExitCodes.OK, ExitCodes.NEGOTIATION_FAILED);
+        assertThat(diagnoseInChild(onePass, onePassJson, "json")).isIn(ExitCodes.OK, ExitCodes.NEGOTIATION_FAILED);
         long perPass = spisI(onePassJson).size();
         assertThat(perPass).isGreaterThanOrEqualTo(sources.size());
 
         long passes = CAPTURE_BYTES / RepeatedNegotiationsCapture.bytesPerPass(sources);
         Path capture = dir.resolve("many.pcap");
         Path json = dir.resolve("many.json");
+        Path html = dir.resolve("many.html");
         try {
             RepeatedNegotiationsCapture.write(capture, sources, passes);
             assertThat(Files.size(capture)).isGreaterThan(CAPTURE_BYTES * 9 / 10);
 
-            int status = diagnoseInChild(capture, json);
+            int status = diagnoseInChild(capture, json, "json");
 
             assertThat(status).isEqualTo(ExitCodes.NEGOTIATION_FAILED); // the no-response sample, in every pass
             Set<String> spis = spisI(json);
             assertThat(spis).hasSize((int) (passes * perPass));
             assertThat((long) spis.size()).isGreaterThan(10L * 4096); // far beyond the tracker's live cap
+
+            // the HTML page keeps only its summary rows in memory; the sections spill to a temporary file
+            assertThat(diagnoseInChild(capture, html, "html")).isEqualTo(ExitCodes.NEGOTIATION_FAILED);
+            try (Stream<String> lines = Files.lines(html)) {
+                assertThat(lines.filter(l -> l.startsWith("<section class=\"negotiation\"")).count())
+                        .isEqualTo(spis.size());
+            }
         } finally {
             Files.deleteIfExists(capture);
             Files.deleteIfExists(json);
+            Files.deleteIfExists(html);
         }
     }
 
-    /** Runs {@code ikescope diagnose -f json} in a JVM with a small heap; returns its exit status. */
-    private int diagnoseInChild(Path capture, Path json) throws IOException, InterruptedException {
+    /** Runs {@code ikescope diagnose -f FORMAT} in a JVM with a small heap; returns its exit status. */
+    private int diagnoseInChild(Path capture, Path report, String format) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, HEAP, "-XX:+ExitOnOutOfMemoryError", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "diagnose", "-f", "json", "-o",
-                json.toString(), capture.toString()));
+                System.getProperty("java.class.path"), Main.class.getName(), "diagnose", "-f", format, "-o",
+                report.toString(), capture.toString()));
         File log = dir.resolve("child.log").toFile();
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         if (!child.waitFor(120, TimeUnit.SECONDS)) {

@@ -10,7 +10,6 @@ import io.ikescope.session.ChildSa;
 import io.ikescope.session.IkeProposal;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Negotiation;
-import io.ikescope.session.NotifySeen;
 import io.ikescope.session.Role;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -138,13 +137,10 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
                 right);
         long t0 = n.startNanos();
         for (MessageRecord m : n.messages()) {
-            String label = m.step() + (m.step().equals("request") || m.step().equals("response") || m.step().equals(
-                    "reply") ? " " + m.exchange() : m.step().equals("notification") ? " INFORMATIONAL" : "")
-                    + " #" + m.messageId();
-            String arrow = arrow(label, m.from() == Role.INITIATOR);
+            String arrow = arrow(LadderText.label(m), m.from() == Role.INITIATOR);
             StringBuilder line = new StringBuilder();
             line.append(String.format("  %6d %+9.3f  %s  ", m.frame(), (m.epochNanos() - t0) / 1e9, arrow));
-            line.append(payloads(m));
+            line.append(LadderText.payloads(m));
             if (m.purpose() != null) {
                 line.append("  <").append(m.purpose()).append('>');
             }
@@ -176,45 +172,6 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
         String line = "-".repeat(dashes / 2);
         String rest = "-".repeat(dashes - dashes / 2);
         return toRight ? "|" + line + " " + label + " " + rest + ">|" : "|<" + line + " " + label + " " + rest + "|";
-    }
-
-    /** "SA KE NONCE N(NAT_DETECTION_SOURCE_IP)", "[encrypted]". */
-    private static String payloads(MessageRecord m) {
-        List<String> parts = new ArrayList<>();
-        int notify = 0;
-        for (String p : m.payloads()) {
-            if (p.equals("N") && notify < m.notifies().size()) {
-                NotifySeen n = m.notifies().get(notify++);
-                parts.add("N(" + n.name() + ")");
-            } else {
-                parts.add(p);
-            }
-        }
-        List<String> collapsed = new ArrayList<>();
-        for (int i = 0; i < parts.size(); ) {
-            int j = i;
-            while (j < parts.size() && parts.get(j).equals(parts.get(i))) {
-                j++;
-            }
-            collapsed.add(j - i > 1 ? parts.get(i) + "x" + (j - i) : parts.get(i));
-            i = j;
-        }
-        String text = String.join(" ", collapsed);
-        if (m.opaque()) {
-            text = (text.isEmpty() ? "" : text + " ") + "[encrypted, " + m.length() + " bytes]";
-        } else if (m.decrypted()) {
-            text = text + " [decrypted]";
-        }
-        return text + fragment(m);
-    }
-
-    /** "  (fragment 1/2 of the message at frame 4)", "  (fragment 2/2)"; IKEv1 states no total until the last. */
-    private static String fragment(MessageRecord m) {
-        if (m.fragment() == null) {
-            return "";
-        }
-        String label = "fragment " + m.fragment().number() + (m.fragment().total() > 0 ? "/" + m.fragment().total() : "");
-        return m.fragmentPart() ? "  (" + label + " of the message at frame " + m.partOf() + ")" : "  (" + label + ")";
     }
 
     private void phases(Negotiation n, Diagnosis d) {

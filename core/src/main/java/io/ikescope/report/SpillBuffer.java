@@ -11,21 +11,22 @@ import java.nio.file.Path;
 /**
  * Text held until the end of a document: in memory up to a limit, then in a temporary file (deleted on close), so
  * that a report whose head must come last is written without holding a large capture's report in memory.
+ * Public for the cli's HTML report, which buffers the same way.
  */
-final class SpillBuffer extends Writer {
+public final class SpillBuffer extends Writer {
     private final int memoryLimit;
     private StringBuilder memory = new StringBuilder();
     private Path file;
     private Writer fileWriter;
 
-    SpillBuffer(int memoryLimit) {
+    public SpillBuffer(int memoryLimit) {
         this.memoryLimit = memoryLimit;
     }
 
     @Override
     public void write(char[] chars, int offset, int length) throws IOException {
         if (fileWriter == null && memory.length() + length > memoryLimit) {
-            file = Files.createTempFile("ikescope-report", ".json");
+            file = Files.createTempFile("ikescope-report", ".part");
             file.toFile().deleteOnExit();
             fileWriter = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
             fileWriter.append(memory);
@@ -38,12 +39,12 @@ final class SpillBuffer extends Writer {
         }
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return fileWriter == null && memory.length() == 0;
     }
 
     /** Copies everything written so far to {@code out}. */
-    void copyTo(Writer out) throws IOException {
+    public void copyTo(Writer out) throws IOException {
         if (fileWriter == null) {
             out.append(memory);
             return;
