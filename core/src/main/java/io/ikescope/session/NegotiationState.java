@@ -109,6 +109,7 @@ final class NegotiationState {
     private long firstEspToInitiator = -1;
     private final List<LostFragments> lost = new ArrayList<>();
     private final List<IcmpError> icmpErrors = new ArrayList<>();
+    private int icmpOmitted;
     private final List<String> notes = new ArrayList<>();
     /** IKEv2: initiator SPIs of IKE SAs this one's decrypted rekeys created, and the rekey exchange's index. */
     private final Map<String, Integer> rekeyedTo = new HashMap<>();
@@ -799,6 +800,8 @@ final class NegotiationState {
         if (icmpErrors.size() < options.maxMessagesPerNegotiation()) {
             Role refused = quoted != null ? quoted.from() : senderOf(src.address(), src.port());
             icmpErrors.add(new IcmpError(icmp, refused, quoted == null ? null : quoted.frame(), bySpi));
+        } else {
+            icmpOmitted++;
         }
         activeNanos = Math.max(activeNanos, icmp.epochNanos());
         return true;
@@ -884,6 +887,10 @@ final class NegotiationState {
         List<String> allNotes = new ArrayList<>(notes);
         if (omitted > 0) {
             allNotes.add(omitted + " later messages were counted but not kept (limit "
+                    + options.maxMessagesPerNegotiation() + " per negotiation)");
+        }
+        if (icmpOmitted > 0) {
+            allNotes.add(icmpOmitted + " later ICMP errors were counted but not kept (limit "
                     + options.maxMessagesPerNegotiation() + " per negotiation)");
         }
         if (children.size() >= options.maxChildrenPerNegotiation()) {
