@@ -59,7 +59,40 @@ class IcmpVerdictsTest {
     }
 
     @Test
+    void portUnreachableOnUdp4500ConfirmsNatTraversalBlocked() throws IOException {
+        Verdict v = verdict("ikev2-natt-rejected", e -> e);
+        assertThat(v.code()).isEqualTo(VerdictCode.NAT_T_BLOCKED);
+        assertThat(v.certainty()).isEqualTo(Certainty.CONFIRMED);
+        assertThat(v.summary()).contains("was refused with ICMP 'port unreachable' from the responder itself (frames 4,"
+                + " 6 and 8)").contains("nothing listens on UDP 4500 at 198.51.100.2");
+        assertThat(v.evidence()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+    }
+
+    @Test
+    void icmpErrorsTheVerdictDoesNotRestOnAreAFinding() throws IOException {
+        // The same errors as if they quoted UDP 500: they belong to the negotiation (same SPIs) but say nothing about
+        // the silence on 4500, so the verdict stays inferred and the errors are listed as a finding.
+        Negotiation n = Reconstruct.runRewritingIcmp(Reconstruct.sample("ikev2-natt-rejected"), TrackerOptions.defaults(),
+                e -> new IcmpUnreachable(e.frame(), e.epochNanos(), e.sender(), e.ipVersion(), e.type(), e.code(),
+                        e.quotedSrc(), 500, e.quotedDst(), 500, e.spiI(), e.spiR(), e.ikeVersion())).only();
+        Diagnosis d = Diagnoser.diagnose(n);
+        assertThat(d.verdict().certainty()).isEqualTo(Certainty.INFERRED);
+        assertThat(d.findings()).filteredOn(f -> f.code().equals("ICMP_UNREACHABLE")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.message()).isEqualTo("ICMP destination unreachable: port unreachable from 198.51.100.2"
+                            + " refusing the initiator's datagrams to UDP 500 (frames 4, 6 and 8).");
+                    assertThat(f.frames()).containsExactly(4L, 6L, 8L);
+                });
+        // When the verdict rests on them, they are not repeated as a finding.
+        assertThat(Diagnoser.diagnose(Reconstruct.run(Reconstruct.sample("ikev2-natt-rejected")).only()).findings())
+                .extracting(Finding::code).doesNotContain("ICMP_UNREACHABLE");
+    }
+
+    @Test
     void withoutTheIcmpErrorsSilenceIsOnlyInferred() throws IOException {
+        Verdict natT = verdict("ikev2-natt-rejected", e -> null);
+        assertThat(natT.code()).isEqualTo(VerdictCode.NAT_T_BLOCKED);
+        assertThat(natT.certainty()).isEqualTo(Certainty.INFERRED);
         for (String sample : new String[] {"ikev2-port-unreachable", "ikev1-admin-prohibited"}) {
             Verdict v = verdict(sample, e -> null);
             assertThat(v.code()).as(sample).isEqualTo(VerdictCode.NO_RESPONSE);
