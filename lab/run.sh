@@ -29,6 +29,8 @@ NS_ALL=("$NS_I" "$NS_R" "$NS_M")
 # Addresses (documentation ranges only).
 PEER_I=198.51.100.1       # initiator, direct topology and inside address behind the middle box
 PEER_R=198.51.100.2       # responder
+PEER_I6=2001:db8::1       # the same peers over IPv6 (topology direct6)
+PEER_R6=2001:db8::2
 PROT_I=203.0.113.1        # protected host behind the initiator (203.0.113.0/28)
 PROT_R=203.0.113.17       # protected host behind the responder (203.0.113.16/28)
 # Routed topologies: initiator 198.51.100.33/28 -- .34 middle .65/28 -- responder .66/28.
@@ -132,6 +134,7 @@ add_ns() {
 }
 
 # direct: initiator ikl-i0 198.51.100.1/28 <-> ikl-r0 198.51.100.2/28 responder.
+# direct6: the same over IPv6, 2001:db8::1/64 <-> 2001:db8::2/64 (IPv4 addresses only on lo).
 # router / nat: initiator ikl-i0 .33/28 <-> ikl-m0 .34 [middle] .65 ikl-m1 <-> ikl-r0 .66/28 responder;
 # "nat" masquerades the initiator behind .65, "router" forwards unchanged.
 setup_topology() {
@@ -146,6 +149,25 @@ setup_topology() {
       ip -n "$NS_I" link set ikl-i0 up
       ip -n "$NS_R" link set ikl-r0 up
       LOCAL_I=$PEER_I; LOCAL_R=$PEER_R
+      ;;
+    direct6)
+      # IPv6 on the veth pair only, with duplicate address detection off and the addresses in place before
+      # the daemons start: no address appears later to make charon roam (see add_ns).
+      ip link add ikl-i0 netns "$NS_I" type veth peer name ikl-r0 netns "$NS_R"
+      local side
+      for side in "$NS_I ikl-i0 $PEER_I6" "$NS_R ikl-r0 $PEER_R6"; do
+        set -- $side
+        ip netns exec "$1" sysctl -qw "net.ipv6.conf.$2.disable_ipv6=0" "net.ipv6.conf.$2.accept_dad=0"
+        ip -n "$1" addr add "$3/64" dev "$2" nodad
+        ip -n "$1" link set "$2" up
+      done
+      # Static neighbours: otherwise the first request waits in the neighbour queue for a solicitation's
+      # retry (about 1 s) and leaves together with the first retransmission.
+      ip -n "$NS_I" neigh replace "$PEER_R6" dev ikl-i0 nud permanent \
+        lladdr "$(ip netns exec "$NS_R" cat /sys/class/net/ikl-r0/address)"
+      ip -n "$NS_R" neigh replace "$PEER_I6" dev ikl-r0 nud permanent \
+        lladdr "$(ip netns exec "$NS_I" cat /sys/class/net/ikl-i0/address)"
+      LOCAL_I=$PEER_I6; LOCAL_R=$PEER_R6
       ;;
     router|nat)
       add_ns "$NS_M"
@@ -201,7 +223,7 @@ wait_for() {   # wait_for SECONDS DESCRIPTION COMMAND...
 
 start_capture() {
   local ns=$1 ifname=$2 file=$3
-  ip netns exec "$ns" tcpdump -i "$ifname" --immediate-mode -U -n -Z root -w "$file" 'udp or esp or icmp' \
+  ip netns exec "$ns" tcpdump -i "$ifname" --immediate-mode -U -n -Z root -w "$file" 'udp or esp or icmp or (icmp6 and ip6[40] < 128)' \
     > "$RUN/tcpdump.out" 2> "$RUN/tcpdump.err" &
   CAPTURE_PID=$!
   record_pid "$CAPTURE_PID"

@@ -109,6 +109,30 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void icmpErrorsAreInTheJsonAndTheLadder(@TempDir Path temp) throws Exception {
+        Path capture = sample("ikev2-port-unreachable");
+        Run json = run(temp.resolve("out.json"), "diagnose", "-f", "json", capture.toString());
+        assertThat(json.status()).isEqualTo(ExitCodes.NEGOTIATION_FAILED);
+        JsonNode n = new ObjectMapper().readTree(json.output()).get("negotiations").get(0);
+        assertThat(names(n)).containsSubsequence("esp", "icmpErrors", "messages");
+        assertThat(n.get("verdict").get("certainty").asString()).isEqualTo("confirmed");
+        assertThat(n.get("verdict").get("evidence").toString()).isEqualTo("[1,2,3,4,5,6]");
+        assertThat(n.get("icmpErrors")).hasSize(3);
+        JsonNode e = n.get("icmpErrors").get(0);
+        assertThat(names(e)).containsExactly("frame", "time", "from", "protocol", "type", "code", "meaning", "refused",
+                "quotedFrame", "matchedBy", "quoted");
+        assertThat(e.toString()).contains("\"frame\":2", "\"from\":\"2001:db8::2\"", "\"protocol\":\"icmpv6\"",
+                "\"type\":1", "\"code\":4", "\"meaning\":\"port unreachable\"", "\"refused\":\"initiator\"",
+                "\"quotedFrame\":1", "\"matchedBy\":\"spi\"");
+        assertThat(names(e.get("quoted"))).containsExactly("src", "srcPort", "dst", "dstPort", "spiI", "spiR");
+        assertThat(e.get("quoted").get("spiI").asString()).isEqualTo(n.get("spiI").asString());
+
+        Run text = run(temp.resolve("out.txt"), "diagnose", capture.toString());
+        assertThat(text.output()).containsPattern("\\n\\s+2 +\\+0\\.000 +\\|<-+ ICMP port unreachable -+\\|  from"
+                + " 2001:db8::2, quoting frame 1\\n");
+    }
+
+    @Test
     void exitStatusIsZeroWhenEveryNegotiationWasEstablished(@TempDir Path temp) throws Exception {
         Run r = run(temp.resolve("out.txt"), "diagnose", sample("ikev2-dh-invalid-ke-ok").toString());
 

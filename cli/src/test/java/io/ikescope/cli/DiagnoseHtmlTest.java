@@ -131,16 +131,26 @@ class DiagnoseHtmlTest {
                         + ": " + TextEscaper.escape(finding.get("message").asString()));
             }
             phase1Encryption(doc, section, n.get("phase1"), name + " #" + id);
-            // one ladder row per message of the JSON, frame by frame, each arrow pointing the way it went
-            List<Element> ladder = all(doc, section + "//table[@class='ladder']/tbody/tr");
-            assertThat(ladder).as(name + " ladder of #" + id).hasSize(n.get("messages").size());
-            int m = 0;
+            // one ladder row per message and per ICMP error of the JSON, in frame order, each arrow pointing the way
+            // it went (an ICMP error back to the peer whose datagram it refused)
+            List<long[]> expectedRows = new ArrayList<>(); // {frame, 1 when the arrow points to the responder}
             for (JsonNode message : n.get("messages")) {
+                expectedRows.add(new long[] {message.get("frame").asLong(),
+                        message.get("from").asString().equals("initiator") ? 1 : 0});
+            }
+            for (JsonNode icmp : n.get("icmpErrors")) {
+                expectedRows.add(new long[] {icmp.get("frame").asLong(),
+                        icmp.get("refused").asString().equals("responder") ? 1 : 0});
+            }
+            expectedRows.sort((a, b) -> Long.compare(a[0], b[0]));
+            List<Element> ladder = all(doc, section + "//table[@class='ladder']/tbody/tr");
+            assertThat(ladder).as(name + " ladder of #" + id).hasSize(expectedRows.size());
+            int m = 0;
+            for (long[] expectedRow : expectedRows) {
                 Element tr = ladder.get(m++);
-                assertThat(tr.getAttribute("id")).isEqualTo("negotiation-" + id + "-frame-" + message.get("frame").asLong());
+                assertThat(tr.getAttribute("id")).isEqualTo("negotiation-" + id + "-frame-" + expectedRow[0]);
                 String arrow = text(doc, "//tr[@id='" + tr.getAttribute("id") + "']//div[contains(@class,'arrow')]/@class");
-                assertThat(arrow).isEqualTo(message.get("from").asString().equals("initiator") ? "arrow to-right"
-                        : "arrow to-left");
+                assertThat(arrow).isEqualTo(expectedRow[1] == 1 ? "arrow to-right" : "arrow to-left");
             }
         }
         assertThat(all(doc, "//section[contains(@class,'inputs')]//tbody/tr")).hasSize(report.get("inputs").size());
@@ -205,12 +215,12 @@ class DiagnoseHtmlTest {
     void severalCapturesMakeOnePageWithEveryNegotiationAndInput() throws Exception {
         Path samples = samples();
         List<String> names = List.of("ikev1-main-psk-ok", "ikev2-proposal-mismatch", "ikev2-dh-invalid-ke-ok",
-                "ikev1-quick-ts-mismatch");
+                "ikev1-quick-ts-mismatch", "ikev2-port-unreachable");
         List<String> args = new ArrayList<>(List.of("-k", samples.resolve("ikev1-quick-ts-mismatch.keys.log").toString()));
         for (String n : names) {
             args.add(samples.resolve(n + ".pcap").toString());
         }
-        Document doc = diagnoseBoth("four captures", args);
+        Document doc = diagnoseBoth("five captures", args);
 
         List<Element> sections = all(doc, "//section[contains(@class,'negotiation')]");
         assertThat(sections).hasSizeGreaterThanOrEqualTo(names.size());
@@ -232,6 +242,8 @@ class DiagnoseHtmlTest {
             assertThat(all(doc, "//tr[@id='" + target + "']")).as(target).hasSize(1);
             assertThat(target).endsWith("-frame-" + a.getTextContent());
         }
+        // the port unreachables the NO_RESPONSE verdict cites are rows of the ladder too
+        assertThat(all(doc, "//tr[.//span[contains(@class,'icmp')]]")).isNotEmpty();
     }
 
     /** What a hostile peer could put in a gateway name: markup, an entity, quotes, terminal and bidi controls. */

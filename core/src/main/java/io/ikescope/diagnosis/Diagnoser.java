@@ -16,8 +16,9 @@ import java.util.List;
 public final class Diagnoser {
     private static final List<NotifyRule> NOTIFY_RULES = List.of(new DhGroupRefused(), new ProposalRefused(),
             new AuthenticationRejected(), new TrafficSelectorsRefused(), new PeerReportedError());
-    private static final List<Rule> PATTERN_RULES = List.of(new XauthRejected(), new Redirected(), new NoResponse(), new NatTraversalBlocked(),
-            new FragmentsLost(), new MainModeAuthenticationRefused(), new AggressiveModeHashRejected(),
+    private static final List<Rule> PATTERN_RULES = List.of(new XauthRejected(), new Redirected(), new NoResponse(),
+            // Before NAT-T: fragments that got through on UDP 4500 prove the port open, the missing ones are the cause.
+            new FragmentsLost(), new NatTraversalBlocked(), new MainModeAuthenticationRefused(), new AggressiveModeHashRejected(),
             new Ikev2AuthenticationRefused(), new ChildRefusedHidden(), new Established(), new StoppedAnswering(),
             new CaptureEndsEarly(), new Undetermined());
 

@@ -6,6 +6,7 @@ import io.ikescope.session.AuthMethodNames;
 import io.ikescope.session.ChildProposal;
 import io.ikescope.session.ChildSa;
 import io.ikescope.session.Exchange;
+import io.ikescope.session.IcmpError;
 import io.ikescope.session.IkeProposal;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.NotifySeen;
@@ -31,6 +32,7 @@ final class Findings {
         weakAlgorithms(f, out);
         aggressivePsk(f, out);
         lostFragments(f, verdict, out);
+        icmpErrors(f, verdict, out);
         decryptionFailures(f, out);
         if (f.n.rekeyOf() != null) {
             var link = f.n.rekeyOf();
@@ -47,6 +49,29 @@ final class Findings {
             out.add(new Finding("TRACKING_LIMIT", Finding.INFO, note, List.of()));
         }
         return out;
+    }
+
+    /** ICMP destination unreachables the verdict does not already rest on (a dead peer's DPD, a blocked rekey ...). */
+    private static void icmpErrors(Facts f, Verdict verdict, List<Finding> out) {
+        Map<String, List<Long>> byKind = new LinkedHashMap<>();
+        for (IcmpError e : f.n.icmpErrors()) {
+            if (!verdict.evidence().contains(e.frame())) {
+                byKind.computeIfAbsent(e.icmp().meaning() + " from " + e.icmp().sender() + " refusing the "
+                        + e.refused().jsonName() + "'s datagrams to UDP " + e.icmp().quotedDstPort(),
+                        k -> new ArrayList<>()).add(e.frame());
+            }
+        }
+        if (byKind.isEmpty()) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        List<Long> frames = new ArrayList<>();
+        byKind.forEach((kind, list) -> {
+            parts.add(kind + " (" + Facts.frames(list) + ")");
+            frames.addAll(list);
+        });
+        out.add(new Finding("ICMP_UNREACHABLE", Finding.WARNING, "ICMP destination unreachable: "
+                + String.join("; ", parts) + ".", frames));
     }
 
     private static void retransmissions(Facts f, List<Finding> out) {

@@ -1,11 +1,15 @@
 package io.ikescope.diagnosis;
 
+import io.ikescope.session.IcmpError;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Role;
 import java.util.ArrayList;
 import java.util.List;
 
-/** "NAT-T blocked": the peers talked on UDP 500, the initiator moved to UDP 4500 and got no answer there. */
+/**
+ * "NAT-T blocked": the peers talked on UDP 500, the initiator moved to UDP 4500 and got no answer there; confirmed
+ * when ICMP errors refused the requests on 4500.
+ */
 final class NatTraversalBlocked implements Rule {
     @Override
     public String name() {
@@ -46,6 +50,15 @@ final class NatTraversalBlocked implements Rule {
         boolean phase1 = f.isPhase1Exchange(f.exchange(first.exchangeIndex()))
                 || first.exchange().equals(io.ikescope.session.ExchangeNames.IKE_AUTH)
                 || first.step().startsWith("MM") || first.step().startsWith("AM");
+        List<IcmpError> refusals = new ArrayList<>();
+        for (IcmpError e : f.n.icmpErrors()) {
+            if (e.refused() == Role.INITIATOR && e.icmp().quotedDstPort() == first.destination().port()) {
+                refusals.add(e);
+            }
+        }
+        if (!refusals.isEmpty()) {
+            return rejected(f, refusals, before, stalled, first, phase1 ? 1 : 2);
+        }
         return VerdictBuilder.inferred(VerdictCode.NAT_T_BLOCKED, phase1 ? 1 : 2)
                 .summary("The negotiation stalls after moving to UDP 4500: " + Facts.describe(first) + " to "
                         + f.n.responder().address() + ":4500 " + (sends > 1 ? "was sent " + sends
@@ -64,6 +77,43 @@ final class NatTraversalBlocked implements Rule {
                         + " encap = no).")
                 .evidence(Facts.framesOf(before))
                 .evidence(Facts.framesOf(stalled))
+                .build();
+    }
+
+    /** The requests on UDP 4500 were refused with ICMP errors: confirmed, and the ICMP says by whom. */
+    private static Verdict rejected(Facts f, List<IcmpError> refusals, List<MessageRecord> before,
+                                    List<MessageRecord> stalled, MessageRecord first, int phase) {
+        IcmpError main = refusals.get(0);
+        String responder = f.n.responder().address();
+        String sender = main.icmp().sender();
+        boolean fromResponder = sender.equals(responder);
+        int port = first.destination().port();
+        List<Long> icmpFrames = new ArrayList<>();
+        refusals.forEach(e -> icmpFrames.add(e.frame()));
+        String cause = main.icmp().portUnreachable() && fromResponder
+                ? "nothing listens on UDP " + port + " at " + responder + ", or its host firewall rejects it"
+                : main.icmp().portUnreachable() || main.icmp().administrativelyProhibited()
+                ? "a firewall at " + sender + " rejects UDP " + port
+                : responder + " cannot be reached on UDP " + port + " (" + main.icmp().meaning() + " from " + sender + ")";
+        return VerdictBuilder.confirmed(VerdictCode.NAT_T_BLOCKED, phase)
+                .summary("The negotiation stalls after moving to UDP " + port + ": " + Facts.describe(first) + " to "
+                        + responder + ":" + port + " was refused with ICMP '" + main.icmp().meaning() + "' from "
+                        + (fromResponder ? "the responder itself" : sender) + " (" + Facts.frames(icmpFrames) + "): "
+                        + cause + ".")
+                .explanation("On UDP 500 the responder answered (" + Facts.frames(Facts.framesOf(before)) + "). Then"
+                        + " the initiator moved to UDP " + port + " for NAT traversal and sent "
+                        + Facts.frames(Facts.framesOf(stalled)) + " there; each ICMP error quotes one of these"
+                        + " requests" + (main.bySpi() ? " with its IKE SPIs" : "") + ", so UDP 500 works and UDP " + port
+                        + " is refused" + (fromResponder ? " by the responder's host" : " on the way, at " + sender)
+                        + ".")
+                .fix((fromResponder ? "On " + responder + ", let the IKE daemon listen on UDP " + port
+                        + " (strongSwan and libreswan do by default; check 'ss -ulnp') and allow UDP " + port
+                        + " in its host firewall" : "Allow UDP " + port + " between " + f.n.initiator().address()
+                        + " and " + responder + " on the firewall at " + sender) + " (ESP-in-UDP uses it too); if no"
+                        + " NAT is involved, forced encapsulation can be turned off instead (strongSwan encap = no).")
+                .evidence(Facts.framesOf(before))
+                .evidence(Facts.framesOf(stalled))
+                .evidence(icmpFrames)
                 .build();
     }
 }

@@ -32,13 +32,17 @@ public final class PacketDecoder {
     private static final int ETHERTYPE_QINQ = 0x88A8;
     private static final int ETHERTYPE_QINQ_OLD = 0x9100;
     private static final int PROTO_HOP_BY_HOP = 0;
+    private static final int PROTO_ICMP = 1;
     private static final int PROTO_TCP = 6;
     private static final int PROTO_UDP = 17;
     private static final int PROTO_ROUTING = 43;
     private static final int PROTO_FRAGMENT = 44;
     private static final int PROTO_ESP = 50;
     private static final int PROTO_AH = 51;
+    private static final int PROTO_ICMPV6 = 58;
     private static final int PROTO_DEST_OPTS = 60;
+    private static final int ICMPV4_UNREACHABLE = 3;
+    private static final int ICMPV6_UNREACHABLE = 1;
     private static final int IKE_HEADER = 28;
     /** Nested headers followed per packet; real traffic needs a handful, a crafted loop is cut off. */
     private static final int MAX_HEADERS = 16;
@@ -336,6 +340,16 @@ public final class PacketDecoder {
             case PROTO_UDP -> udp(b, at, capturedEnd, datagramEnd);
             case PROTO_TCP -> tcp(b, at, capturedEnd, datagramEnd);
             case PROTO_ESP -> esp(b, at, capturedEnd, (int) Math.min(Integer.MAX_VALUE, datagramEnd - at), 0, 0, false);
+            case PROTO_ICMP -> {
+                if (addressLength == 4) {
+                    icmpUnreachable(4, b, at, capturedEnd);
+                }
+            }
+            case PROTO_ICMPV6 -> {
+                if (addressLength == 16) {
+                    icmpUnreachable(6, b, at, capturedEnd);
+                }
+            }
             case PROTO_AH -> {
                 if (depth >= MAX_HEADERS || at + 2 > capturedEnd) {
                     malformed("ah", "an AH header is cut short");
@@ -395,6 +409,115 @@ public final class PacketDecoder {
         } else {
             natT(b, payload, capturedLength, wireLength, sourcePort, destinationPort);
         }
+    }
+
+    // ---- ICMP errors ----------------------------------------------------------------------------------------
+
+    /**
+     * An ICMP destination unreachable whose quote (the start of the refused datagram: RFC 792 guarantees its IP
+     * header and 8 bytes, Linux quotes up to 576 or 1280 bytes in all) is a UDP datagram on an IKE port. Read only
+     * as far as captured; the quoted IKE header's SPIs are taken when the quote reaches them. Anything else (other
+     * ICMP messages, quotes of other traffic, of ESP on 4500, of non-first IP fragments) is ignored.
+     */
+    private void icmpUnreachable(int ipVersion, byte[] b, int at, int end) {
+        if (at + 8 > end || (b[at] & 0xFF) != (ipVersion == 4 ? ICMPV4_UNREACHABLE : ICMPV6_UNREACHABLE)) {
+            return;
+        }
+        int code = b[at + 1] & 0xFF;
+        int q = at + 8;
+        String quotedSrc;
+        String quotedDst;
+        int udp;
+        if (ipVersion == 4) {
+            if (q + 20 > end || (b[q] & 0xF0) != 0x40 || (b[q + 9] & 0xFF) != PROTO_UDP
+                    || (Bytes.u16(b, q + 6) & 0x1FFF) != 0) {
+                return;
+            }
+            quotedSrc = AddressText.ipv4(b, q + 12);
+            quotedDst = AddressText.ipv4(b, q + 16);
+            udp = q + (b[q] & 0x0F) * 4;
+        } else {
+            if (q + 40 > end || (b[q] & 0xF0) != 0x60) {
+                return;
+            }
+            quotedSrc = AddressText.ipv6(b, q + 8);
+            quotedDst = AddressText.ipv6(b, q + 24);
+            udp = quotedIpv6Udp(b[q + 6] & 0xFF, b, q + 40, end);
+        }
+        if (udp < 0 || udp + 8 > end) {
+            return;
+        }
+        int sourcePort = Bytes.u16(b, udp);
+        int destinationPort = Bytes.u16(b, udp + 2);
+        boolean ike = ikePorts[sourcePort] || ikePorts[destinationPort];
+        boolean natT = sourcePort == DecoderOptions.NAT_T_PORT || destinationPort == DecoderOptions.NAT_T_PORT;
+        if (!ike && !natT) {
+            return;
+        }
+        // The same choice as for a datagram (see udp): with both kinds of port, the lower one decides.
+        boolean behindMarker = !ike;
+        if (ike && natT) {
+            int ikePort = ikePorts[sourcePort] && ikePorts[destinationPort] ? Math.min(sourcePort, destinationPort)
+                    : ikePorts[sourcePort] ? sourcePort : destinationPort;
+            behindMarker = ikePort >= DecoderOptions.NAT_T_PORT;
+        }
+        int header = udp + 8;
+        if (behindMarker) {
+            // UDP 4500: IKE sits behind the non-ESP marker; a non-zero first word is ESP, not IKE.
+            if (header + 4 <= end && Bytes.i32(b, header) != 0) {
+                return;
+            }
+            header += 4;
+        }
+        String spiI = null;
+        String spiR = null;
+        int version = 0;
+        if (header + 16 <= end) {
+            spiI = hex(b, header, 8);
+            spiR = hex(b, header + 8, 8);
+        }
+        if (header + 18 <= end) {
+            version = (b[header + 17] & 0xF0) >> 4;
+        }
+        sink.onIcmpUnreachable(new IcmpUnreachable(frameNumber, frameNanos, source(), ipVersion, b[at] & 0xFF, code,
+                quotedSrc, sourcePort, quotedDst, destinationPort, spiI, spiR, version == 1 || version == 2 ? version : 0));
+    }
+
+    /** Where the UDP header of a quoted IPv6 packet starts, after its extension headers; -1 when it is not UDP. */
+    private static int quotedIpv6Udp(int next, byte[] b, int at, int end) {
+        for (int depth = 0; depth < MAX_HEADERS; depth++) {
+            switch (next) {
+                case PROTO_UDP -> {
+                    return at;
+                }
+                case PROTO_HOP_BY_HOP, PROTO_ROUTING, PROTO_DEST_OPTS -> {
+                    if (at + 2 > end) {
+                        return -1;
+                    }
+                    next = b[at] & 0xFF;
+                    at += ((b[at + 1] & 0xFF) + 1) * 8;
+                }
+                case PROTO_FRAGMENT -> {
+                    if (at + 8 > end || (Bytes.u16(b, at + 2) & 0xFFF8) != 0) {
+                        return -1; // a later fragment: no UDP header in it
+                    }
+                    next = b[at] & 0xFF;
+                    at += 8;
+                }
+                default -> {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static String hex(byte[] b, int at, int length) {
+        StringBuilder s = new StringBuilder(length * 2);
+        for (int i = 0; i < length; i++) {
+            s.append(Character.forDigit((b[at + i] & 0xF0) >> 4, 16)).append(Character.forDigit(b[at + i] & 0x0F, 16));
+        }
+        return s.toString();
     }
 
     /** UDP 4500 (RFC 3948): keepalive, non-ESP marker + IKE, or ESP. */

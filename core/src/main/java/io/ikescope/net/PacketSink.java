@@ -11,6 +11,13 @@ public interface PacketSink {
     default void onWarning(String warning) {
     }
 
+    /**
+     * An ICMP destination unreachable (ICMPv4 type 3, ICMPv6 type 1) quoting a datagram on an IKE port (500, 4500
+     * or a port given with --port); ignored unless a sink wants it.
+     */
+    default void onIcmpUnreachable(IcmpUnreachable error) {
+    }
+
     /** A fragmented datagram that was dropped incomplete; also counted and warned about. */
     default void onIncompleteDatagram(IncompleteDatagram datagram) {
     }

@@ -4,9 +4,11 @@ import io.ikescope.diagnosis.Diagnosis;
 import io.ikescope.diagnosis.Finding;
 import io.ikescope.diagnosis.Mismatch;
 import io.ikescope.diagnosis.Verdict;
+import io.ikescope.net.IcmpUnreachable;
 import io.ikescope.session.ChildProposal;
 import io.ikescope.session.ChildSa;
 import io.ikescope.session.Endpoint;
+import io.ikescope.session.IcmpError;
 import io.ikescope.session.IkeProposal;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Negotiation;
@@ -32,7 +34,8 @@ import tools.jackson.core.json.JsonFactory;
  * (all ESP between the peers, when the child SPIs are unknown), {@code rekeyOf} (the negotiation whose
  * CREATE_CHILD_SA created this IKE SA, with its frames and certainty), {@code proposal} in offered entries,
  * {@code initiatedBy}, {@code messageId} and {@code ikeRekey} in Phase 2 entries, {@code step}, {@code length},
- * {@code notifies} and {@code purpose} in messages, and {@code mismatch} (always present, null when not known) in the verdict.
+ * {@code notifies} and {@code purpose} in messages, {@code icmpErrors} (ICMP destination unreachables quoting the
+ * negotiation's datagrams), and {@code mismatch} (always present, null when not known) in the verdict.
  *
  * <p>Negotiations are serialised as they arrive into a buffer that spills to a temporary file past 8 MiB; the
  * document is written on {@link #close()}, when the inputs (whose counts are known only at the end) can go first.
@@ -156,12 +159,49 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         g.writeNumberProperty("initiatorToResponder", n.esp().toResponder());
         g.writeNumberProperty("responderToInitiator", n.esp().toInitiator());
         g.writeEndObject();
+        writeIcmpErrors(g, n);
         g.writeArrayPropertyStart("messages");
         for (MessageRecord m : n.messages()) {
             writeMessage(g, m);
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /**
+     * ICMP destination unreachables that refused datagrams of this negotiation: who sent each, its type and code,
+     * the peer whose datagram was refused and what the quote shows.
+     */
+    private static void writeIcmpErrors(JsonGenerator g, Negotiation n) {
+        g.writeArrayPropertyStart("icmpErrors");
+        for (IcmpError e : n.icmpErrors()) {
+            IcmpUnreachable icmp = e.icmp();
+            g.writeStartObject();
+            g.writeNumberProperty("frame", icmp.frame());
+            g.writeStringProperty("time", Timestamps.iso(icmp.epochNanos()));
+            g.writeStringProperty("from", icmp.sender());
+            g.writeStringProperty("protocol", icmp.ipVersion() == 4 ? "icmp" : "icmpv6");
+            g.writeNumberProperty("type", icmp.type());
+            g.writeNumberProperty("code", icmp.code());
+            g.writeStringProperty("meaning", icmp.meaning());
+            g.writeStringProperty("refused", e.refused().jsonName());
+            if (e.quotedFrame() == null) {
+                g.writeNullProperty("quotedFrame");
+            } else {
+                g.writeNumberProperty("quotedFrame", e.quotedFrame());
+            }
+            g.writeStringProperty("matchedBy", e.bySpi() ? "spi" : "addresses");
+            g.writeObjectPropertyStart("quoted");
+            g.writeStringProperty("src", icmp.quotedSrc());
+            g.writeNumberProperty("srcPort", icmp.quotedSrcPort());
+            g.writeStringProperty("dst", icmp.quotedDst());
+            g.writeNumberProperty("dstPort", icmp.quotedDstPort());
+            g.writeStringProperty("spiI", icmp.spiI());
+            g.writeStringProperty("spiR", icmp.spiR());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void writePhase1(JsonGenerator g, Negotiation n, Diagnosis d) {

@@ -8,6 +8,7 @@ import io.ikescope.diagnosis.Verdict;
 import io.ikescope.session.ChildProposal;
 import io.ikescope.session.ChildSa;
 import io.ikescope.session.IkeProposal;
+import io.ikescope.session.IcmpError;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Negotiation;
 import io.ikescope.session.Role;
@@ -136,7 +137,11 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
         out.printf("  %6s %9s  %-" + (LADDER_WIDTH / 2) + "s%" + (LADDER_WIDTH / 2) + "s%n", "frame", "time", left,
                 right);
         long t0 = n.startNanos();
+        int icmp = 0;
         for (MessageRecord m : n.messages()) {
+            for (; icmp < n.icmpErrors().size() && n.icmpErrors().get(icmp).frame() < m.frame(); icmp++) {
+                icmpLine(n.icmpErrors().get(icmp), t0);
+            }
             String arrow = arrow(LadderText.label(m), m.from() == Role.INITIATOR);
             StringBuilder line = new StringBuilder();
             line.append(String.format("  %6d %+9.3f  %s  ", m.frame(), (m.epochNanos() - t0) / 1e9, arrow));
@@ -152,6 +157,9 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
             }
             out.println(line);
         }
+        for (; icmp < n.icmpErrors().size(); icmp++) {
+            icmpLine(n.icmpErrors().get(icmp), t0);
+        }
         if (n.omittedMessages() > 0) {
             out.println("  ... " + n.omittedMessages() + " more messages not kept");
         }
@@ -165,6 +173,13 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
                     + join(n.lostFragments().stream().map(l -> l.firstFrame()).toList()) + ")");
         }
         out.println();
+    }
+
+    /** An ICMP error in the ladder, pointing at the peer whose datagram it refused. */
+    private void icmpLine(IcmpError e, long t0) {
+        String arrow = arrow("ICMP " + e.icmp().meaning(), e.refused() == Role.RESPONDER);
+        out.println(String.format("  %6d %+9.3f  %s  ", e.frame(), (e.icmp().epochNanos() - t0) / 1e9, arrow)
+                + "from " + e.icmp().sender() + (e.quotedFrame() != null ? ", quoting frame " + e.quotedFrame() : ""));
     }
 
     private static String arrow(String label, boolean toRight) {

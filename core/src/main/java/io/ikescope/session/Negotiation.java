@@ -24,6 +24,7 @@ import java.util.List;
  *                          idle negotiation was put aside
  * @param notes             limits hit while tracking it (messages not kept, evicted early ...)
  * @param rekeyOf           IKEv2: the negotiation whose CREATE_CHILD_SA created this IKE SA, or null
+ * @param icmpErrors        ICMP destination unreachables quoting this negotiation's datagrams, capture order
  */
 public record Negotiation(String id, String input, int ikeVersion, String exchangeMode, Endpoint initiator,
                           Endpoint responder, String spiI, String spiR, long firstFrame, long lastFrame,
@@ -31,13 +32,27 @@ public record Negotiation(String id, String input, int ikeVersion, String exchan
                           String decryption, Phase1 phase1, List<ChildSa> children, List<Exchange> exchanges,
                           List<MessageRecord> messages, int omittedMessages, EspTally esp,
                           List<LostFragments> lostFragments, long watchedUntilNanos, List<String> notes,
-                          RekeyLink rekeyOf) {
+                          RekeyLink rekeyOf, List<IcmpError> icmpErrors) {
     public Negotiation {
+        icmpErrors = List.copyOf(icmpErrors);
         children = List.copyOf(children);
         exchanges = List.copyOf(exchanges);
         messages = List.copyOf(messages);
         lostFragments = List.copyOf(lostFragments);
         notes = List.copyOf(notes);
+    }
+
+    /** Without ICMP errors (a capture without any, or a negotiation built by hand). */
+    public Negotiation(String id, String input, int ikeVersion, String exchangeMode, Endpoint initiator,
+                       Endpoint responder, String spiI, String spiR, long firstFrame, long lastFrame,
+                       long startNanos, long endNanos, Long natTraversalFrame, String natDetected,
+                       String decryption, Phase1 phase1, List<ChildSa> children, List<Exchange> exchanges,
+                       List<MessageRecord> messages, int omittedMessages, EspTally esp,
+                       List<LostFragments> lostFragments, long watchedUntilNanos, List<String> notes,
+                       RekeyLink rekeyOf) {
+        this(id, input, ikeVersion, exchangeMode, initiator, responder, spiI, spiR, firstFrame, lastFrame, startNanos,
+                endNanos, natTraversalFrame, natDetected, decryption, phase1, children, exchanges, messages,
+                omittedMessages, esp, lostFragments, watchedUntilNanos, notes, rekeyOf, List.of());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.ikescope.session;
 
 import io.ikescope.crypto.DecryptionStatus;
+import io.ikescope.net.IcmpUnreachable;
 import io.ikescope.net.IkeDatagram;
 import io.ikescope.wire.Attribute;
 import io.ikescope.wire.AuthenticationPayload;
@@ -107,6 +108,8 @@ final class NegotiationState {
     private long firstEspToResponder = -1;
     private long firstEspToInitiator = -1;
     private final List<LostFragments> lost = new ArrayList<>();
+    private final List<IcmpError> icmpErrors = new ArrayList<>();
+    private int icmpOmitted;
     private final List<String> notes = new ArrayList<>();
     /** IKEv2: initiator SPIs of IKE SAs this one's decrypted rekeys created, and the rekey exchange's index. */
     private final Map<String, Integer> rekeyedTo = new HashMap<>();
@@ -777,6 +780,33 @@ final class NegotiationState {
         lost.add(new LostFragments(frame, nanos, senderOf(src, srcPort), bytes, fragments));
     }
 
+    /**
+     * An ICMP destination unreachable quoting a datagram from {@code src} to {@code dst}. Tied when the SPIs named
+     * this negotiation ({@code bySpi}) or when this negotiation sent a message that way before it; false when not.
+     */
+    boolean icmpError(IcmpUnreachable icmp, boolean bySpi) {
+        Endpoint src = new Endpoint(icmp.quotedSrc(), icmp.quotedSrcPort());
+        Endpoint dst = new Endpoint(icmp.quotedDst(), icmp.quotedDstPort());
+        MessageRecord quoted = null;
+        for (int i = messages.size() - 1; i >= 0 && quoted == null; i--) {
+            MessageRecord m = messages.get(i);
+            if (m.frame() <= icmp.frame() && m.source().equals(src) && m.destination().equals(dst)) {
+                quoted = m;
+            }
+        }
+        if (!bySpi && quoted == null) {
+            return false;
+        }
+        if (icmpErrors.size() < options.maxMessagesPerNegotiation()) {
+            Role refused = quoted != null ? quoted.from() : senderOf(src.address(), src.port());
+            icmpErrors.add(new IcmpError(icmp, refused, quoted == null ? null : quoted.frame(), bySpi));
+        } else {
+            icmpOmitted++;
+        }
+        activeNanos = Math.max(activeNanos, icmp.epochNanos());
+        return true;
+    }
+
     private Role senderOf(String address, int port) {
         if (initiator.address().equals(responder.address())) {
             return responderPorts.contains(port) && !initiatorPorts.contains(port) ? Role.RESPONDER : Role.INITIATOR;
@@ -859,6 +889,10 @@ final class NegotiationState {
             allNotes.add(omitted + " later messages were counted but not kept (limit "
                     + options.maxMessagesPerNegotiation() + " per negotiation)");
         }
+        if (icmpOmitted > 0) {
+            allNotes.add(icmpOmitted + " later ICMP errors were counted but not kept (limit "
+                    + options.maxMessagesPerNegotiation() + " per negotiation)");
+        }
         if (children.size() >= options.maxChildrenPerNegotiation()) {
             allNotes.add("only the first " + options.maxChildrenPerNegotiation() + " Phase 2 negotiations are kept");
         }
@@ -866,7 +900,7 @@ final class NegotiationState {
                 spiR == null ? null : spiR.hex(), firstFrame, lastFrame, startNanos, lastNanos, natTraversalFrame,
                 natDetected(), decryption(), phase1, childList, finished, messages, omitted,
                 new EspTally(espToResponder, espToInitiator, firstEspToResponder, firstEspToInitiator), lost,
-                Math.max(watchedUntilNanos, lastNanos), allNotes, rekeyOf);
+                Math.max(watchedUntilNanos, lastNanos), allNotes, rekeyOf, icmpErrors);
     }
 
     private String decryption() {

@@ -1,6 +1,7 @@
 package io.ikescope.session;
 
 import io.ikescope.net.EspPacket;
+import io.ikescope.net.IcmpUnreachable;
 import io.ikescope.net.IkeDatagram;
 import io.ikescope.net.IncompleteDatagram;
 import io.ikescope.net.PacketSink;
@@ -81,6 +82,11 @@ public final class SessionTracker {
             }
 
             @Override
+            public void onIcmpUnreachable(IcmpUnreachable error) {
+                SessionTracker.this.onIcmpUnreachable(error);
+            }
+
+            @Override
             public void onWarning(String warning) {
                 warningSink.accept(warning);
             }
@@ -134,6 +140,27 @@ public final class SessionTracker {
         NegotiationState n = between(d.src(), d.dst());
         if (n != null) {
             n.lostFragments(d.firstFrame(), d.firstNanos(), d.src(), d.srcPort(), d.bytesReceived(), d.fragments());
+        }
+    }
+
+    /**
+     * An ICMP destination unreachable quoting an IKE datagram goes to the live negotiation it refused: the one its
+     * quoted SPIs name, else the one between the quoted addresses that sent a message with those ports. Errors
+     * that fit no live negotiation are not kept.
+     */
+    public void onIcmpUnreachable(IcmpUnreachable error) {
+        advance(error.epochNanos());
+        if (error.spiI() != null) {
+            for (int version : error.ikeVersion() == 0 ? new int[] {2, 1} : new int[] {error.ikeVersion()}) {
+                NegotiationState n = live.get(version + ":" + error.spiI());
+                if (n != null && n.icmpError(error, true)) {
+                    return;
+                }
+            }
+        }
+        NegotiationState n = between(error.quotedSrc(), error.quotedDst());
+        if (n != null) {
+            n.icmpError(error, false);
         }
     }
 

@@ -41,6 +41,11 @@ final class TsharkView {
         Map<Long, List<Message>> frames = new LinkedHashMap<>();
         try {
             for (PdmlReader.Packet packet : PdmlReader.read(capture, profile)) {
+                if (packet.icmpError()) {
+                    // An ICMP error quoting an earlier message: tshark dissects (and decrypts) the quoted copy,
+                    // which is that message again, not one of its own (ikev2-natt-rejected quotes whole IKE_AUTHs).
+                    continue;
+                }
                 List<Message> messages = new ArrayList<>();
                 for (PdmlReader.Field isakmp : packet.isakmpLayers()) {
                     for (PdmlReader.Field layer : withNested(isakmp)) {

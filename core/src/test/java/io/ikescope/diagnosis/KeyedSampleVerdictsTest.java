@@ -26,6 +26,8 @@ class KeyedSampleVerdictsTest {
     static final Map<String, String> INFERRED_EVEN_WITH_KEYS = Map.of(
             "ikev1-cert-ipfrag-loss", "the initiator's MM5 never reassembles (IP fragments lost) and the responder"
                     + " stays silent: the evidence is what is missing, no message states it",
+            "ikev2-cert-fragment-loss", "fragment 3 of the IKE_AUTH request never arrives and the responder stays"
+                    + " silent: the fragments that did arrive decrypt, the evidence is the one that is missing",
             "ikev1-natt-blocked", "MM5 on UDP 4500 is never answered: silence, not a message, is the evidence",
             "ikev2-natt-blocked", "IKE_AUTH on UDP 4500 is never answered: silence is the evidence",
             "ikev2-nat-natt-blocked", "IKE_AUTH on UDP 4500 is never answered: silence is the evidence",

@@ -6,11 +6,17 @@ import io.ikescope.crypto.Decryptor;
 import io.ikescope.crypto.keys.KeySources;
 import io.ikescope.net.CaptureScan;
 import io.ikescope.net.DecoderOptions;
+import io.ikescope.net.EspPacket;
+import io.ikescope.net.IcmpUnreachable;
+import io.ikescope.net.IkeDatagram;
+import io.ikescope.net.IncompleteDatagram;
+import io.ikescope.net.PacketSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Assumptions;
 
 /** Runs the reconstruction over a real capture, and finds the samples and the public corpus for tests. */
@@ -38,6 +44,47 @@ public final class Reconstruct {
         SessionTracker tracker = new SessionTracker(capture.getFileName().toString(), options, new IdSequence(), out::add);
         try (CaptureReader reader = Captures.open(capture)) {
             CaptureScan.run(reader, DecoderOptions.defaults(), tracker.packetSink(source, warnings::add));
+        }
+        tracker.finish();
+        warnings.addAll(tracker.warnings());
+        return new Result(out, warnings);
+    }
+
+    /**
+     * {@link #run(Path)} with each ICMP destination unreachable passed through {@code icmp} on its way from the
+     * decoder to the tracker: changed (a quote cut short, another code) or withheld (null).
+     */
+    public static Result runRewritingIcmp(Path capture, TrackerOptions options,
+                                          UnaryOperator<IcmpUnreachable> icmp) throws IOException {
+        List<Negotiation> out = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        SessionTracker tracker = new SessionTracker(capture.getFileName().toString(), options, new IdSequence(), out::add);
+        PacketSink tracking = tracker.packetSink(MessageSource.withoutKeys(), warnings::add);
+        try (CaptureReader reader = Captures.open(capture)) {
+            CaptureScan.run(reader, DecoderOptions.defaults(), new PacketSink() {
+                @Override
+                public void onIke(IkeDatagram message) {
+                    tracking.onIke(message);
+                }
+
+                @Override
+                public void onEsp(EspPacket packet) {
+                    tracking.onEsp(packet);
+                }
+
+                @Override
+                public void onIncompleteDatagram(IncompleteDatagram datagram) {
+                    tracking.onIncompleteDatagram(datagram);
+                }
+
+                @Override
+                public void onIcmpUnreachable(IcmpUnreachable error) {
+                    IcmpUnreachable changed = icmp.apply(error);
+                    if (changed != null) {
+                        tracking.onIcmpUnreachable(changed);
+                    }
+                }
+            });
         }
         tracker.finish();
         warnings.addAll(tracker.warnings());

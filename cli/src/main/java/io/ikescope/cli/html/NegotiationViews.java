@@ -11,6 +11,7 @@ import io.ikescope.report.LadderText;
 import io.ikescope.report.TextEscaper;
 import io.ikescope.report.Timestamps;
 import io.ikescope.session.ChildSa;
+import io.ikescope.session.IcmpError;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Negotiation;
 import io.ikescope.session.Role;
@@ -44,6 +45,9 @@ final class NegotiationViews {
         Set<Long> laddered = new HashSet<>();
         for (MessageRecord m : n.messages()) {
             laddered.add(m.frame());
+        }
+        for (IcmpError e : n.icmpErrors()) {
+            laddered.add(e.frame());
         }
         return new Views.Negotiation(esc(n.id()), anchor(n), protocol(n), n.initiator().toString(),
                 n.responder().toString(), facts(n), verdict(n, d.verdict(), laddered), ladder(n), phases(n, d),
@@ -153,7 +157,12 @@ final class NegotiationViews {
 
     private static Views.Ladder ladder(Negotiation n) {
         List<Views.MessageRow> rows = new ArrayList<>();
+        int icmp = 0;
         for (MessageRecord m : n.messages()) {
+            // ICMP errors take their place in frame order, as in the text report
+            for (; icmp < n.icmpErrors().size() && n.icmpErrors().get(icmp).frame() < m.frame(); icmp++) {
+                rows.add(icmpRow(n, n.icmpErrors().get(icmp)));
+            }
             List<String> notes = new ArrayList<>();
             if (m.retransmission()) {
                 notes.add("retransmission of frame " + m.retransmissionOf());
@@ -168,6 +177,9 @@ final class NegotiationViews {
                     String.format(Locale.ROOT, "%+.3f", (m.epochNanos() - n.startNanos()) / 1e9),
                     m.from() == Role.INITIATOR, esc(LadderText.label(m)), esc(LadderText.payloads(m)),
                     m.retransmission(), decryption(m), state(m), notes));
+        }
+        for (; icmp < n.icmpErrors().size(); icmp++) {
+            rows.add(icmpRow(n, n.icmpErrors().get(icmp)));
         }
         List<String> notes = new ArrayList<>();
         if (n.omittedMessages() > 0) {
@@ -184,6 +196,15 @@ final class NegotiationViews {
         }
         return new Views.Ladder("initiator " + n.initiator().address(), "responder " + n.responder().address(), rows,
                 notes);
+    }
+
+    /** An ICMP error as a ladder row: an arrow to the peer whose datagram it refused. */
+    private static Views.MessageRow icmpRow(Negotiation n, IcmpError e) {
+        String quoting = e.quotedFrame() != null ? ", quoting frame " + e.quotedFrame() : "";
+        return new Views.MessageRow(e.frame(), frameAnchor(n, e.frame()),
+                String.format(Locale.ROOT, "%+.3f", (e.icmp().epochNanos() - n.startNanos()) / 1e9),
+                e.refused() == Role.RESPONDER, esc("ICMP " + e.icmp().meaning()),
+                esc("from " + e.icmp().sender() + quoting), false, "ICMP", "icmp", List.of());
     }
 
     private static String decryption(MessageRecord m) {
