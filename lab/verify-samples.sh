@@ -73,11 +73,13 @@ verify() {
     if [ -f "$profile/wireshark/ikev2_decryption_table.unsupported" ]; then
       printf '%-34s skipped: algorithm tshark 4.0 cannot decrypt (AEAD)\n' "$name"; rm -rf "$profile"; return 0
     fi
-    total=$(tshark -r "$pcap" -Y 'isakmp.nextpayload == 46 or isakmp.nextpayload == 53' 2>/dev/null | wc -l)
-    ok=$(XDG_CONFIG_HOME=$profile tshark -r "$pcap" -V 2>/dev/null | grep -cE 'Integrity Checksum Data: .*\[correct\]' || true)
+    # an ICMP error quotes the IKE message it refuses, and tshark dissects (and decrypts) the quote too:
+    # only the messages themselves count
+    total=$(tshark -r "$pcap" -Y '(isakmp.nextpayload == 46 or isakmp.nextpayload == 53) and not icmp and not icmpv6' 2>/dev/null | wc -l)
+    ok=$(XDG_CONFIG_HOME=$profile tshark -r "$pcap" -Y 'not icmp and not icmpv6' -V 2>/dev/null | grep -cE 'Integrity Checksum Data: .*\[correct\]' || true)
   else
-    total=$(tshark -r "$pcap" -Y 'isakmp.flag_e == 1' 2>/dev/null | wc -l)
-    ok=$(XDG_CONFIG_HOME=$profile tshark -r "$pcap" -Y 'isakmp.flag_e == 1 and isakmp.typepayload and not _ws.malformed' 2>/dev/null | wc -l)
+    total=$(tshark -r "$pcap" -Y 'isakmp.flag_e == 1 and not icmp and not icmpv6' 2>/dev/null | wc -l)
+    ok=$(XDG_CONFIG_HOME=$profile tshark -r "$pcap" -Y 'isakmp.flag_e == 1 and isakmp.typepayload and not _ws.malformed and not icmp and not icmpv6' 2>/dev/null | wc -l)
   fi
   rm -rf "$profile"
   local verdict=ok
