@@ -35,6 +35,9 @@ class KeyFileFuzzTest {
         try {
             DIR = Files.createTempDirectory("ikescope-keyfile-fuzz");
             FILE = DIR.resolve("keys.log");
+            // deleted in reverse order of registration: the file, then its directory
+            DIR.toFile().deleteOnExit();
+            FILE.toFile().deleteOnExit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
