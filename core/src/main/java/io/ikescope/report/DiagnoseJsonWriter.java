@@ -42,8 +42,9 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class DiagnoseJsonWriter implements DiagnoseWriter {
     public static final String SCHEMA = "ikescope.diagnose/1";
+    /** Peer text reaches findings and explanations too: no terminal control may pass raw (JsonTerminalEscapes). */
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).characterEscapes(new JsonTerminalEscapes()).build();
     private static final int MEMORY_LIMIT = 8 << 20;
 
     private final Writer out;

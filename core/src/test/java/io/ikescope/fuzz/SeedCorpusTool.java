@@ -56,6 +56,28 @@ class SeedCorpusTool {
 
         Map<String, byte[]> capturesSeeds = commit ? FuzzSeeds.captureSeeds(maxSize) : whole(captures, maxSize);
         write(commit, CaptureReaderFuzzTest.class, "readCapture", capturesSeeds);
+
+        if (commit) {
+            // the targets with key material: the lab samples and their key logs (KeyedSeeds)
+            Map<String, byte[]> hostile = KeyedSeeds.hostileMessageSeeds(maxSize);
+            Map<String, byte[]> plaintexts = KeyedSeeds.chosenPlaintextSeeds(maxSize);
+            Map<String, byte[]> keyFiles = KeyedSeeds.keyFileSeeds(maxSize);
+            assertThat(hostile).isNotEmpty();
+            assertThat(plaintexts).isNotEmpty();
+            assertThat(keyFiles).isNotEmpty();
+            write(commit, DecryptionFuzzTest.class, "decryptHostileMessages", hostile);
+            write(commit, DecryptionFuzzTest.class, "decryptChosenPlaintext", plaintexts);
+            write(commit, KeyFileFuzzTest.class, "readKeyFile", keyFiles);
+            write(commit, DiagnosePipelineFuzzTest.class, "diagnoseCapture", KeyedSeeds.diagnoseSeeds(maxSize));
+        } else {
+            Map<String, byte[]> withoutKeys = new LinkedHashMap<>();
+            capturesSeeds.forEach((name, capture) -> {
+                byte[] seed = new byte[1 + capture.length];
+                System.arraycopy(capture, 0, seed, 1, capture.length);
+                withoutKeys.put(name, seed);
+            });
+            write(commit, DiagnosePipelineFuzzTest.class, "diagnoseCapture", withoutKeys);
+        }
     }
 
     /** How many IKE messages the packet decoder finds in a frame script. */
