@@ -247,7 +247,7 @@ class DiagnoseHtmlTest {
     }
 
     /** What a hostile peer could put in a gateway name: markup, an entity, quotes, terminal and bidi controls. */
-    private static final String HOSTILE = "<script>alert(\"x\")</script><img src=x onerror=alert(1)>&amp;'\u001b[2J\u202e";
+    private static final String HOSTILE = "<script>alert(\"x\")</script><img src=x onerror=alert(1)>&amp;'\u001b[2J\u202e\u009a";
 
     @Test
     void aRedirectToAHostileGatewayNameStaysText() throws Exception {
@@ -269,6 +269,8 @@ class DiagnoseHtmlTest {
         String summary = new ObjectMapper().readTree(json.out()).get("negotiations").get(0).get("verdict")
                 .get("summary").asString();
         assertThat(summary).as("the hostile name reaches the report").contains(HOSTILE);
+        // ... escaped in the JSON text itself: no terminal-active character raw (C0, C1, bidi), as in dissect
+        assertThat(json.out()).doesNotContain("\u001b").doesNotContain("\u202e").doesNotContain("\u009a");
 
         Document doc = diagnoseBoth("hostile redirect", List.of(capture.toString()));
         String raw = run("diagnose", "-f", "html", capture.toString()).out();
