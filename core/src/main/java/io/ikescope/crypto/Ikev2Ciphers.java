@@ -330,20 +330,67 @@ final class Ikev2Ciphers {
         return nonce;
     }
 
-    private static final class JdkAead implements Ikev2Cipher {
-        private final String name;
+    /**
+     * The AEAD modes of IKEv2 (GCM and CCM RFC 5282, ChaCha20-Poly1305 RFC 7634): an 8-byte IV, the tag at
+     * the end, the IKE header and SK payload header up to the IV as associated data, the nonce salt then IV.
+     * Subclasses run the cipher.
+     */
+    private abstract static class Aead implements Ikev2Cipher {
+        final String name;
+        private final byte[] salt;
+        final int tag;
+
+        Aead(String name, byte[] salt, int tag) {
+            this.name = name;
+            this.salt = salt;
+            this.tag = tag;
+        }
+
+        @Override
+        public final String name() {
+            return name;
+        }
+
+        @Override
+        public final int ivLength() {
+            return 8;
+        }
+
+        @Override
+        public final int tagLength() {
+            return tag;
+        }
+
+        @Override
+        public final int blockSize() {
+            return 1;
+        }
+
+        @Override
+        public final byte[] decrypt(byte[] message, int ivOffset, int end) throws DecryptFailure {
+            if (end - ivOffset < 8 + tag) {
+                throw tooShort(name, end - ivOffset, 8 + tag);
+            }
+            return open(nonce(salt, message, ivOffset), message, ivOffset, end);
+        }
+
+        /** Verifies and decrypts {@code message[ivOffset + 8, end)} (tag last) with {@code message[0, ivOffset)} as AAD. */
+        abstract byte[] open(byte[] nonce, byte[] message, int ivOffset, int end) throws DecryptFailure;
+
+        DecryptFailure tagFailure() {
+            return new DecryptFailure("integrity check failed: the " + name + " tag does not verify");
+        }
+    }
+
+    private static final class JdkAead extends Aead {
         private final Cipher cipher;
         private final SecretKeySpec key;
-        private final byte[] salt;
-        private final int tag;
         private final boolean gcm;
 
         JdkAead(String name, String transformation, String keyAlgorithm, byte[] key, byte[] salt, int tag)
                 throws DecryptFailure {
-            this.name = name;
+            super(name, salt, tag);
             this.key = new SecretKeySpec(key, keyAlgorithm);
-            this.salt = salt;
-            this.tag = tag;
             this.gcm = transformation.startsWith("AES/GCM");
             try {
                 this.cipher = Cipher.getInstance(transformation);
@@ -353,85 +400,33 @@ final class Ikev2Ciphers {
         }
 
         @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public int ivLength() {
-            return 8;
-        }
-
-        @Override
-        public int tagLength() {
-            return tag;
-        }
-
-        @Override
-        public int blockSize() {
-            return 1;
-        }
-
-        @Override
-        public byte[] decrypt(byte[] message, int ivOffset, int end) throws DecryptFailure {
-            if (end - ivOffset < 8 + tag) {
-                throw tooShort(name, end - ivOffset, 8 + tag);
-            }
-            byte[] nonce = nonce(salt, message, ivOffset);
+        byte[] open(byte[] nonce, byte[] message, int ivOffset, int end) throws DecryptFailure {
             try {
                 cipher.init(Cipher.DECRYPT_MODE, key, gcm ? new GCMParameterSpec(tag * 8, nonce)
                         : new IvParameterSpec(nonce));
                 cipher.updateAAD(message, 0, ivOffset);
                 return cipher.doFinal(message, ivOffset + 8, end - ivOffset - 8);
             } catch (AEADBadTagException e) {
-                throw new DecryptFailure("integrity check failed: the " + name + " tag does not verify");
+                throw tagFailure();
             } catch (GeneralSecurityException e) {
                 throw new DecryptFailure(name + " decryption failed: " + e.getMessage());
             }
         }
     }
 
-    private static final class BcAead implements Ikev2Cipher {
-        private final String name;
+    private static final class BcAead extends Aead {
         private final AEADBlockCipher aead;
         private final KeyParameter key;
-        private final byte[] salt;
-        private final int tag;
 
         BcAead(String name, AEADBlockCipher aead, byte[] key, byte[] salt, int tag) {
-            this.name = name;
+            super(name, salt, tag);
             this.aead = aead;
             this.key = new KeyParameter(key);
-            this.salt = salt;
-            this.tag = tag;
         }
 
         @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public int ivLength() {
-            return 8;
-        }
-
-        @Override
-        public int tagLength() {
-            return tag;
-        }
-
-        @Override
-        public int blockSize() {
-            return 1;
-        }
-
-        @Override
-        public byte[] decrypt(byte[] message, int ivOffset, int end) throws DecryptFailure {
-            if (end - ivOffset < 8 + tag) {
-                throw tooShort(name, end - ivOffset, 8 + tag);
-            }
-            aead.init(false, new AEADParameters(key, tag * 8, nonce(salt, message, ivOffset)));
+        byte[] open(byte[] nonce, byte[] message, int ivOffset, int end) throws DecryptFailure {
+            aead.init(false, new AEADParameters(key, tag * 8, nonce));
             aead.processAADBytes(message, 0, ivOffset);
             int inLength = end - ivOffset - 8;
             byte[] out = new byte[inLength - tag];
@@ -439,7 +434,7 @@ final class Ikev2Ciphers {
                 int n = aead.processBytes(message, ivOffset + 8, inLength, out, 0);
                 aead.doFinal(out, n);
             } catch (InvalidCipherTextException e) {
-                throw new DecryptFailure("integrity check failed: the " + name + " tag does not verify");
+                throw tagFailure();
             } catch (IllegalStateException | org.bouncycastle.crypto.DataLengthException e) {
                 throw new DecryptFailure(name + " decryption failed: " + e.getMessage());
             }
