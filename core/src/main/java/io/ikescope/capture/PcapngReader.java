@@ -101,9 +101,9 @@ final class PcapngReader extends StreamCaptureReader {
             Frame frame = switch (type) {
                 case SECTION_HEADER -> readSectionHeader(b, p, blockLength, blockOffset);
                 case INTERFACE_DESCRIPTION -> readInterface(b, p, blockLength, blockOffset);
-                case ENHANCED_PACKET -> readEnhancedPacket(b, p, blockLength, blockOffset);
+                case ENHANCED_PACKET -> readTimestampedPacket("enhanced packet", false, b, p, blockLength, blockOffset);
                 case SIMPLE_PACKET -> readSimplePacket(b, p, blockLength, blockOffset);
-                default -> readObsoletePacket(b, p, blockLength, blockOffset);
+                default -> readTimestampedPacket("packet", true, b, p, blockLength, blockOffset);
             };
             in.advance(blockLength);
             if (frame != null) {
@@ -203,24 +203,18 @@ final class PcapngReader extends StreamCaptureReader {
         return null;
     }
 
-    private Frame readEnhancedPacket(byte[] b, int p, int length, long offset) throws CaptureException {
+    /**
+     * An Enhanced Packet Block, or the obsolete Packet Block laid out the same way but with a 16-bit interface ID
+     * (its drops count takes the other two bytes).
+     */
+    private Frame readTimestampedPacket(String blockName, boolean shortInterfaceId, byte[] b, int p, int length,
+                                        long offset) throws CaptureException {
         if (length < 32) {
-            throw new CaptureException(source, offset, "corrupt pcapng enhanced packet block: length " + length
+            throw new CaptureException(source, offset, "corrupt pcapng " + blockName + " block: length " + length
                     + " is less than 32");
         }
-        Interface itf = interfaceAt(Bytes.uint32(b, p + 8, bigEndian), offset);
-        long units = (Bytes.uint32(b, p + 12, bigEndian) << 32) | Bytes.uint32(b, p + 16, bigEndian);
-        long captured = Bytes.uint32(b, p + 20, bigEndian);
-        long original = Bytes.uint32(b, p + 24, bigEndian);
-        return packet(itf, itf.scale().toEpochNanos(units), captured, original, length - 32, b, p + 28, offset);
-    }
-
-    private Frame readObsoletePacket(byte[] b, int p, int length, long offset) throws CaptureException {
-        if (length < 32) {
-            throw new CaptureException(source, offset, "corrupt pcapng packet block: length " + length
-                    + " is less than 32");
-        }
-        Interface itf = interfaceAt(Bytes.uint16(b, p + 8, bigEndian), offset);
+        long interfaceId = shortInterfaceId ? Bytes.uint16(b, p + 8, bigEndian) : Bytes.uint32(b, p + 8, bigEndian);
+        Interface itf = interfaceAt(interfaceId, offset);
         long units = (Bytes.uint32(b, p + 12, bigEndian) << 32) | Bytes.uint32(b, p + 16, bigEndian);
         long captured = Bytes.uint32(b, p + 20, bigEndian);
         long original = Bytes.uint32(b, p + 24, bigEndian);
