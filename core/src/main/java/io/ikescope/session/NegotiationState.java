@@ -94,7 +94,8 @@ final class NegotiationState {
     private ChildState ikeAuthChild;
     private boolean ikeAuthChildDecided;
     /** Child SPI (hex) -> the child and the peer that chose it (ESP to that peer carries it). */
-    private final Map<String, SpiOwner> childSpis = new HashMap<>();
+    /** ESP SPIs (4 bytes) of the child SAs, by value: ESP packets look theirs up without formatting text. */
+    private final Map<Long, SpiOwner> childSpis = new HashMap<>();
 
     private Boolean initiatorNatted;
     private Boolean responderNatted;
@@ -604,7 +605,9 @@ final class NegotiationState {
                 } else {
                     c.spiResponder = spi;
                 }
-                childSpis.put(spi, new SpiOwner(c, side));
+                if (spi.length() == 8) {
+                    childSpis.put(Long.parseLong(spi, 16), new SpiOwner(c, side));
+                }
             }
         }
         if (request && (sa != null || c.requestHasKe == null)) {
@@ -748,7 +751,7 @@ final class NegotiationState {
 
     void esp(long frame, long nanos, String src, int srcPort, long spi) {
         activeNanos = Math.max(activeNanos, nanos);
-        SpiOwner owner = childSpis.get(String.format("%08x", spi));
+        SpiOwner owner = childSpis.get(spi);
         Role to;
         if (owner != null) {
             to = owner.owner;
