@@ -4,7 +4,7 @@ import io.ikescope.capture.CaptureReader;
 import io.ikescope.cli.html.HtmlDiagnoseWriter;
 import io.ikescope.diagnosis.Diagnoser;
 import io.ikescope.diagnosis.Diagnosis;
-import io.ikescope.net.CaptureScan;
+import io.ikescope.net.BackgroundScan;
 import io.ikescope.net.DecoderCounters;
 import io.ikescope.report.DiagnoseJsonWriter;
 import io.ikescope.report.DiagnoseTextWriter;
@@ -78,7 +78,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                      case TEXT -> new DiagnoseTextWriter(out.stream());
                  }) {
                 for (int i = 0; i < captures.size(); i++) {
-                    diagnose(captures.get(i), readers.get(i), source, ids, writer);
+                    diagnose(captures.get(i), BackgroundScan.start(readers.get(i), common.decoderOptions()), source, ids, writer);
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -101,15 +101,20 @@ final class DiagnoseCommand implements Callable<Integer> {
         return keys.isEmpty() ? MessageSource.withoutKeys() : MessageSource.decrypting(new Decryptor(keys));
     }
 
-    private void diagnose(String capture, CaptureReader reader, MessageSource source, IdSequence ids,
+    /**
+     * Reconstructs and reports the negotiations of one capture. Its reading and decoding run on the scan's own
+     * thread, while this one reconstructs from what was found so far: on two cores the two overlap.
+     */
+    private void diagnose(String capture, BackgroundScan scan, MessageSource source, IdSequence ids,
                           DiagnoseWriter writer) throws IOException {
+        CaptureReader reader = scan.reader();
         List<String> warnings = new ArrayList<>();
         SessionTracker tracker = new SessionTracker(capture, TrackerOptions.defaults(), ids,
                 negotiation -> write(writer, negotiation));
         DecoderCounters counters;
-        try (CaptureProgress progress = CaptureProgress.start(noProgress, parent.streams().terminal(), capture,
+        try (scan; CaptureProgress progress = CaptureProgress.start(noProgress, parent.streams().terminal(), capture,
                 reader, System.err)) {
-            counters = CaptureScan.run(reader, common.decoderOptions(), tracker.packetSink(source, warnings::add));
+            counters = scan.drainTo(tracker.packetSink(source, warnings::add));
         }
         tracker.finish();
         warnings.addAll(tracker.warnings());

@@ -1,0 +1,238 @@
+package io.ikescope.net;
+
+import io.ikescope.capture.CaptureReader;
+import io.ikescope.capture.Frame;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * A {@link CaptureScan} on a thread of its own: reading and decoding a capture, the part of a run that grows with
+ * the file, overlaps with what the caller does meanwhile (parsing its command line, reconstructing negotiations
+ * from what was found so far). {@link #drainTo} hands the caller everything in capture order, on the caller's
+ * thread, exactly as {@link CaptureScan#run} would have; a failure of the scan is thrown there, after what was
+ * found before it.
+ *
+ * <p>Memory stays bounded: what was found travels in batches of at most {@link #BATCH_EVENTS} events or about
+ * {@link #BATCH_BYTES} bytes of IKE messages, and at most {@link #QUEUED_BATCHES} batches wait; beyond that the
+ * scan waits for the caller. {@link #close()} stops a scan whose results are not wanted.
+ */
+public final class BackgroundScan implements AutoCloseable {
+    static final int BATCH_EVENTS = 512;
+    static final int BATCH_BYTES = 256 * 1024;
+    static final int QUEUED_BATCHES = 8;
+    /** Frames after which a non-empty batch goes out even if not full, so the caller has work while the scan runs. */
+    static final int FRAMES_PER_HANDOVER = 8192;
+
+    private final CaptureReader reader;
+    private final DecoderOptions options;
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    private final Thread thread;
+    private volatile boolean cancelled;
+    private boolean drained;
+
+    private BackgroundScan(CaptureReader reader, DecoderOptions options, String threadName) {
+        this.reader = reader;
+        this.options = options;
+        this.thread = new Thread(this::scan, threadName);
+        // a scan nobody waits for must not keep the process alive
+        thread.setDaemon(true);
+    }
+
+    /** Starts scanning {@code reader} (which stays the caller's to close, after this scan is closed). */
+    public static BackgroundScan start(CaptureReader reader, DecoderOptions options) {
+        BackgroundScan scan = new BackgroundScan(reader, options, "ikescope-scan");
+        scan.thread.start();
+        return scan;
+    }
+
+    public CaptureReader reader() {
+        return reader;
+    }
+
+    public DecoderOptions options() {
+        return options;
+    }
+
+    /**
+     * Delivers everything the scan finds to {@code sink}, in capture order, on the calling thread, and returns the
+     * decoder's counts once the capture has been read to its end. Call once.
+     *
+     * @throws IOException the scan's own failure (an unreadable capture), after the events that preceded it
+     */
+    public DecoderCounters drainTo(PacketSink sink) throws IOException {
+        if (drained) {
+            throw new IllegalStateException("already drained");
+        }
+        drained = true;
+        while (true) {
+            Batch batch;
+            try {
+                batch = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new InterruptedIOException("interrupted while reading " + reader.format() + " capture");
+            }
+            for (Object event : batch.events) {
+                deliver(event, sink);
+            }
+            if (batch.failure != null) {
+                throw rethrown(batch.failure);
+            }
+            if (batch.counters != null) {
+                return batch.counters;
+            }
+        }
+    }
+
+    /** Stops the scan if it is still running and waits for its thread to let go of the reader. */
+    @Override
+    public void close() {
+        cancelled = true;
+        thread.interrupt();
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void scan() {
+        Collector collector = new Collector();
+        try {
+            PacketDecoder decoder = new PacketDecoder(collector, options);
+            int sinceHandover = 0;
+            for (Frame frame = reader.next(); frame != null; frame = reader.next()) {
+                decoder.accept(frame);
+                if (collector.full() || ++sinceHandover == FRAMES_PER_HANDOVER) {
+                    sinceHandover = 0;
+                    if (cancelled) {
+                        return;
+                    }
+                    if (!collector.isEmpty()) {
+                        collector.hand(null, null);
+                    }
+                }
+            }
+            decoder.finish();
+            for (String warning : reader.warnings()) {
+                collector.onWarning(warning);
+            }
+            collector.hand(decoder.counters(), null);
+        } catch (Cancelled e) {
+            // close() was called: nobody reads what is left
+        } catch (IOException | RuntimeException | Error e) {
+            // an IOException on a cancelled scan may be the interrupt itself: nobody reads it then
+            if (!cancelled) {
+                try {
+                    collector.hand(null, e);
+                } catch (Cancelled ignored) {
+                    // closed while handing over the failure
+                }
+            }
+        }
+    }
+
+    private static void deliver(Object event, PacketSink sink) {
+        if (event instanceof IkeDatagram ike) {
+            sink.onIke(ike);
+        } else if (event instanceof EspPacket esp) {
+            sink.onEsp(esp);
+        } else if (event instanceof IcmpUnreachable icmp) {
+            sink.onIcmpUnreachable(icmp);
+        } else if (event instanceof IncompleteDatagram incomplete) {
+            sink.onIncompleteDatagram(incomplete);
+        } else {
+            sink.onWarning((String) event);
+        }
+    }
+
+    private static IOException rethrown(Throwable failure) {
+        if (failure instanceof IOException io) {
+            return io;
+        }
+        if (failure instanceof UncheckedIOException unchecked) {
+            return unchecked.getCause();
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw (Error) failure;
+    }
+
+    /** A batch of events, the last one also carrying the end of the scan: its counts or its failure. */
+    private record Batch(List<Object> events, DecoderCounters counters, Throwable failure) {
+    }
+
+    private static final class Cancelled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The decoder's sink on the scan thread: fills the current batch and hands it over when it is full. */
+    private final class Collector implements PacketSink {
+        private List<Object> events = new ArrayList<>();
+        private long bytes;
+
+        @Override
+        public void onIke(IkeDatagram message) {
+            events.add(message);
+            bytes += message.ike().length;
+        }
+
+        @Override
+        public void onEsp(EspPacket packet) {
+            events.add(packet);
+        }
+
+        @Override
+        public void onWarning(String warning) {
+            events.add(warning);
+        }
+
+        @Override
+        public void onIcmpUnreachable(IcmpUnreachable error) {
+            events.add(error);
+        }
+
+        @Override
+        public void onIncompleteDatagram(IncompleteDatagram datagram) {
+            events.add(datagram);
+        }
+
+        boolean isEmpty() {
+            return events.isEmpty();
+        }
+
+        boolean full() {
+            return events.size() >= BATCH_EVENTS || bytes >= BATCH_BYTES;
+        }
+
+        /** Queues the current batch, waiting while the caller is behind; throws Cancelled once closed. */
+        void hand(DecoderCounters counters, Throwable failure) {
+            Batch batch = new Batch(events, counters, failure);
+            events = new ArrayList<>();
+            bytes = 0;
+            try {
+                queue.put(batch);
+            } catch (InterruptedException e) {
+                throw new Cancelled();
+            }
+        }
+    }
+}
