@@ -6,6 +6,7 @@ package io.ikescope.net;
  * @param frames                   frames given to {@link PacketDecoder#accept}
  * @param ikeMessages              IKE messages handed to the sink
  * @param espPackets               ESP packets handed to the sink
+ * @param icmpUnreachable          ICMP destination-unreachable errors quoting an IKE datagram, handed to the sink
  * @param unknownLinkType          frames of a link type the decoder does not read
  * @param malformed                packets skipped because a link, IP, UDP or TCP header was invalid or cut short
  * @param notIke                   payloads on an IKE port that tshark would not dissect as ISAKMP either
@@ -17,7 +18,8 @@ package io.ikescope.net;
  * @param fragmentOverlapConflicts fragments overlapping earlier ones with different bytes (the earlier bytes win)
  * @param tcpStreamsDropped        RFC 8229 TCP directions abandoned (limits, gaps, framing errors)
  */
-public record DecoderCounters(long frames, long ikeMessages, long espPackets, long unknownLinkType, long malformed,
-                              long notIke, long natKeepalives, long datagramsReassembled, long datagramsIncomplete,
-                              long fragmentsUnusable, long fragmentOverlapConflicts, long tcpStreamsDropped) {
+public record DecoderCounters(long frames, long ikeMessages, long espPackets, long icmpUnreachable,
+                              long unknownLinkType, long malformed, long notIke, long natKeepalives,
+                              long datagramsReassembled, long datagramsIncomplete, long fragmentsUnusable,
+                              long fragmentOverlapConflicts, long tcpStreamsDropped) {
 }

@@ -13,6 +13,7 @@ final class Diagnostics {
         long frames;
         long ikeMessages;
         long espPackets;
+        long icmpUnreachable;
         long unknownLinkType;
         long malformed;
         long notIke;
@@ -68,7 +69,7 @@ final class Diagnostics {
 
     DecoderCounters snapshot() {
         Counters c = counters;
-        return new DecoderCounters(c.frames, c.ikeMessages, c.espPackets, c.unknownLinkType, c.malformed, c.notIke,
+        return new DecoderCounters(c.frames, c.ikeMessages, c.espPackets, c.icmpUnreachable, c.unknownLinkType, c.malformed, c.notIke,
                 c.natKeepalives, c.datagramsReassembled, c.datagramsIncomplete, c.fragmentsUnusable,
                 c.fragmentOverlapConflicts, c.tcpStreamsDropped);
     }

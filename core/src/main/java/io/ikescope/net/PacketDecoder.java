@@ -479,6 +479,7 @@ public final class PacketDecoder {
         if (header + 18 <= end) {
             version = (b[header + 17] & 0xF0) >> 4;
         }
+        diagnostics.counters.icmpUnreachable++;
         sink.onIcmpUnreachable(new IcmpUnreachable(frameNumber, frameNanos, source(), ipVersion, b[at] & 0xFF, code,
                 quotedSrc, sourcePort, quotedDst, destinationPort, spiI, spiR, version == 1 || version == 2 ? version : 0));
     }

@@ -26,7 +26,7 @@ class IcmpUnreachableDecodingTest {
     /** Ethernet, IPv4 without options, ICMP header, quoted IPv4 header: where the quoted UDP header starts. */
     private static final int QUOTED_UDP = 14 + 20 + 8 + 20;
 
-    private record Found(List<IkeDatagram> ike, List<IcmpUnreachable> icmp) {
+    private record Found(List<IkeDatagram> ike, List<IcmpUnreachable> icmp, DecoderCounters counters) {
     }
 
     private static Found decode(List<Frame> frames) {
@@ -45,7 +45,7 @@ class IcmpUnreachableDecodingTest {
         }, DecoderOptions.defaults());
         frames.forEach(decoder::accept);
         decoder.finish();
-        return new Found(ike, icmp);
+        return new Found(ike, icmp, decoder.counters());
     }
 
     /** Every frame of a capture, each with its own copy of the bytes. */
@@ -133,6 +133,7 @@ class IcmpUnreachableDecodingTest {
         Path p = sample("ikev1-admin-prohibited.pcap");
         Found found = decode(frames(p));
         assertThat(found.icmp()).extracting(IcmpUnreachable::frame).containsExactly(2L, 4L, 6L);
+        assertThat(found.counters().icmpUnreachable()).isEqualTo(3);
         IkeDatagram request = found.ike().get(0);
         for (IcmpUnreachable e : found.icmp()) {
             assertThat(e.sender()).isEqualTo("198.51.100.34").isNotEqualTo(request.dst());
@@ -163,7 +164,9 @@ class IcmpUnreachableDecodingTest {
         // One byte short of the UDP header: nothing tells it is IKE, so nothing is reported.
         Frame shorter = new Frame(icmp.number(), icmp.epochNanos(), icmp.linkType(), icmp.data(), 0, QUOTED_UDP + 7,
                 icmp.originalLength(), icmp.fileOffset());
-        assertThat(decode(List.of(shorter)).icmp()).isEmpty();
+        Found none = decode(List.of(shorter));
+        assertThat(none.icmp()).isEmpty();
+        assertThat(none.counters().icmpUnreachable()).isZero();
     }
 
     @Test
