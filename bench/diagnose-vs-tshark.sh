@@ -3,7 +3,8 @@
 # capture (ordinary TCP/UDP traffic, 0.1% real IKE frames from samples/ with SPIs rewritten per pass), in the
 # same run, one after the other, both reading from the page cache.
 # Usage: bench/diagnose-vs-tshark.sh [SIZE_MB...]   (default: 300 3000). Captures are kept in bench/out/.
-# Each command runs RUNS times (default 3), the fastest counts.
+# Each command runs RUNS times (default 3), the fastest counts. A "bare scan" column times the floor under
+# diagnose: a JVM that only reads the capture and finds its IKE frames (bench ScanOnly), started as ./ikescope starts.
 # Set SKIP_TSHARK_ABOVE_MB=N to skip tshark on captures larger than N MB (it can take many minutes).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,6 +16,13 @@ command -v tshark > /dev/null || { echo "tshark is not installed" >&2; exit 2; }
 mkdir -p bench/out
 mvn -q -B -ntp -Dstyle.color=never -DskipTests -pl cli,bench -am package
 ./ikescope --version > /dev/null   # the launcher makes its class-data archive once, outside the timings
+# The floor: a JVM that only reads the capture and finds its IKE frames (ScanOnly), run as the launcher runs
+# diagnose (class-data archive, C1, serial GC): no command line, reconstruction, diagnosis or report.
+rm -f bench/out/scan-only.jsa
+java -Xlog:cds=off -Xlog:cds+dynamic=off -XX:ArchiveClassesAtExit=bench/out/scan-only.jsa \
+    -cp bench/target/benchmarks.jar io.ikescope.bench.ScanOnly samples/ikev2-ts-mismatch.pcap > /dev/null
+scan_only=(java -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile=bench/out/scan-only.jsa
+           -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -cp bench/target/benchmarks.jar io.ikescope.bench.ScanOnly)
 ike_sources="$(ls samples/*.pcap | paste -sd, -)"
 
 # run LABEL FILE COMMAND...: prints "wall_seconds max_rss_kb", the command's output discarded
@@ -54,20 +62,21 @@ for size in "${sizes[@]}"; do
   read -r ike_wall ike_rss < <(JAVA_OPTS=-Xmx256m best ./ikescope diagnose -f json -o /dev/null "$capture")
   # the bare jar with the JDK's default JIT and collector, for comparison
   read -r jar_wall jar_rss < <(best java -Xmx256m -jar cli/target/ikescope.jar diagnose -f json -o /dev/null "$capture")
+  read -r floor_wall _ < <(best "${scan_only[@]}" "$capture")
   if [ -n "${SKIP_TSHARK_ABOVE_MB:-}" ] && [ "$size" -gt "$SKIP_TSHARK_ABOVE_MB" ]; then
-    rows+=("$size $ike_wall $ike_rss $jar_wall - - -")
+    rows+=("$size $ike_wall $ike_rss $jar_wall $floor_wall - - -")
     continue
   fi
   read -r ts_wall ts_rss < <(best tshark -r "$capture" -Y isakmp)
   speedup=$(awk -v a="$ts_wall" -v b="$ike_wall" 'BEGIN {printf "%.1fx", a / b}')
-  rows+=("$size $ike_wall $ike_rss $jar_wall $ts_wall $ts_rss $speedup")
+  rows+=("$size $ike_wall $ike_rss $jar_wall $floor_wall $ts_wall $ts_rss $speedup")
 done
 
-printf '\n| capture | ikescope diagnose wall | ikescope max RSS | java -jar (JDK defaults) wall | tshark -Y isakmp wall | tshark max RSS | speed-up |\n'
-printf '| --- | --- | --- | --- | --- | --- | --- |\n'
+printf '\n| capture | ikescope diagnose wall | ikescope max RSS | java -jar (JDK defaults) wall | bare scan (JVM + reader + decoder) wall | tshark -Y isakmp wall | tshark max RSS | speed-up |\n'
+printf '| --- | --- | --- | --- | --- | --- | --- | --- |\n'
 for row in "${rows[@]}"; do
-  read -r size iw ir jw tw tr sp <<< "$row"
+  read -r size iw ir jw fw tw tr sp <<< "$row"
   mb() { [ "$1" = "-" ] && echo "-" || awk -v k="$1" 'BEGIN {printf "%d MB", k / 1024}'; }
   sec() { [ "$1" = "-" ] && echo "-" || awk -v s="$1" 'BEGIN {printf "%.2f s", s}'; }
-  printf '| %s MB | %s | %s | %s | %s | %s | %s |\n' "$size" "$(sec "$iw")" "$(mb "$ir")" "$(sec "$jw")" "$(sec "$tw")" "$(mb "$tr")" "$sp"
+  printf '| %s MB | %s | %s | %s | %s | %s | %s | %s |\n' "$size" "$(sec "$iw")" "$(mb "$ir")" "$(sec "$jw")" "$(sec "$fw")" "$(sec "$tw")" "$(mb "$tr")" "$sp"
 done
