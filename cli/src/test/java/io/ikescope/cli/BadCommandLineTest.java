@@ -2,6 +2,7 @@ package io.ikescope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ikescope.testsupport.TestPaths;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +39,7 @@ class BadCommandLineTest {
     }
 
     private static Path sample() {
-        String root = System.getProperty("ikescope.root");
-        assertThat(root).as("system property ikescope.root").isNotNull();
-        return Path.of(root, "samples", "ikev2-psk-ok.pcap");
+        return TestPaths.sampleCapture("ikev2-psk-ok");
     }
 
     private static void assertOneLine(Run r, String expectedLine) {

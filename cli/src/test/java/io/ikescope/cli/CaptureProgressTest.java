@@ -2,6 +2,7 @@ package io.ikescope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ikescope.testsupport.TestPaths;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,10 +37,7 @@ class CaptureProgressTest {
 
     @Test
     void diagnoseOffATerminalWritesNothingToStandardErrorOnALargeCapture() throws Exception {
-        String root = System.getProperty("ikescope.root");
-        Assumptions.assumeTrue(root != null, "system property ikescope.root is not set (run through Maven)");
-        Path sample = Path.of(root, "samples", "ikev2-psk-ok.pcap");
-        Assumptions.assumeTrue(Files.isRegularFile(sample), "sample " + sample + " not found");
+        Path sample = TestPaths.sampleCapture("ikev2-psk-ok");
         Path capture = dir.resolve("many.pcap");
         long passes = CaptureProgress.MIN_BYTES / RepeatedNegotiationsCapture.bytesPerPass(List.of(sample)) + 1;
         RepeatedNegotiationsCapture.write(capture, List.of(sample), passes);

@@ -1,5 +1,6 @@
 package io.ikescope.cli;
 
+import static io.ikescope.testsupport.TestPaths.captureFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.testsupport.PdmlReader;
@@ -42,14 +43,6 @@ class CommandLineTest {
         return run(new byte[0], args);
     }
 
-    private static Path fixture(String name) {
-        String root = System.getProperty("ikescope.root");
-        assertThat(root).as("system property ikescope.root (set by Maven's surefire configuration)").isNotNull();
-        Path p = Path.of(root, "core/src/test/resources/captures", name);
-        assertThat(p).as("committed fixture").isRegularFile();
-        return p;
-    }
-
     /** Exit 2, nothing on standard output, exactly one line on standard error that names {@code subject}. */
     private static void assertOneLineError(Run r, String subject, String problem) {
         assertThat(r.exit()).as("exit status; stderr: " + r.err()).isEqualTo(2);
@@ -73,28 +66,28 @@ class CommandLineTest {
     @Test
     void truncatedCaptureHeaderIsOneLineNamingIt(@TempDir Path dir) throws Exception {
         Path pcap = dir.resolve("cut.pcap");
-        Files.write(pcap, Arrays.copyOf(Files.readAllBytes(fixture("main-mode-nsec.pcap")), 10));
+        Files.write(pcap, Arrays.copyOf(Files.readAllBytes(captureFixture("main-mode-nsec.pcap")), 10));
         assertOneLineError(run("dissect", pcap.toString()), pcap.toString(), "truncated pcap file header");
         Path pcapng = dir.resolve("cut.pcapng");
-        Files.write(pcapng, Arrays.copyOf(Files.readAllBytes(fixture("main-mode.pcapng")), 10));
+        Files.write(pcapng, Arrays.copyOf(Files.readAllBytes(captureFixture("main-mode.pcapng")), 10));
         assertOneLineError(run("dissect", pcapng.toString()), pcapng.toString(), "truncated");
     }
 
     @Test
     void fileWithoutCaptureMagicIsOneLineNamingIt() {
-        String readme = fixture("README.md").toString();
+        String readme = captureFixture("README.md").toString();
         assertOneLineError(run("dissect", "--format", "json", readme), readme, "not a pcap or pcapng capture");
     }
 
     @Test
     void unknownOptionIsOneLine() {
-        assertOneLineError(run("dissect", "--frobnicate", fixture("main-mode.pcapng").toString()),
+        assertOneLineError(run("dissect", "--frobnicate", captureFixture("main-mode.pcapng").toString()),
                 "'--frobnicate'", "Unknown option");
     }
 
     @Test
     void unknownFormatIsOneLine() {
-        assertOneLineError(run("dissect", "--format", "xml", fixture("main-mode.pcapng").toString()),
+        assertOneLineError(run("dissect", "--format", "xml", captureFixture("main-mode.pcapng").toString()),
                 "'xml'", "not a format");
     }
 
@@ -105,7 +98,7 @@ class CommandLineTest {
 
     @Test
     void dashReadsTheCaptureFromStandardInput() throws Exception {
-        Path capture = fixture("main-mode.pcapng");
+        Path capture = captureFixture("main-mode.pcapng");
         Run fromFile = run("dissect", "--format", "json", capture.toString());
         Run fromStdin = run(Files.readAllBytes(capture), "dissect", "--format", "json", "-");
 
@@ -114,13 +107,14 @@ class CommandLineTest {
         assertThat(fromStdin.out().lines()).hasSize(9); // the README's IKE frames 1-9
         assertThat(fromStdin.out()).isEqualTo(fromFile.out());
         // gzip on standard input too (the same capture, compressed)
-        Run gzipped = run(Files.readAllBytes(fixture("main-mode.pcapng.gz")), "dissect", "--format", "json", "-");
+        Run gzipped = run(Files.readAllBytes(captureFixture("main-mode.pcapng.gz")),
+                "dissect", "--format", "json", "-");
         assertThat(gzipped.out()).isEqualTo(fromFile.out());
     }
 
     @Test
     void outputOptionWritesTheReportToTheFile(@TempDir Path dir) throws Exception {
-        Path capture = fixture("main-mode.pcapng");
+        Path capture = captureFixture("main-mode.pcapng");
         Path report = dir.resolve("report.jsonl");
         Run toFile = run("dissect", "--format", "json", "-o", report.toString(), capture.toString());
 
@@ -135,7 +129,7 @@ class CommandLineTest {
 
     @Test
     void portOptionDecodesIkeOnAnotherUdpPort(@TempDir Path dir) throws Exception {
-        Path capture = fixture("custom-port-dumpcap.pcapng"); // IKEv2 from UDP 5000 to 5001 (README)
+        Path capture = captureFixture("custom-port-dumpcap.pcapng"); // IKEv2 from UDP 5000 to 5001 (README)
         Run without = run("dissect", "--format", "json", capture.toString());
         assertThat(without.exit()).isZero();
         assertThat(without.out()).isEmpty();

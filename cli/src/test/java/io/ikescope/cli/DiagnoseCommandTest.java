@@ -1,5 +1,6 @@
 package io.ikescope.cli;
 
+import static io.ikescope.testsupport.TestPaths.sampleCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -23,14 +23,6 @@ class DiagnoseCommandTest {
             "PEER_ERROR", "INCOMPLETE", "UNDETERMINED");
     private static final Set<String> STATUSES = Set.of("established", "failed", "incomplete", "not_started",
             "not_captured");
-
-    private static Path sample(String name) {
-        String root = System.getProperty("ikescope.root");
-        Assumptions.assumeTrue(root != null, "system property ikescope.root is not set (run through Maven)");
-        Path p = Path.of(root, "samples", name + ".pcap");
-        Assumptions.assumeTrue(Files.isRegularFile(p), "sample " + p + " not found");
-        return p;
-    }
 
     /** Runs the CLI; returns the exit status, output file content and standard error. */
     private record Run(int status, String output, String err) {
@@ -55,8 +47,8 @@ class DiagnoseCommandTest {
 
     @Test
     void jsonDocumentFollowsTheContractForSeveralCaptures(@TempDir Path temp) throws Exception {
-        Path ok = sample("ikev1-main-psk-ok");
-        Path refused = sample("ikev2-proposal-mismatch");
+        Path ok = sampleCapture("ikev1-main-psk-ok");
+        Path refused = sampleCapture("ikev2-proposal-mismatch");
         Run r = run(temp.resolve("out.json"), "diagnose", "-f", "json", ok.toString(), refused.toString());
 
         assertThat(r.status()).isEqualTo(ExitCodes.NEGOTIATION_FAILED);
@@ -110,7 +102,7 @@ class DiagnoseCommandTest {
 
     @Test
     void icmpErrorsAreInTheJsonAndTheLadder(@TempDir Path temp) throws Exception {
-        Path capture = sample("ikev2-port-unreachable");
+        Path capture = sampleCapture("ikev2-port-unreachable");
         Run json = run(temp.resolve("out.json"), "diagnose", "-f", "json", capture.toString());
         assertThat(json.status()).isEqualTo(ExitCodes.NEGOTIATION_FAILED);
         JsonNode n = new ObjectMapper().readTree(json.output()).get("negotiations").get(0);
@@ -134,7 +126,7 @@ class DiagnoseCommandTest {
 
     @Test
     void exitStatusIsZeroWhenEveryNegotiationWasEstablished(@TempDir Path temp) throws Exception {
-        Run r = run(temp.resolve("out.txt"), "diagnose", sample("ikev2-dh-invalid-ke-ok").toString());
+        Run r = run(temp.resolve("out.txt"), "diagnose", sampleCapture("ikev2-dh-invalid-ke-ok").toString());
 
         assertThat(r.status()).isEqualTo(ExitCodes.OK);
         assertThat(r.output()).contains("VERDICT  ESTABLISHED (inferred)", "INVALID_KE_RETRY",
@@ -150,7 +142,7 @@ class DiagnoseCommandTest {
         String[][] cases = {{"ikev1-quick-ts-mismatch", "TS_MISMATCH", "UNDETERMINED"},
             {"ikev2-psk-mismatch", "AUTH_FAILED", "AUTH_FAILED"}};
         for (String[] c : cases) {
-            Path capture = sample(c[0]);
+            Path capture = sampleCapture(c[0]);
             Path keys = capture.resolveSibling(c[0] + ".keys.log");
             Run keyed = run(temp.resolve(c[0] + ".keyed.json"), "diagnose", "-f", "json", "-k", keys.toString(),
                     capture.toString());
@@ -177,7 +169,7 @@ class DiagnoseCommandTest {
     void unreadableInputIsStatusTwoWithOneLineAndNoReport(@TempDir Path temp) throws Exception {
         Path missing = temp.resolve("missing.pcap");
         Path out = temp.resolve("out.json");
-        Run r = run(out, "diagnose", "-f", "json", sample("ikev2-psk-ok").toString(), missing.toString());
+        Run r = run(out, "diagnose", "-f", "json", sampleCapture("ikev2-psk-ok").toString(), missing.toString());
 
         assertThat(r.status()).isEqualTo(ExitCodes.USAGE_OR_INPUT);
         assertThat(r.err().strip().lines()).singleElement().asString().contains("missing.pcap").contains("no such file");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.report.TextEscaper;
 import io.ikescope.testsupport.IkeSurgery;
+import io.ikescope.testsupport.TestPaths;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -44,14 +44,6 @@ class DiagnoseHtmlTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Main.run(new ByteArrayInputStream(new byte[0]), out, err, args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Path samples() {
-        String root = System.getProperty("ikescope.root");
-        Assumptions.assumeTrue(root != null, "system property ikescope.root is not set (run through Maven)");
-        Path samples = Path.of(root, "samples");
-        Assumptions.assumeTrue(Files.isRegularFile(samples.resolve("index.json")), "samples/index.json not found");
-        return samples;
     }
 
     /** The page as XML: fails the test when it is not well-formed. No DTD or entity is ever fetched. */
@@ -192,7 +184,7 @@ class DiagnoseHtmlTest {
 
     @Test
     void everySampleRendersWithTheVerdictsOfTheJsonReport() throws Exception {
-        Path samples = samples();
+        Path samples = TestPaths.samples();
         JsonNode index = new ObjectMapper().readTree(samples.resolve("index.json").toFile());
         int checked = 0;
         for (JsonNode sample : index) {
@@ -213,7 +205,7 @@ class DiagnoseHtmlTest {
 
     @Test
     void severalCapturesMakeOnePageWithEveryNegotiationAndInput() throws Exception {
-        Path samples = samples();
+        Path samples = TestPaths.samples();
         List<String> names = List.of("ikev1-main-psk-ok", "ikev2-proposal-mismatch", "ikev2-dh-invalid-ke-ok",
                 "ikev1-quick-ts-mismatch", "ikev2-port-unreachable");
         List<String> args = new ArrayList<>(List.of("-k", samples.resolve("ikev1-quick-ts-mismatch.keys.log").toString()));
@@ -253,7 +245,7 @@ class DiagnoseHtmlTest {
     void aRedirectToAHostileGatewayNameStaysText() throws Exception {
         // samples/ikev2-proposal-mismatch.pcap: frame 2 is the responder's IKE_SA_INIT answer, one notify
         // (NO_PROPOSAL_CHOSEN). It becomes a REDIRECT (RFC 5685, type 16407) naming an FQDN gateway (type 3).
-        Path original = samples().resolve("ikev2-proposal-mismatch.pcap");
+        Path original = TestPaths.samples().resolve("ikev2-proposal-mismatch.pcap");
         List<byte[]> frames = IkeSurgery.frames(original);
         byte[] frame = frames.get(1);
         int udp = 14 + (frame[14] & 0x0F) * 4;
@@ -285,7 +277,7 @@ class DiagnoseHtmlTest {
     @Test
     void aHostileCaptureFileNameStaysText() throws Exception {
         String name = "<b onclick=\"x\">&amp;'\u001b[31m.pcap";
-        Path capture = Files.copy(samples().resolve("ikev2-psk-ok.pcap"), dir.resolve(name));
+        Path capture = Files.copy(TestPaths.samples().resolve("ikev2-psk-ok.pcap"), dir.resolve(name));
 
         Document doc = diagnoseBoth("hostile file name", List.of(capture.toString()));
         assertThat(all(doc, "//b")).isEmpty();
@@ -295,13 +287,13 @@ class DiagnoseHtmlTest {
 
     @Test
     void dissectAndKeysRefuseHtmlWithOneLine() {
-        Path capture = samples().resolve("ikev2-psk-ok.pcap");
+        Path capture = TestPaths.samples().resolve("ikev2-psk-ok.pcap");
         Run dissect = run("dissect", "-f", "html", capture.toString());
         assertThat(dissect.exit()).isEqualTo(ExitCodes.USAGE_OR_INPUT);
         assertThat(dissect.out()).isEmpty();
         assertThat(dissect.err().lines().toList())
                 .containsExactly("ikescope: --format html is for diagnose only: dissect writes text or json");
-        Run keys = run("keys", "--format", "HTML", samples().resolve("ikev2-psk-ok.keys.log").toString());
+        Run keys = run("keys", "--format", "HTML", TestPaths.samples().resolve("ikev2-psk-ok.keys.log").toString());
         assertThat(keys.exit()).isEqualTo(ExitCodes.USAGE_OR_INPUT);
         assertThat(keys.out()).isEmpty();
         assertThat(keys.err().lines().toList())
@@ -323,7 +315,7 @@ class DiagnoseHtmlTest {
     @Test
     void aCaptureWithoutIkeStillGivesAWholePage() throws Exception {
         // the ESP packets of a real capture alone: no IKE message, exit status 0 as for the other formats
-        List<byte[]> frames = IkeSurgery.frames(samples().resolve("ikev2-psk-ok.pcap"));
+        List<byte[]> frames = IkeSurgery.frames(TestPaths.samples().resolve("ikev2-psk-ok.pcap"));
         List<byte[]> esp = frames.stream().filter(DiagnoseHtmlTest::isEsp).toList();
         assertThat(esp).isNotEmpty();
         Path capture = Files.write(dir.resolve("esp-only.pcap"), IkeSurgery.ethernetPcap(esp));

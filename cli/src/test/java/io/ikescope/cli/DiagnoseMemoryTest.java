@@ -2,6 +2,7 @@ package io.ikescope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ikescope.testsupport.TestPaths;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.core.JsonParser;
@@ -111,13 +111,9 @@ class DiagnoseMemoryTest {
     }
 
     private static List<Path> samples(String... names) {
-        String root = System.getProperty("ikescope.root");
-        Assumptions.assumeTrue(root != null, "system property ikescope.root is not set (run through Maven)");
         List<Path> paths = new ArrayList<>();
         for (String name : names) {
-            Path p = Path.of(root, "samples", name + ".pcap");
-            Assumptions.assumeTrue(Files.isRegularFile(p), "sample " + p + " not found");
-            paths.add(p);
+            paths.add(TestPaths.sampleCapture(name));
         }
         return paths;
     }

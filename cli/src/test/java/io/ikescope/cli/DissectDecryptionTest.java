@@ -2,10 +2,10 @@ package io.ikescope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ikescope.testsupport.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -13,21 +13,6 @@ import tools.jackson.databind.ObjectMapper;
 
 /** {@code dissect -k}: decrypted payloads and decryption status per message, one decryptor for the run. */
 class DissectDecryptionTest {
-
-    private static Path corpus() {
-        String root = System.getProperty("ikescope.root");
-        Path corpus = root == null ? null : Path.of(root).resolve("../shared/corpus/public").normalize();
-        Assumptions.assumeTrue(corpus != null && Files.isDirectory(corpus.resolve("wireshark/keys")),
-                "public corpus not found (needs -Dikescope.root with ../shared/corpus/public)");
-        return corpus;
-    }
-
-    private static Path sample(String name) {
-        String root = System.getProperty("ikescope.root");
-        Path p = root == null ? null : Path.of(root, "samples", name);
-        Assumptions.assumeTrue(p != null && Files.isRegularFile(p), "sample " + name + " not found");
-        return p;
-    }
 
     private static List<JsonNode> dissect(Path out, String... args) throws Exception {
         String[] all = new String[args.length + 4];
@@ -43,7 +28,7 @@ class DissectDecryptionTest {
 
     @Test
     void ikev1MessagesCarryTheirDecryptedPayloads(@TempDir Path temp) throws Exception {
-        Path corpus = corpus();
+        Path corpus = TestPaths.publicCorpusOrSkip();
         List<JsonNode> messages = dissect(temp.resolve("out.json"), "-k", corpus.resolve("wireshark/keys").toString(),
                 corpus.resolve("wireshark/ikev1-certs.pcap").toString());
         assertThat(messages).filteredOn(m -> m.get("flags").get("encryption").asBoolean())
@@ -56,7 +41,7 @@ class DissectDecryptionTest {
 
     @Test
     void withoutKeysEncryptedMessagesSayNoKeysAndAFailureSaysWhy(@TempDir Path temp) throws Exception {
-        Path corpus = corpus();
+        Path corpus = TestPaths.publicCorpusOrSkip();
         Path capture = corpus.resolve("packetgen/ikev2_cbc_hmac.pcapng");
         assertThat(dissect(temp.resolve("a.json"), capture.toString()))
                 .filteredOn(m -> m.get("exchange").asString().equals("IKE_AUTH"))
@@ -70,8 +55,8 @@ class DissectDecryptionTest {
 
     @Test
     void theSkfFragmentThatCompletesAMessageShowsTheReassembledPayloads(@TempDir Path temp) throws Exception {
-        String keys = sample("ikev2-cert-rsa-ok.keys.log").toString();
-        String capture = sample("ikev2-cert-rsa-ok.pcap").toString();
+        String keys = TestPaths.sample("ikev2-cert-rsa-ok.keys.log").toString();
+        String capture = TestPaths.sample("ikev2-cert-rsa-ok.pcap").toString();
 
         List<JsonNode> messages = dissect(temp.resolve("out.json"), "-k", keys, capture);
         JsonNode first = messages.get(2).get("payloads").get(0);

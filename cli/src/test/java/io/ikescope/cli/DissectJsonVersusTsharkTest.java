@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ikescope.testsupport.KnownTsharkDifferences;
 import io.ikescope.testsupport.KnownTsharkDifferences.KnownDifference;
 import io.ikescope.testsupport.PdmlReader;
+import io.ikescope.testsupport.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +50,7 @@ class DissectJsonVersusTsharkTest {
 
     @Test
     void everyPublicCorpusCaptureAgreesWithTshark(@TempDir Path work) throws Exception {
-        Path corpus = repositoryRoot().resolve("../shared/corpus/public").normalize();
-        Assumptions.assumeTrue(Files.isDirectory(corpus), "public corpus not found at " + corpus
-                + " (the shared folder sits next to the repository)");
+        Path corpus = TestPaths.publicCorpusOrSkip();
         assumeTshark();
         Map<String, Path> captures = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(corpus)) {
@@ -75,8 +74,7 @@ class DissectJsonVersusTsharkTest {
     /** The repository's samples of real peers: part of the repository, so their absence is a failure. */
     @Test
     void everyRepositorySampleAgreesWithTshark(@TempDir Path work) throws Exception {
-        Path samples = repositoryRoot().resolve("samples");
-        assertThat(samples).as("the repository's samples/ folder").isDirectory();
+        Path samples = TestPaths.samples();
         Map<String, Path> captures = new TreeMap<>();
         try (Stream<Path> list = Files.list(samples)) {
             list.filter(p -> p.getFileName().toString().endsWith(".pcap"))
@@ -94,7 +92,7 @@ class DissectJsonVersusTsharkTest {
     /** The lab's fresh captures of real peers (lab/run.sh writes them before the tests in CI). */
     @Test
     void everyFreshLabCaptureAgreesWithTshark(@TempDir Path work) throws Exception {
-        Path out = repositoryRoot().resolve("lab/out");
+        Path out = TestPaths.repositoryRoot().resolve("lab/out");
         Map<String, Path> captures = new TreeMap<>();
         if (Files.isDirectory(out)) {
             try (Stream<Path> runs = Files.list(out)) {
@@ -172,16 +170,10 @@ class DissectJsonVersusTsharkTest {
         unexplained.forEach(d -> lines.add("DIFF: " + d));
         warnings.forEach(w -> lines.add("stderr: " + w));
         kinds.forEach((k, v) -> lines.add("compared: " + k + " " + v));
-        Path report = repositoryRoot().resolve("cli/target/tshark-e2e-" + set + ".txt");
+        Path report = TestPaths.repositoryRoot().resolve("cli/target/tshark-e2e-" + set + ".txt");
         Files.createDirectories(report.getParent());
         Files.write(report, lines);
         return new Totals(captures.size(), frames, messages, fields, explained, unexplained, report);
-    }
-
-    private static Path repositoryRoot() {
-        String root = System.getProperty("ikescope.root");
-        assertThat(root).as("system property ikescope.root (set by Maven's surefire configuration)").isNotNull();
-        return Path.of(root);
     }
 
     private static void assumeTshark() {

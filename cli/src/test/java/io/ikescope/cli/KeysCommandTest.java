@@ -1,5 +1,6 @@
 package io.ikescope.cli;
 
+import static io.ikescope.testsupport.TestPaths.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -124,13 +125,6 @@ class KeysCommandTest {
         assertThat(json.errLines()).containsExactly("ikescope: keys writes Wireshark tables: --format json does not apply");
     }
 
-    private static Path samples() {
-        String root = System.getProperty("ikescope.root");
-        Assumptions.assumeTrue(root != null, "system property ikescope.root is not set (run through Maven)");
-        Path samples = Path.of(root, "samples");
-        Assumptions.assumeTrue(Files.isDirectory(samples), "samples not found at " + samples);
-        return samples;
-    }
 
     private Run ikescope(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ikescope.crypto.KeyRing;
 import io.ikescope.crypto.keys.KeySourceException;
+import io.ikescope.testsupport.TestPaths;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -19,7 +19,7 @@ class KeysOptionTest {
 
     @Test
     void everyKeysPathIsLoadedOnceIntoOneKeyRingAndItsWarningsGoToStandardError(@TempDir Path dir) throws Exception {
-        Path samples = samples();
+        Path samples = TestPaths.samples();
         // one log holds a key set the log does not tie to an SA: cut before the check-in that names it
         Path cut = dir.resolve("cut.log");
         Files.write(cut, Files.readAllLines(samples.resolve("ikev2-natt-blocked.keys.log")).stream()
@@ -51,11 +51,4 @@ class KeysOptionTest {
                 .hasMessage(bad + ":1: encryption key (field 2) is not hex: \"zz\"");
     }
 
-    private static Path samples() {
-        String root = System.getProperty("ikescope.root");
-        Assumptions.assumeTrue(root != null, "system property ikescope.root is not set (run through Maven)");
-        Path samples = Path.of(root, "samples");
-        Assumptions.assumeTrue(Files.isDirectory(samples), "samples not found at " + samples);
-        return samples;
-    }
 }

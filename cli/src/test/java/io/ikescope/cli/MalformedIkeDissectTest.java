@@ -3,6 +3,7 @@ package io.ikescope.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.testsupport.IkeSurgery;
+import io.ikescope.testsupport.TestPaths;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ class MalformedIkeDissectTest {
 
     @BeforeAll
     static void corruptRealMessages() throws Exception {
-        List<byte[]> frames = IkeSurgery.frames(IkeSurgery.sample("ikev2-psk-ok.pcap"));
+        List<byte[]> frames = IkeSurgery.frames(TestPaths.sample("ikev2-psk-ok.pcap"));
         byte[] requestFrame = frames.get(0);
         request = java.util.Arrays.copyOfRange(requestFrame, 14 + 20 + 8, requestFrame.length);
         assertThat(request.length).isEqualTo(464);
@@ -140,7 +141,7 @@ class MalformedIkeDissectTest {
     @Test
     void theUncorruptedRequestHasNoError() throws Exception {
         Path clean = dir.resolve("clean.pcap");
-        List<byte[]> frames = IkeSurgery.frames(IkeSurgery.sample("ikev2-psk-ok.pcap"));
+        List<byte[]> frames = IkeSurgery.frames(TestPaths.sample("ikev2-psk-ok.pcap"));
         Files.write(clean, IkeSurgery.ethernetPcap(List.of(IkeSurgery.withIke(frames.get(0), request))));
         JsonNode m = JSON.readTree(run("dissect", "-f", "json", clean.toString()));
         assertThat(m.get("errors")).isEmpty();

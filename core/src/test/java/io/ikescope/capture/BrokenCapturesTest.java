@@ -4,7 +4,6 @@ import io.ikescope.net.CaptureScan;
 import io.ikescope.net.DecoderOptions;
 import io.ikescope.net.IkeDatagram;
 import io.ikescope.net.PacketSink;
-import io.ikescope.testsupport.IkeSurgery;
 import io.ikescope.wire.IkeDecoder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +20,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static io.ikescope.capture.TestCaptures.fixture;
+import static io.ikescope.testsupport.TestPaths.captureFixture;
+import static io.ikescope.testsupport.TestPaths.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -116,7 +116,7 @@ class BrokenCapturesTest {
     }
 
     private static byte[] realPcap() throws IOException {
-        return Files.readAllBytes(IkeSurgery.sample("ikev2-psk-mismatch.pcap"));
+        return Files.readAllBytes(sample("ikev2-psk-mismatch.pcap"));
     }
 
     // ---- cut at every byte ---------------------------------------------------------------------------------
@@ -180,13 +180,13 @@ class BrokenCapturesTest {
         ByteArrayOutputStream extra = new ByteArrayOutputStream();
         extra.writeBytes(unknown);
         extra.writeBytes(custom);
-        return CaptureRewriter.pcapngInsertAfterPackets(Files.readAllBytes(fixture("main-mode.pcapng")),
+        return CaptureRewriter.pcapngInsertAfterPackets(Files.readAllBytes(captureFixture("main-mode.pcapng")),
                 extra.toByteArray());
     }
 
     @Test
     void pcapngCutAtEveryByte() throws IOException {
-        cutPcapngAtEveryByte(Files.readAllBytes(fixture("main-mode.pcapng")), false);
+        cutPcapngAtEveryByte(Files.readAllBytes(captureFixture("main-mode.pcapng")), false);
     }
 
     @Test
@@ -312,7 +312,7 @@ class BrokenCapturesTest {
 
     /** The pcapng fixture with a 4 MiB unknown block after its first packet, gzip-compressed (to a few KB). */
     private static byte[] gzipWithLargeUnknownBlock() throws IOException {
-        byte[] ng = Files.readAllBytes(fixture("main-mode.pcapng"));
+        byte[] ng = Files.readAllBytes(captureFixture("main-mode.pcapng"));
         int[] firstPacket = pcapngBlocks(ng).stream().filter(b -> b[2] == 6).findFirst().orElseThrow();
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         plain.write(ng, 0, firstPacket[1]);
@@ -359,7 +359,7 @@ class BrokenCapturesTest {
     @Test
     void snaplenCutPacketsGiveTheirIkeCutShortWithAnError() throws Exception {
         Assumptions.assumeTrue(TestCaptures.hasTool("editcap"), "editcap (wireshark-common) is not installed");
-        Path original = IkeSurgery.sample("ikev2-psk-ok.pcap");
+        Path original = sample("ikev2-psk-ok.pcap");
         Path cut = temp.resolve("snap100.pcap");
         Process p = new ProcessBuilder("editcap", "-s", "100", original.toString(), cut.toString())
                 .redirectErrorStream(true).start();
@@ -460,7 +460,7 @@ class BrokenCapturesTest {
 
     @Test
     void interfaceOptionRunningPastItsBlockIsAnError() throws IOException {
-        byte[] ng = Files.readAllBytes(fixture("main-mode.pcapng"));
+        byte[] ng = Files.readAllBytes(captureFixture("main-mode.pcapng"));
         int[] idb = pcapngBlocks(ng).stream().filter(b -> b[2] == 1).findFirst().orElseThrow();
         // The fixture's interface block, given an if_tsresol option (code 9) whose length runs past the block.
         ByteBuffer fields = ByteBuffer.wrap(ng, idb[0] + 8, 8).slice().order(ByteOrder.LITTLE_ENDIAN);
@@ -479,7 +479,7 @@ class BrokenCapturesTest {
 
     @Test
     void moreInterfacesThanTheLimitIsAnError() throws IOException {
-        byte[] ng = Files.readAllBytes(fixture("main-mode.pcapng"));
+        byte[] ng = Files.readAllBytes(captureFixture("main-mode.pcapng"));
         int sectionHeader = pcapngBlocks(ng).get(0)[1];
         ByteBuffer out = ByteBuffer.allocate(sectionHeader + 20 * (CaptureLimits.MAX_INTERFACES + 1))
                 .order(ByteOrder.LITTLE_ENDIAN);
@@ -494,7 +494,7 @@ class BrokenCapturesTest {
 
     @Test
     void zeroLengthEnhancedPacketIsAnEmptyFrame() throws IOException {
-        byte[] ng = Files.readAllBytes(fixture("main-mode.pcapng"));
+        byte[] ng = Files.readAllBytes(captureFixture("main-mode.pcapng"));
         int[] firstPacket = pcapngBlocks(ng).stream().filter(b -> b[2] == 6).findFirst().orElseThrow();
         ByteBuffer empty = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
         empty.putInt(6).putInt(32).putInt(0).putInt(0).putInt(0).putInt(0).putInt(0).putInt(32);

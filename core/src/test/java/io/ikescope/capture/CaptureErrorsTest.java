@@ -15,7 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
-import static io.ikescope.capture.TestCaptures.fixture;
+import static io.ikescope.testsupport.TestPaths.captureFixture;
+import static io.ikescope.testsupport.TestPaths.publicCorpusOrSkip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -30,7 +31,7 @@ class CaptureErrorsTest {
     Path temp;
 
     private static byte[] mainModePcap() throws IOException {
-        return Files.readAllBytes(TestCaptures.corpus().resolve("suricata-verify/ikev1-isakmp-main-mode.pcap"));
+        return Files.readAllBytes(publicCorpusOrSkip().resolve("suricata-verify/ikev1-isakmp-main-mode.pcap"));
     }
 
     /** Offsets of the pcap records, read from the record headers. */
@@ -91,7 +92,7 @@ class CaptureErrorsTest {
 
     @Test
     void wrongMagic() throws IOException {
-        Path text = Path.of("src/test/resources/captures/README.md"); // starts with "# Ca"
+        Path text = captureFixture("README.md"); // starts with "# Ca"
         assertThat(openFails(text)).hasMessage(text + ": at byte 0: not a pcap or pcapng capture (magic 0x23204361)");
     }
 
@@ -99,7 +100,7 @@ class CaptureErrorsTest {
     void gzipOfSomethingElse() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(Files.readAllBytes(Path.of("src/test/resources/captures/README.md")));
+            gz.write(Files.readAllBytes(captureFixture("README.md")));
         }
         Path p = write("readme.gz", out.toByteArray());
         assertThat(openFails(p)).hasMessage(p
@@ -108,7 +109,7 @@ class CaptureErrorsTest {
 
     @Test
     void gzipWithCorruptData() throws IOException {
-        byte[] gz = Files.readAllBytes(fixture("main-mode.pcap.gz"));
+        byte[] gz = Files.readAllBytes(captureFixture("main-mode.pcap.gz"));
         // Keep the 10-byte gzip header; the first deflate block then says block type 3, which does not exist.
         byte[] corrupt = Arrays.copyOf(gz, 40);
         Arrays.fill(corrupt, 10, 40, (byte) 0xFF);
@@ -118,13 +119,13 @@ class CaptureErrorsTest {
 
     @Test
     void gzipCutShortKeepsWhatWasDecompressed() throws IOException {
-        byte[] gz = Files.readAllBytes(fixture("main-mode.pcap.gz"));
+        byte[] gz = Files.readAllBytes(captureFixture("main-mode.pcap.gz"));
         Path p = write("cut.pcap.gz", Arrays.copyOf(gz, gz.length / 2));
         try (CaptureReader r = Captures.open(p)) {
             List<FrameSnapshot> frames = FrameSnapshot.readAll(r);
             assertThat(frames).isNotEmpty().hasSizeLessThan(9);
             assertThat(frames).containsExactlyElementsOf(
-                    FrameSnapshot.readAll(TestCaptures.corpus().resolve("suricata-verify/ikev1-isakmp-main-mode.pcap"))
+                    FrameSnapshot.readAll(publicCorpusOrSkip().resolve("suricata-verify/ikev1-isakmp-main-mode.pcap"))
                             .subList(0, frames.size()));
             assertThat(r.warnings()).singleElement().asString()
                     .startsWith(p + ": at byte ")
@@ -202,7 +203,7 @@ class CaptureErrorsTest {
     }
 
     private static byte[] mainModePcapng() throws IOException {
-        return Files.readAllBytes(fixture("main-mode.pcapng"));
+        return Files.readAllBytes(captureFixture("main-mode.pcapng"));
     }
 
     /** Offset of the n-th (0-based) Enhanced Packet Block. */

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static io.ikescope.capture.TestCaptures.fixture;
+import static io.ikescope.testsupport.TestPaths.captureFixture;
+import static io.ikescope.testsupport.TestPaths.captureFixtures;
+import static io.ikescope.testsupport.TestPaths.publicCorpusOrSkip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,7 +25,7 @@ class CaptureFormatsTest {
     Path temp;
 
     private static Path mainModePcap() {
-        return TestCaptures.corpus().resolve("suricata-verify/ikev1-isakmp-main-mode.pcap");
+        return publicCorpusOrSkip().resolve("suricata-verify/ikev1-isakmp-main-mode.pcap");
     }
 
     private static String format(Path p) throws IOException {
@@ -41,15 +43,15 @@ class CaptureFormatsTest {
 
         Path bigEndianPcap = write("be.pcap", CaptureRewriter.pcapToBigEndian(Files.readAllBytes(mainModePcap())));
         Path bigEndianPcapng = write("be.pcapng",
-                CaptureRewriter.pcapngToBigEndian(Files.readAllBytes(fixture("main-mode.pcapng"))));
+                CaptureRewriter.pcapngToBigEndian(Files.readAllBytes(captureFixture("main-mode.pcapng"))));
         record Variant(Path path, String format) {
         }
         for (Variant v : List.of(
-                new Variant(fixture("main-mode.pcapng"), "pcapng"),
-                new Variant(fixture("main-mode-nsec.pcap"), "pcap"),
-                new Variant(fixture("main-mode.pcap.gz"), "pcap+gzip"),
-                new Variant(fixture("main-mode.pcapng.gz"), "pcapng+gzip"),
-                new Variant(fixture("main-mode-two-members.pcap.gz"), "pcap+gzip"),
+                new Variant(captureFixture("main-mode.pcapng"), "pcapng"),
+                new Variant(captureFixture("main-mode-nsec.pcap"), "pcap"),
+                new Variant(captureFixture("main-mode.pcap.gz"), "pcap+gzip"),
+                new Variant(captureFixture("main-mode.pcapng.gz"), "pcapng+gzip"),
+                new Variant(captureFixture("main-mode-two-members.pcap.gz"), "pcap+gzip"),
                 new Variant(bigEndianPcap, "pcap"),
                 new Variant(bigEndianPcapng, "pcapng"))) {
             assertThat(FrameSnapshot.readAll(v.path())).as(v.path().toString()).containsExactlyElementsOf(reference);
@@ -62,19 +64,19 @@ class CaptureFormatsTest {
         TestCaptures.assumeTshark();
         Path pcap = write("be.pcap", CaptureRewriter.pcapToBigEndian(Files.readAllBytes(mainModePcap())));
         Path pcapng = write("be.pcapng",
-                CaptureRewriter.pcapngToBigEndian(Files.readAllBytes(fixture("custom-port-dumpcap.pcapng"))));
+                CaptureRewriter.pcapngToBigEndian(Files.readAllBytes(captureFixture("custom-port-dumpcap.pcapng"))));
         assertThat(Files.readAllBytes(pcap)).startsWith(0xa1, 0xb2, 0xc3, 0xd4);
         assertThat(Files.readAllBytes(pcapng)).startsWith(0x0a, 0x0d, 0x0d, 0x0a, 0, 0, 0);
         assertSameTimesAsTshark(pcap);
         assertSameTimesAsTshark(pcapng);
         assertThat(FrameSnapshot.readAll(pcapng)).containsExactlyElementsOf(
-                FrameSnapshot.readAll(fixture("custom-port-dumpcap.pcapng")));
+                FrameSnapshot.readAll(captureFixture("custom-port-dumpcap.pcapng")));
     }
 
     @Test
     void timestampsAndFrameNumbersMatchTsharkForEveryFixture() throws IOException {
         TestCaptures.assumeTshark();
-        try (var files = Files.list(Path.of("src/test/resources/captures"))) {
+        try (var files = Files.list(captureFixtures())) {
             List<Path> captures = files.filter(p -> p.toString().matches(".*\\.(pcap|pcapng|gz)$")).sorted().toList();
             assertThat(captures).hasSizeGreaterThan(15);
             for (Path p : captures) {
@@ -86,8 +88,8 @@ class CaptureFormatsTest {
     @Test
     void pcapngTimestampResolutionsAndOffsetsMatchTshark() throws IOException {
         TestCaptures.assumeTshark();
-        byte[] source = Files.readAllBytes(fixture("custom-port-dumpcap.pcapng")); // nanosecond interface
-        List<FrameSnapshot> reference = FrameSnapshot.readAll(fixture("custom-port-dumpcap.pcapng"));
+        byte[] source = Files.readAllBytes(captureFixture("custom-port-dumpcap.pcapng")); // nanosecond interface
+        List<FrameSnapshot> reference = FrameSnapshot.readAll(captureFixture("custom-port-dumpcap.pcapng"));
         // 10^-3 ... 10^-15 and 2^-10 ... 2^-50 seconds per unit, with and without an if_tsoffset. The finest units
         // only fit 64 bits with an offset that brings the times close to it (100 s before the first frame).
         long nearFirst = reference.get(0).epochNanos() / 1_000_000_000L - 100;
@@ -118,8 +120,8 @@ class CaptureFormatsTest {
     @Test
     void simpleAndObsoletePacketBlocksAreFramesToo() throws IOException {
         TestCaptures.assumeTshark();
-        byte[] source = Files.readAllBytes(fixture("main-mode.pcapng"));
-        List<FrameSnapshot> reference = FrameSnapshot.readAll(fixture("main-mode.pcapng"));
+        byte[] source = Files.readAllBytes(captureFixture("main-mode.pcapng"));
+        List<FrameSnapshot> reference = FrameSnapshot.readAll(captureFixture("main-mode.pcapng"));
         Path simple = write("spb.pcapng", CaptureRewriter.pcapngToSimplePackets(source));
         Path obsolete = write("pb.pcapng", CaptureRewriter.pcapngToObsoletePackets(source));
         assertThat(FrameSnapshot.readAll(obsolete)).containsExactlyElementsOf(reference);
@@ -138,8 +140,8 @@ class CaptureFormatsTest {
     void aSecondSectionBringsItsOwnInterfacesAndNumberingContinues() throws IOException {
         TestCaptures.assumeTshark();
         // cat of two pcapng files: two sections, the second with a nanosecond interface of its own.
-        byte[] first = Files.readAllBytes(fixture("main-mode.pcapng"));
-        byte[] second = Files.readAllBytes(fixture("custom-port-dumpcap.pcapng"));
+        byte[] first = Files.readAllBytes(captureFixture("main-mode.pcapng"));
+        byte[] second = Files.readAllBytes(captureFixture("custom-port-dumpcap.pcapng"));
         byte[] both = new byte[first.length + second.length + first.length];
         System.arraycopy(first, 0, both, 0, first.length);
         System.arraycopy(second, 0, both, first.length, second.length);
@@ -149,7 +151,8 @@ class CaptureFormatsTest {
         Path p = write("sections.pcapng", both);
         List<FrameSnapshot> frames = FrameSnapshot.readAll(p);
         assertThat(frames).hasSize(9 + 4 + 9);
-        assertThat(frames.get(9).bytes()).isEqualTo(FrameSnapshot.readAll(fixture("custom-port-dumpcap.pcapng")).get(0).bytes());
+        assertThat(frames.get(9).bytes())
+                .isEqualTo(FrameSnapshot.readAll(captureFixture("custom-port-dumpcap.pcapng")).get(0).bytes());
         assertThat(frames.get(21).number()).isEqualTo(22);
         assertSameTimesAsTshark(p);
     }
@@ -160,7 +163,7 @@ class CaptureFormatsTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(TestCaptures.hasTool("mergecap"), "mergecap is not installed");
         Path merged = temp.resolve("merged.pcapng");
         Process p = new ProcessBuilder("mergecap", "-F", "pcapng", "-w", merged.toString(),
-                fixture("main-mode.pcapng").toString(), fixture("main-mode-rawip.pcap").toString())
+                captureFixture("main-mode.pcapng").toString(), captureFixture("main-mode-rawip.pcap").toString())
                 .redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).isTrue();
@@ -183,8 +186,8 @@ class CaptureFormatsTest {
         byte[] statistics = CaptureRewriter.pcapngBlock(5, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
         byte[] unknown = CaptureRewriter.pcapngBlock(0x12345678, new byte[] {1, 2, 3, 4, 5});
         byte[] extra = concat(custom, statistics, journal, unknown, customNoCopy);
-        Path p = write("blocks.pcapng",
-                CaptureRewriter.pcapngInsertAfterPackets(Files.readAllBytes(fixture("main-mode.pcapng")), extra));
+        byte[] original = Files.readAllBytes(captureFixture("main-mode.pcapng"));
+        Path p = write("blocks.pcapng", CaptureRewriter.pcapngInsertAfterPackets(original, extra));
         List<FrameSnapshot> frames = FrameSnapshot.readAll(p);
         assertThat(frames).extracting(FrameSnapshot::number).containsExactly(1L, 5L, 9L, 13L, 17L, 21L, 25L, 29L, 33L);
         List<long[]> tshark = FrameSnapshot.tsharkTimes(p);
@@ -196,7 +199,7 @@ class CaptureFormatsTest {
 
     @Test
     void readsFromAStreamAsFromAFile() throws IOException {
-        byte[] gz = Files.readAllBytes(fixture("main-mode.pcapng.gz"));
+        byte[] gz = Files.readAllBytes(captureFixture("main-mode.pcapng.gz"));
         try (CaptureReader r = Captures.open(new ByteArrayInputStream(gz), "-")) {
             assertThat(r.format()).isEqualTo("pcapng+gzip");
             assertThat(FrameSnapshot.readAll(r)).containsExactlyElementsOf(FrameSnapshot.readAll(mainModePcap()));

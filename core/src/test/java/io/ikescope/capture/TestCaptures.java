@@ -1,5 +1,6 @@
 package io.ikescope.capture;
 
+import io.ikescope.testsupport.TestPaths;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
@@ -13,23 +14,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Locates the shared corpus and the committed fixtures, and runs tshark for reference answers. */
+/** Lists the public corpus's captures, and runs tshark for reference answers. */
 public final class TestCaptures {
     private TestCaptures() {
     }
 
-    /** The public corpus, or the test is skipped when the shared folder is absent. */
-    public static Path corpus() {
-        String root = System.getProperty("ikescope.root");
-        Assumptions.assumeTrue(root != null, "system property ikescope.root is not set (run through Maven)");
-        Path corpus = Path.of(root).resolve("../shared/corpus/public").normalize();
-        Assumptions.assumeTrue(Files.isDirectory(corpus), "shared corpus not found at " + corpus);
-        return corpus;
-    }
-
     /** Every capture file of the corpus (pcap, pcapng, cap, and their .gz), sorted by path. */
     public static List<Path> corpusCaptures() {
-        Path corpus = corpus();
+        Path corpus = TestPaths.publicCorpusOrSkip();
         try (Stream<Path> files = Files.walk(corpus)) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> !p.toString().contains("/expected/") && !p.toString().contains("/keys/"))
@@ -39,15 +31,6 @@ public final class TestCaptures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A committed fixture under src/test/resources/captures. */
-    public static Path fixture(String name) {
-        Path p = Path.of("src/test/resources/captures").resolve(name);
-        if (!Files.exists(p)) {
-            throw new IllegalStateException("fixture missing: " + p.toAbsolutePath());
-        }
-        return p;
     }
 
     public static boolean hasTool(String tool) {

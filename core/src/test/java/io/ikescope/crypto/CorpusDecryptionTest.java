@@ -3,6 +3,7 @@ package io.ikescope.crypto;
 import io.ikescope.testsupport.PdmlReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ikescope.testsupport.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,17 +30,9 @@ class CorpusDecryptionTest {
             "frame 8 is a retransmission of frame 7 (same bytes, same IV): we reuse the IV of the first copy;"
                     + " tshark chains its IV through frame 7 and decrypts noise");
 
-    static Path corpus() {
-        String root = System.getProperty("ikescope.root");
-        Path corpus = root == null ? null : Path.of(root).resolve("../shared/corpus/public").normalize();
-        Assumptions.assumeTrue(corpus != null && Files.isRegularFile(corpus.resolve("MANIFEST.tsv")),
-                "public corpus not found (needs -Dikescope.root with ../shared/corpus/public)");
-        return corpus;
-    }
-
     @Test
     void everyKeyedCaptureDecryptsAsTsharkDecryptsIt(@TempDir Path temp) throws Exception {
-        Path corpus = corpus();
+        Path corpus = TestPaths.publicCorpusOrSkip();
         Assumptions.assumeTrue(PdmlReader.tsharkAvailable(), "tshark not installed");
         List<Comparison.Line> lines = new ArrayList<>();
         int files = 0;

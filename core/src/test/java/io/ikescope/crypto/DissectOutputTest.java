@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ikescope.report.DissectJsonWriter;
 import io.ikescope.report.DissectTextWriter;
 import io.ikescope.report.DissectWriter;
+import io.ikescope.testsupport.TestPaths;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,7 @@ class DissectOutputTest {
 
     @Test
     void jsonCarriesTheInnerPayloadsAndTheReasonOfAFailure() throws Exception {
-        Path corpus = CorpusDecryptionTest.corpus();
+        Path corpus = TestPaths.publicCorpusOrSkip();
         DecryptedCapture c = DecryptedCapture.of(corpus.resolve("packetgen/ikev2_cbc_hmac.pcapng"),
                 WiresharkTables.read(null, corpus.resolve("packetgen/keys/ikev2_decryption_table")));
         List<String> lines = jsonLines(c);
@@ -52,7 +53,7 @@ class DissectOutputTest {
 
     @Test
     void textSaysDecryptionFailedAndWhy() throws Exception {
-        Path corpus = CorpusDecryptionTest.corpus();
+        Path corpus = TestPaths.publicCorpusOrSkip();
         DecryptedCapture c = DecryptedCapture.of(corpus.resolve("packetgen/ikev2.pcapng"),
                 WiresharkTables.read(null, corpus.resolve("packetgen/keys/ikev2_decryption_table")));
         StringWriter out = new StringWriter();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.net.DecodedCapture;
 import io.ikescope.net.IkeDatagram;
+import io.ikescope.testsupport.TestPaths;
 import io.ikescope.wire.IkeDecoder;
 import io.ikescope.wire.IkeMessage;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class RobustnessTest {
 
     @Test
     void everyCorpusMessageWholeOrTruncatedGetsAStatusAndNoException() throws Exception {
-        Path corpus = CorpusDecryptionTest.corpus();
+        Path corpus = TestPaths.publicCorpusOrSkip();
         KeyRing keys = WiresharkTables.read(corpus.resolve("wireshark/keys/ikev1_decryption_table"),
                 corpus.resolve("wireshark/keys/ikev2_decryption_table"));
         // plus key sets without SPIs or cookies, which every SA tries

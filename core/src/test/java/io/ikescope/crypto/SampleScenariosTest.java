@@ -2,12 +2,12 @@ package io.ikescope.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ikescope.testsupport.TestPaths;
 import io.ikescope.wire.Bytes;
 import io.ikescope.wire.CertificatePayload;
 import io.ikescope.wire.IdentificationPayload;
 import io.ikescope.wire.IdentityText;
 import io.ikescope.wire.Payload;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 class SampleScenariosTest {
 
     private static DecryptedCapture run(String name, KeyRing keys) throws Exception {
-        return DecryptedCapture.of(SamplesDecryptionTest.samples().resolve(name + ".pcap"), keys);
+        return DecryptedCapture.of(TestPaths.sampleCapture(name), keys);
     }
 
     private static KeyRing keys(String name, boolean withoutSpis) throws Exception {
-        return CharonKeyLog.read(SamplesDecryptionTest.samples().resolve(name + ".keys.log"), withoutSpis);
+        return CharonKeyLog.read(TestPaths.sample(name + ".keys.log"), withoutSpis);
     }
 
     private static DecryptedCapture.Entry frame(DecryptedCapture c, long frame) {

@@ -3,6 +3,7 @@ package io.ikescope.crypto;
 import io.ikescope.testsupport.PdmlReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ikescope.testsupport.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,17 +46,9 @@ class SamplesDecryptionTest {
             Map.entry(Pattern.compile("^ikev1-algorithms-ok#(19|2[0-16-8]|3[3-5]|4[0-2]) ONLY_OURS"),
                     "tshark 4.0 decrypts IKEv1 with DES, 3DES and AES only, not Blowfish, CAST or Camellia"));
 
-    static Path samples() {
-        String root = System.getProperty("ikescope.root");
-        Path samples = root == null ? null : Path.of(root).resolve("samples");
-        Assumptions.assumeTrue(samples != null && Files.isRegularFile(samples.resolve("index.json")),
-                "samples/index.json not found (needs -Dikescope.root)");
-        return samples;
-    }
-
     @Test
     void everyKeyedSampleDecryptsAtLeastAsTsharkDecryptsIt(@TempDir Path temp) throws Exception {
-        Path samples = samples();
+        Path samples = TestPaths.samples();
         Assumptions.assumeTrue(PdmlReader.tsharkAvailable(), "tshark not installed");
         List<Comparison.Line> lines = new ArrayList<>();
         int files = 0;
@@ -68,7 +61,7 @@ class SamplesDecryptionTest {
             files++;
             Path capture = samples.resolve(name + ".pcap");
             KeyRing keys = CharonKeyLog.read(log, false);
-            String v1Table = tsharkTables(samples.getParent(), log, temp)[0];
+            String v1Table = tsharkTables(TestPaths.repositoryRoot(), log, temp)[0];
             lines.addAll(Comparison.compare(name, capture, keys, v1Table, TsharkRows.ikev2(keys, capture), temp));
         }
         List<String> unexplained = CorpusDecryptionTest.report(lines, EXPLAINED);

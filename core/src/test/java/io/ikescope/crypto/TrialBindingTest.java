@@ -2,6 +2,7 @@ package io.ikescope.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ikescope.testsupport.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,7 @@ class TrialBindingTest {
 
     @Test
     void keySetsWithoutSpisFindTheirOwnSaAndUncheckedOnesNone() throws Exception {
-        Path corpus = CorpusDecryptionTest.corpus();
+        Path corpus = TestPaths.publicCorpusOrSkip();
         List<Ikev2Keys> withoutSpis = WiresharkTables.ikev2(corpus.resolve("wireshark/keys/ikev2_decryption_table"))
                 .stream().map(k -> new Ikev2Keys(null, null, k.skEi(), k.skEr(), k.skAi(), k.skAr(), k.encryption(),
                         k.integrity(), k.origin())).toList();

@@ -1,5 +1,6 @@
 package io.ikescope.diagnosis;
 
+import static io.ikescope.testsupport.TestPaths.publicCorpusOrSkip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.report.DiagnoseJsonWriter;
@@ -22,7 +23,7 @@ class CorpusDiagnoseTest {
 
     @Test
     void everyCorpusCaptureIsDiagnosedAndReported() throws Exception {
-        Path corpus = Reconstruct.corpus();
+        Path corpus = publicCorpusOrSkip();
         List<Path> captures;
         try (Stream<Path> files = Files.walk(corpus)) {
             captures = files.filter(p -> p.toString().matches(".*\\.(pcap|pcapng|cap)(\\.gz)?$")).sorted().toList();
@@ -58,7 +59,7 @@ class CorpusDiagnoseTest {
 
     @Test
     void redirectThenNoProposalChosenFromTheNewGateway() throws Exception {
-        List<Negotiation> all = Reconstruct.run(Reconstruct.corpus().resolve("scapy/ikev2_notify_redirect.pcap"))
+        List<Negotiation> all = Reconstruct.run(publicCorpusOrSkip().resolve("scapy/ikev2_notify_redirect.pcap"))
                 .negotiations();
 
         assertThat(all).hasSize(2);
@@ -74,7 +75,7 @@ class CorpusDiagnoseTest {
 
     @Test
     void invalidKePayloadThenARetryIsOneNegotiationWithARetryFinding() throws Exception {
-        Negotiation n = Reconstruct.run(Reconstruct.corpus().resolve("zeek-plugin-ikev2/ikev2.pcap")).only();
+        Negotiation n = Reconstruct.run(publicCorpusOrSkip().resolve("zeek-plugin-ikev2/ikev2.pcap")).only();
         Diagnosis d = Diagnoser.diagnose(n);
 
         assertThat(n.exchanges(ExchangeNames.IKE_SA_INIT)).hasSize(2);
@@ -90,7 +91,7 @@ class CorpusDiagnoseTest {
 
     @Test
     void invalidKePayloadWithoutRetryNamesTheWantedGroup() throws Exception {
-        List<Negotiation> all = Reconstruct.run(Reconstruct.corpus()
+        List<Negotiation> all = Reconstruct.run(publicCorpusOrSkip()
                 .resolve("openswan/libpluto__lp08-parentR1__parentR1notify.pcap")).negotiations();
         Verdict v = Diagnoser.diagnose(all.get(0)).verdict();
 
@@ -105,7 +106,7 @@ class CorpusDiagnoseTest {
 
     @Test
     void largeRequestsUnansweredOnPort4500AreNatTraversalBlocked() throws Exception {
-        Negotiation n = Reconstruct.run(Reconstruct.corpus().resolve("zeek-spicy-ipsec/ipsec_client.pcap")).only();
+        Negotiation n = Reconstruct.run(publicCorpusOrSkip().resolve("zeek-spicy-ipsec/ipsec_client.pcap")).only();
         Verdict v = Diagnoser.diagnose(n).verdict();
 
         assertThat(v.code()).isEqualTo(VerdictCode.NAT_T_BLOCKED);
@@ -116,7 +117,7 @@ class CorpusDiagnoseTest {
 
     @Test
     void weakOfferIsReportedAsOffered() throws Exception {
-        Negotiation n = Reconstruct.run(Reconstruct.corpus().resolve("suricata-verify/IKEv2_SA_INIT_2-8-weak.pcap"))
+        Negotiation n = Reconstruct.run(publicCorpusOrSkip().resolve("suricata-verify/IKEv2_SA_INIT_2-8-weak.pcap"))
                 .negotiations().get(0);
         Diagnosis d = Diagnoser.diagnose(n);
         System.out.println(d.findings());

@@ -6,6 +6,7 @@ import io.ikescope.session.ChildSa;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Negotiation;
 import io.ikescope.session.Reconstruct;
+import io.ikescope.testsupport.TestPaths;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class DecryptedContentTest {
 
     private static List<Negotiation> decrypted(String sample) throws Exception {
-        Path samples = Reconstruct.samples();
+        Path samples = TestPaths.samples();
         return Reconstruct.runWithKeys(samples.resolve(sample + ".pcap"), List.of(samples.resolve(sample + ".keys.log")))
                 .negotiations();
     }

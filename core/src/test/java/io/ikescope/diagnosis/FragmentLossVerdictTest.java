@@ -1,5 +1,7 @@
 package io.ikescope.diagnosis;
 
+import static io.ikescope.testsupport.TestPaths.sampleCapture;
+import static io.ikescope.testsupport.TestPaths.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.capture.CaptureRewriter;
@@ -20,8 +22,8 @@ class FragmentLossVerdictTest {
 
     @Test
     void theMissingFragmentIsNamedWithAndWithoutKeys() throws IOException {
-        Path capture = Reconstruct.sample("ikev2-cert-fragment-loss");
-        Path keys = Reconstruct.samples().resolve("ikev2-cert-fragment-loss.keys.log");
+        Path capture = sampleCapture("ikev2-cert-fragment-loss");
+        Path keys = samples().resolve("ikev2-cert-fragment-loss.keys.log");
         for (Verdict v : List.of(Diagnoser.diagnose(Reconstruct.run(capture).only()).verdict(),
                 Diagnoser.diagnose(Reconstruct.runWithKeys(capture, List.of(keys)).only()).verdict())) {
             assertThat(v.code()).isEqualTo(VerdictCode.FRAGMENTATION_LOSS);
@@ -41,7 +43,7 @@ class FragmentLossVerdictTest {
         // Frames 1-6 only: IKE_SA_INIT and one copy of the fragments, then the capture ends at once. The
         // responder may still be waiting for a fragment in flight; nothing was retransmitted.
         Path cut = dir.resolve("cut.pcap");
-        Files.write(cut, CaptureRewriter.pcapSelect(Files.readAllBytes(Reconstruct.sample("ikev2-cert-fragment-loss")),
+        Files.write(cut, CaptureRewriter.pcapSelect(Files.readAllBytes(sampleCapture("ikev2-cert-fragment-loss")),
                 1, 2, 3, 4, 5, 6));
         Verdict v = Diagnoser.diagnose(Reconstruct.run(cut).only()).verdict();
         assertThat(v.code()).isNotEqualTo(VerdictCode.FRAGMENTATION_LOSS).isNotEqualTo(VerdictCode.NAT_T_BLOCKED);

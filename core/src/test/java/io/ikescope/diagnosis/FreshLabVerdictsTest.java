@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.session.Negotiation;
 import io.ikescope.session.Reconstruct;
+import io.ikescope.testsupport.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class FreshLabVerdictsTest {
 
     @Test
     void everyFreshLabCaptureGetsItsScenariosVerdict() throws Exception {
-        Path out = Reconstruct.root().resolve("lab/out");
+        Path out = TestPaths.repositoryRoot().resolve("lab/out");
         Assumptions.assumeTrue(Files.isDirectory(out), "no fresh lab captures in " + out + " (run lab/run.sh --all as root)");
         List<Path> runs;
         try (Stream<Path> dirs = Files.list(out)) {
@@ -89,7 +90,7 @@ class FreshLabVerdictsTest {
     }
 
     private static String expected(String scenario) throws java.io.IOException {
-        Path expect = Reconstruct.root().resolve("lab/scenarios").resolve(scenario).resolve("expect");
+        Path expect = TestPaths.repositoryRoot().resolve("lab/scenarios").resolve(scenario).resolve("expect");
         return Files.readAllLines(expect).stream().filter(l -> l.startsWith("expected:"))
                 .map(l -> l.substring("expected:".length()).strip()).findFirst()
                 .orElseThrow(() -> new AssertionError(expect + " names no expected verdict"));

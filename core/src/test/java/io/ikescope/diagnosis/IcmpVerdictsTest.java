@@ -1,5 +1,6 @@
 package io.ikescope.diagnosis;
 
+import static io.ikescope.testsupport.TestPaths.sampleCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.net.IcmpUnreachable;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class IcmpVerdictsTest {
 
     private static Verdict verdict(String sample, UnaryOperator<IcmpUnreachable> icmp) throws IOException {
-        Negotiation n = Reconstruct.runRewritingIcmp(Reconstruct.sample(sample), TrackerOptions.defaults(), icmp).only();
+        Negotiation n = Reconstruct.runRewritingIcmp(sampleCapture(sample), TrackerOptions.defaults(), icmp).only();
         return Diagnoser.diagnose(n).verdict();
     }
 
@@ -72,7 +73,7 @@ class IcmpVerdictsTest {
     void icmpErrorsTheVerdictDoesNotRestOnAreAFinding() throws IOException {
         // The same errors as if they quoted UDP 500: they belong to the negotiation (same SPIs) but say nothing about
         // the silence on 4500, so the verdict stays inferred and the errors are listed as a finding.
-        Negotiation n = Reconstruct.runRewritingIcmp(Reconstruct.sample("ikev2-natt-rejected"), TrackerOptions.defaults(),
+        Negotiation n = Reconstruct.runRewritingIcmp(sampleCapture("ikev2-natt-rejected"), TrackerOptions.defaults(),
                 e -> new IcmpUnreachable(e.frame(), e.epochNanos(), e.sender(), e.ipVersion(), e.type(), e.code(),
                         e.quotedSrc(), 500, e.quotedDst(), 500, e.spiI(), e.spiR(), e.ikeVersion())).only();
         Diagnosis d = Diagnoser.diagnose(n);
@@ -84,7 +85,7 @@ class IcmpVerdictsTest {
                     assertThat(f.frames()).containsExactly(4L, 6L, 8L);
                 });
         // When the verdict rests on them, they are not repeated as a finding.
-        assertThat(Diagnoser.diagnose(Reconstruct.run(Reconstruct.sample("ikev2-natt-rejected")).only()).findings())
+        assertThat(Diagnoser.diagnose(Reconstruct.run(sampleCapture("ikev2-natt-rejected")).only()).findings())
                 .extracting(Finding::code).doesNotContain("ICMP_UNREACHABLE");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.session.Negotiation;
 import io.ikescope.session.Reconstruct;
+import io.ikescope.testsupport.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ class KeyedSampleVerdictsTest {
 
     @Test
     void everyKeyedSampleGetsItsExpectedCodeConfirmed() throws Exception {
-        Path samples = Reconstruct.samples();
+        Path samples = TestPaths.samples();
         JsonNode index = new ObjectMapper().readTree(Files.readString(samples.resolve("index.json")));
         List<Row> rows = new ArrayList<>();
         SoftAssertions soft = new SoftAssertions();

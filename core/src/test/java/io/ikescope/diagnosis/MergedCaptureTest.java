@@ -1,5 +1,7 @@
 package io.ikescope.diagnosis;
 
+import static io.ikescope.testsupport.TestPaths.sampleCapture;
+import static io.ikescope.testsupport.TestPaths.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.capture.CaptureReader;
@@ -50,7 +52,7 @@ class MergedCaptureTest {
         Assumptions.assumeTrue(runs("mergecap", "-v") && runs("editcap", "-v"), "mergecap/editcap not installed");
         Map<String, String> alone = new HashMap<>();
         for (String sample : SAMPLES) {
-            for (Negotiation n : Reconstruct.run(Reconstruct.sample(sample)).negotiations()) {
+            for (Negotiation n : Reconstruct.run(sampleCapture(sample)).negotiations()) {
                 alone.put(n.spiI(), Diagnoser.diagnose(n).verdict().code().name());
             }
         }
@@ -73,7 +75,7 @@ class MergedCaptureTest {
     @Test
     void interleavedNegotiationsWithAllTheirKeysKeepTheirVerdictsConfirmed(@TempDir Path temp) throws Exception {
         Assumptions.assumeTrue(runs("mergecap", "-v") && runs("editcap", "-v"), "mergecap/editcap not installed");
-        Path samples = Reconstruct.samples();
+        Path samples = samples();
         Map<String, String> expected = new HashMap<>();
         Map<String, String> sampleOf = new HashMap<>();
         List<Path> keys = new ArrayList<>();
@@ -82,7 +84,7 @@ class MergedCaptureTest {
             keys.add(keyLog);
             Certainty certainty = KeyedSampleVerdictsTest.INFERRED_EVEN_WITH_KEYS.containsKey(sample)
                     ? Certainty.INFERRED : Certainty.CONFIRMED;
-            List<Negotiation> alone = Reconstruct.runWithKeys(Reconstruct.sample(sample), List.of(keyLog)).negotiations();
+            List<Negotiation> alone = Reconstruct.runWithKeys(sampleCapture(sample), List.of(keyLog)).negotiations();
             for (Negotiation n : alone) {
                 Verdict v = Diagnoser.diagnose(n).verdict();
                 // alone, each is what KeyedSampleVerdictsTest holds it to be
@@ -113,9 +115,9 @@ class MergedCaptureTest {
      */
     private static Path merge(List<String> names, Path temp) throws Exception {
         List<String> shifted = new ArrayList<>();
-        long base = firstNanos(Reconstruct.sample(names.get(0)));
+        long base = firstNanos(sampleCapture(names.get(0)));
         for (int i = 0; i < names.size(); i++) {
-            Path sample = Reconstruct.sample(names.get(i));
+            Path sample = sampleCapture(names.get(i));
             shifted.add(shift(sample, (base - firstNanos(sample)) / 1e9 + i * 0.001, temp).toString());
         }
         Path background = background();
@@ -135,13 +137,13 @@ class MergedCaptureTest {
 
     /** Real non-IKE traffic recorded between two namespaces by lab/background/record.sh. */
     private static Path background() {
-        return Reconstruct.samples().resolve("background").resolve("background-traffic.pcap");
+        return samples().resolve("background").resolve("background-traffic.pcap");
     }
 
     private static long framesOf(List<String> samples) throws IOException {
         long n = 0;
         for (String sample : samples) {
-            n += frames(Reconstruct.sample(sample));
+            n += frames(sampleCapture(sample));
         }
         return n;
     }

@@ -6,6 +6,7 @@ import io.ikescope.session.MessageSource;
 import io.ikescope.session.Negotiation;
 import io.ikescope.session.Reconstruct;
 import io.ikescope.session.TrackerOptions;
+import io.ikescope.testsupport.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ class SampleVerdictsTest {
     }
 
     static List<Row> diagnoseAll(java.util.function.Function<String, MessageSource> sources) throws Exception {
-        Path samples = Reconstruct.samples();
+        Path samples = TestPaths.samples();
         JsonNode index = new ObjectMapper().readTree(Files.readString(samples.resolve("index.json")));
         List<Row> rows = new ArrayList<>();
         for (JsonNode entry : index) {

@@ -8,6 +8,7 @@ import io.ikescope.net.CaptureScan;
 import io.ikescope.net.DecoderOptions;
 import io.ikescope.net.IkeDatagram;
 import io.ikescope.net.PacketSink;
+import io.ikescope.testsupport.TestPaths;
 import io.ikescope.wire.IkeDecoder;
 import io.ikescope.wire.IkeMessage;
 import io.ikescope.wire.Payload;
@@ -49,28 +50,17 @@ final class FuzzSeeds {
     private FuzzSeeds() {
     }
 
-    static Path root() {
-        String root = System.getProperty("ikescope.root");
-        if (root == null) {
-            throw new IllegalStateException("system property ikescope.root is not set (run through Maven)");
-        }
-        return Path.of(root);
-    }
-
     static List<Path> samples() {
-        return list(root().resolve("samples"), ".pcap");
+        return list(TestPaths.samples(), ".pcap");
     }
 
     static List<Path> fixtures() {
-        return list(root().resolve("core/src/test/resources/captures"), "");
+        return list(TestPaths.captureFixtures(), "");
     }
 
-    /** The public corpus's captures, when the shared folder is there. */
+    /** The public corpus's captures; the caller is skipped when the shared folder is absent. */
     static List<Path> publicCaptures() {
-        Path corpus = root().resolve("../shared/corpus/public").normalize();
-        if (!Files.isDirectory(corpus)) {
-            return List.of();
-        }
+        Path corpus = TestPaths.publicCorpusOrSkip();
         try (Stream<Path> files = Files.walk(corpus)) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().matches(".*\\.(pcap|pcapng|cap)(\\.gz)?"))

@@ -8,6 +8,7 @@ import io.ikescope.crypto.Ikev2Keys;
 import io.ikescope.crypto.KeyRing;
 import io.ikescope.crypto.keys.KeySources;
 import io.ikescope.net.IkeDatagram;
+import io.ikescope.testsupport.TestPaths;
 import io.ikescope.wire.Attribute;
 import io.ikescope.wire.Bytes;
 import io.ikescope.wire.EncryptedPayload;
@@ -146,7 +147,7 @@ final class KeyedSamples {
                 loaded.add(new Sample(FuzzSeeds.stem(capture), ring, FuzzSeeds.ikeDatagrams(capture), spiPairs(ring)));
             }
             if (loaded.isEmpty()) {
-                throw new IllegalStateException("no sample with a key log under " + FuzzSeeds.root().resolve("samples"));
+                throw new IllegalStateException("no sample with a key log under " + TestPaths.samples());
             }
             samples = List.copyOf(loaded);
         }

@@ -3,6 +3,7 @@ package io.ikescope.fuzz;
 import io.ikescope.crypto.Ikev1Keys;
 import io.ikescope.crypto.Ikev2Keys;
 import io.ikescope.net.IkeDatagram;
+import io.ikescope.testsupport.TestPaths;
 import io.ikescope.wire.Bytes;
 import io.ikescope.wire.IkeDecoder;
 import io.ikescope.wire.IkeMessage;
@@ -133,7 +134,7 @@ final class KeyedSeeds {
         for (int index = 0; index < samples.size(); index++) {
             KeyedSamples.Sample s = samples.get(index);
             int sampleBits = (index << 2) & 0xfc;
-            byte[] log = FuzzSeeds.read(FuzzSeeds.root().resolve("samples/" + s.name() + ".keys.log"));
+            byte[] log = FuzzSeeds.read(TestPaths.sample(s.name() + ".keys.log"));
             seeds.put("seed-" + s.name() + ".keys.log", withMode(sampleBits, wholeLines(log, maxSize - 1)));
             StringBuilder v1 = new StringBuilder("# ikev1_decryption_table from " + s.name() + "\n");
             for (Ikev1Keys k : s.keys().ikev1()) {

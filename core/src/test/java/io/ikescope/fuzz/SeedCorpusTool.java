@@ -1,5 +1,6 @@
 package io.ikescope.fuzz;
 
+import io.ikescope.testsupport.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class SeedCorpusTool {
         assertThat(scripts).isNotEmpty();
         if (commit) {
             Map<String, byte[]> loopback =
-                    FuzzSeeds.loopbackScriptSeeds(FuzzSeeds.root().resolve("samples/ikev2-nat-ok.pcap"), maxSize);
+                    FuzzSeeds.loopbackScriptSeeds(TestPaths.sampleCapture("ikev2-nat-ok"), maxSize);
             loopback.forEach((name, script) -> assertThat(ikeIn(script)).as(name).isPositive());
             scripts.putAll(loopback);
         }

@@ -2,6 +2,7 @@ package io.ikescope.net;
 
 import io.ikescope.fuzz.FuzzSeedsAccess;
 import io.ikescope.testsupport.IkeSurgery;
+import io.ikescope.testsupport.TestPaths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class DecoderLimitsTest {
     });
 
     private static byte[] realIke() {
-        return FuzzSeedsAccess.ikeDatagrams(IkeSurgery.sample("ikev2-psk-ok.pcap")).get(0).ike();
+        return FuzzSeedsAccess.ikeDatagrams(TestPaths.sample("ikev2-psk-ok.pcap")).get(0).ike();
     }
 
     private static final byte[] ADDRESSES = {(byte) 198, 51, 100, 1, (byte) 198, 51, 100, 2};

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static io.ikescope.testsupport.TestPaths.publicCorpusOrSkip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -66,7 +67,7 @@ class ExtensionHeadersTest {
 
     @Test
     void chainsOfExtensionHeaders() throws Exception {
-        byte[] ike = DecodedCapture.of(TestCaptures.corpus().resolve("suricata-verify/ikev1-isakmp-main-mode.pcap"))
+        byte[] ike = DecodedCapture.of(publicCorpusOrSkip().resolve("suricata-verify/ikev1-isakmp-main-mode.pcap"))
                 .ike().get(0).ike();
         byte[] udp = Packets.udp(500, 500, ike);
         byte[] esp = ByteBuffer.allocate(40).putInt(0x11223344).putInt(9).array();

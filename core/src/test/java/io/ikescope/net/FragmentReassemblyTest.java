@@ -12,7 +12,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
-import static io.ikescope.capture.TestCaptures.fixture;
+import static io.ikescope.testsupport.TestPaths.captureFixture;
+import static io.ikescope.testsupport.TestPaths.publicCorpusOrSkip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,7 +26,7 @@ class FragmentReassemblyTest {
 
     /** The two big messages as the corpus capture (unfragmented) holds them. */
     private static List<String> bigMessages() throws IOException {
-        DecodedCapture certs = DecodedCapture.of(TestCaptures.corpus().resolve("wireshark/ikev1-certs.pcap"));
+        DecodedCapture certs = DecodedCapture.of(publicCorpusOrSkip().resolve("wireshark/ikev1-certs.pcap"));
         return certs.ike().stream().filter(d -> d.frame() == 5 || d.frame() == 6)
                 .map(d -> HexFormat.of().formatHex(d.ike())).toList();
     }
@@ -36,7 +37,7 @@ class FragmentReassemblyTest {
 
     @Test
     void fragmentedIpv4AndIpv6DatagramsAreReportedInTheFrameThatCompletesThem() throws IOException {
-        Path p = fixture("ip-fragments.pcap");
+        Path p = captureFixture("ip-fragments.pcap");
         DecodedCapture c = DecodedCapture.of(p);
         assertThat(c.ikeFrames()).containsExactly(2L, 4L, 6L, 8L);
         List<String> big = bigMessages();
@@ -60,7 +61,7 @@ class FragmentReassemblyTest {
     @Test
     void outOfOrderAndRepeatedFragments() throws IOException {
         // Each datagram's last fragment comes first; the first IPv4 fragment is repeated after completion.
-        Path p = fixture("ip-fragments-reordered.pcap");
+        Path p = captureFixture("ip-fragments-reordered.pcap");
         DecodedCapture c = DecodedCapture.of(p);
         assertThat(c.ikeFrames()).containsExactly(2L, 5L, 7L, 9L);
         List<String> big = bigMessages();
@@ -76,7 +77,7 @@ class FragmentReassemblyTest {
 
     @Test
     void interleavedDatagramsNeedRoomForTwo() throws IOException {
-        byte[] pcap = Files.readAllBytes(fixture("ip-fragments.pcap"));
+        byte[] pcap = Files.readAllBytes(captureFixture("ip-fragments.pcap"));
         Path interleaved = write("interleaved.pcap", CaptureRewriter.pcapSelect(pcap, 1, 3, 2, 4));
         assertThat(DecodedCapture.of(interleaved).ikeFrames()).containsExactly(3L, 4L);
 
@@ -92,14 +93,14 @@ class FragmentReassemblyTest {
     @Test
     void aByteLimitBelowOneDatagramDropsIt() throws IOException {
         DecoderOptions small = DecoderOptions.defaults().withFragmentLimits(1024, 1000, 30_000_000_000L, 100_000);
-        DecodedCapture c = DecodedCapture.of(fixture("ip-fragments.pcap"), small);
+        DecodedCapture c = DecodedCapture.of(captureFixture("ip-fragments.pcap"), small);
         assertThat(c.ike()).isEmpty();
         assertThat(c.counters().datagramsIncomplete()).isPositive();
     }
 
     @Test
     void datagramsOlderThanTheFrameTimeoutAreDropped() throws IOException {
-        byte[] pcap = Files.readAllBytes(fixture("ip-fragments.pcap"));
+        byte[] pcap = Files.readAllBytes(captureFixture("ip-fragments.pcap"));
         // IPv4 first fragment, then both IPv6 datagrams, then the IPv4 last fragment five frames later.
         Path p = write("late.pcap", CaptureRewriter.pcapSelect(pcap, 1, 5, 6, 7, 8, 2));
         assertThat(DecodedCapture.of(p).ikeFrames()).containsExactly(3L, 5L, 6L);
@@ -112,7 +113,7 @@ class FragmentReassemblyTest {
 
     @Test
     void datagramsOlderThanTheTimeTimeoutAreDropped() throws IOException {
-        Path p = fixture("ip-fragments.pcap");
+        Path p = captureFixture("ip-fragments.pcap");
         long gap;
         try (var r = io.ikescope.capture.Captures.open(p)) {
             long first = r.next().epochNanos();
@@ -131,7 +132,7 @@ class FragmentReassemblyTest {
     @Test
     void overlappingFragmentsKeepTheBytesThatArrivedFirst() throws IOException {
         // Built by hand: no tool here makes overlapping fragments. The IKE message is the corpus's Main Mode #1.
-        byte[] ike = DecodedCapture.of(TestCaptures.corpus().resolve("suricata-verify/ikev1-isakmp-main-mode.pcap"))
+        byte[] ike = DecodedCapture.of(publicCorpusOrSkip().resolve("suricata-verify/ikev1-isakmp-main-mode.pcap"))
                 .ike().get(0).ike();
         byte[] udp = Packets.udp(500, 500, ike);
         int[] a = {192, 0, 2, 1};

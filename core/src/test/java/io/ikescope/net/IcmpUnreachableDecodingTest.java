@@ -1,6 +1,7 @@
 package io.ikescope.net;
 
-import static io.ikescope.capture.TestCaptures.fixture;
+import static io.ikescope.testsupport.TestPaths.captureFixture;
+import static io.ikescope.testsupport.TestPaths.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.capture.CaptureReader;
@@ -8,13 +9,11 @@ import io.ikescope.capture.Captures;
 import io.ikescope.capture.Frame;
 import io.ikescope.capture.TestCaptures;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,21 +61,13 @@ class IcmpUnreachableDecodingTest {
         return out;
     }
 
-    private static Path sample(String name) {
-        String root = System.getProperty("ikescope.root");
-        Assumptions.assumeTrue(root != null, "ikescope.root is not set (surefire sets it to the repository root)");
-        Path p = Path.of(root, "samples", name);
-        Assumptions.assumeTrue(Files.isRegularFile(p), "no sample " + p);
-        return p;
-    }
-
     private static String spiI(IkeDatagram d) {
         return HexFormat.of().formatHex(d.ike(), 0, 8);
     }
 
     @Test
     void anIpv4PortUnreachableNamesItsSenderAndTheRequestItQuotes() throws IOException {
-        Path p = fixture("icmp-unreachable.pcap");
+        Path p = captureFixture("icmp-unreachable.pcap");
         Found found = decode(frames(p));
         assertThat(found.ike()).hasSize(1);
         IkeDatagram request = found.ike().get(0);
@@ -150,7 +141,7 @@ class IcmpUnreachableDecodingTest {
     void aQuoteCutBeforeTheIkeHeaderStillNamesAddressesAndPorts() throws IOException {
         // The fixture's ICMP frame cut (as a snapshot length would) to RFC 792's minimum: the quoted IP header and
         // the 8 bytes of the UDP header, no IKE header.
-        List<Frame> frames = frames(fixture("icmp-unreachable.pcap"));
+        List<Frame> frames = frames(captureFixture("icmp-unreachable.pcap"));
         Frame icmp = frames.get(1);
         Frame cut = new Frame(icmp.number(), icmp.epochNanos(), icmp.linkType(), icmp.data(), 0, QUOTED_UDP + 8,
                 icmp.originalLength(), icmp.fileOffset());
@@ -171,7 +162,7 @@ class IcmpUnreachableDecodingTest {
 
     @Test
     void quotesOfOtherTrafficAndOtherIcmpMessagesAreIgnored() throws IOException {
-        Frame icmp = frames(fixture("icmp-unreachable.pcap")).get(1);
+        Frame icmp = frames(captureFixture("icmp-unreachable.pcap")).get(1);
         // The quoted datagram went to UDP 53 instead of 500.
         byte[] dns = icmp.data().clone();
         dns[QUOTED_UDP] = 0;

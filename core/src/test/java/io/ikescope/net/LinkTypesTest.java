@@ -12,7 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static io.ikescope.capture.TestCaptures.fixture;
+import static io.ikescope.testsupport.TestPaths.captureFixture;
+import static io.ikescope.testsupport.TestPaths.publicCorpusOrSkip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every link layer the decoder reads yields the IKE messages tshark finds, byte for byte the same. */
@@ -41,7 +42,7 @@ class LinkTypesTest {
                 new Case("main-mode-rawip.pcap", 101, 9, 0),
                 new Case("main-mode-rawip4.pcap", 228, 9, 0),
                 new Case("ikev2-ipv6-rawip6.pcap", 229, 7, 5))) {
-            Path p = fixture(c.file());
+            Path p = captureFixture(c.file());
             DecodedCapture d = DecodedCapture.of(p);
             assertThat(d.ike()).as(c.file()).hasSize(c.ikeMessages());
             assertThat(d.esp()).as(c.file()).hasSize(c.espPackets());
@@ -53,18 +54,18 @@ class LinkTypesTest {
 
     @Test
     void theVlanFramesCarryTheSameMessageAsTheLoopbackCapture() throws IOException {
-        List<String> sll = messages(DecodedCapture.of(fixture("linux-sll.pcap")));
-        DecodedCapture vlan = DecodedCapture.of(fixture("vlan-qinq.pcap"));
+        List<String> sll = messages(DecodedCapture.of(captureFixture("linux-sll.pcap")));
+        DecodedCapture vlan = DecodedCapture.of(captureFixture("vlan-qinq.pcap"));
         assertThat(messages(vlan)).containsOnly(sll.get(0));
         assertThat(vlan.ike()).extracting(IkeDatagram::src).containsExactly("198.51.100.1", "198.51.101.1", "198.51.102.1");
     }
 
     @Test
     void rawIpAndItsDltAliasesGiveTheEthernetCapturesMessages() throws IOException {
-        Path ethernet = TestCaptures.corpus().resolve("suricata-verify/ikev1-isakmp-main-mode.pcap");
+        Path ethernet = publicCorpusOrSkip().resolve("suricata-verify/ikev1-isakmp-main-mode.pcap");
         List<String> reference = messages(DecodedCapture.of(ethernet));
         assertThat(reference).hasSize(9);
-        byte[] raw = Files.readAllBytes(fixture("main-mode-rawip.pcap"));
+        byte[] raw = Files.readAllBytes(captureFixture("main-mode-rawip.pcap"));
         for (int linkType : new int[] {101, 12, 14, 228}) {
             Path p = write("raw-" + linkType + ".pcap", CaptureRewriter.relinkPcap(raw, linkType, 0, packet -> new byte[0]));
             assertThat(messages(DecodedCapture.of(p))).as("link type " + linkType).isEqualTo(reference);
@@ -74,10 +75,10 @@ class LinkTypesTest {
 
     @Test
     void bsdLoopbackInEitherByteOrderAndOpenBsdLoop() throws IOException {
-        byte[] v4 = Files.readAllBytes(fixture("main-mode-rawip.pcap"));
-        byte[] v6 = Files.readAllBytes(fixture("ikev2-ipv6-rawip6.pcap"));
-        List<String> v4Messages = messages(DecodedCapture.of(fixture("main-mode-rawip.pcap")));
-        List<String> v6Messages = messages(DecodedCapture.of(fixture("ikev2-ipv6-rawip6.pcap")));
+        byte[] v4 = Files.readAllBytes(captureFixture("main-mode-rawip.pcap"));
+        byte[] v6 = Files.readAllBytes(captureFixture("ikev2-ipv6-rawip6.pcap"));
+        List<String> v4Messages = messages(DecodedCapture.of(captureFixture("main-mode-rawip.pcap")));
+        List<String> v6Messages = messages(DecodedCapture.of(captureFixture("ikev2-ipv6-rawip6.pcap")));
         for (int linkType : new int[] {0, 108}) {
             for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
                 Path p4 = write("loop-" + linkType + "-" + order + "-2.pcap",
@@ -100,14 +101,14 @@ class LinkTypesTest {
             }
         }
         // The corpus's Openswan captures are BSD NULL with a little-endian AF_INET.
-        Path openswan = TestCaptures.corpus().resolve("openswan/libpluto__lp13-parentI3__parentR2.pcap");
+        Path openswan = publicCorpusOrSkip().resolve("openswan/libpluto__lp13-parentI3__parentR2.pcap");
         assertThat(firstLinkType(openswan)).isZero();
         assertThat(DecodedCapture.of(openswan).ike()).hasSize(1);
     }
 
     @Test
     void anUnknownLinkTypeIsAWarningOnceNotAnError() throws IOException {
-        byte[] raw = Files.readAllBytes(fixture("main-mode-rawip.pcap"));
+        byte[] raw = Files.readAllBytes(captureFixture("main-mode-rawip.pcap"));
         Path p = write("user0.pcap", CaptureRewriter.relinkPcap(raw, 147, 0, packet -> new byte[0]));
         DecodedCapture d = DecodedCapture.of(p);
         assertThat(d.ike()).isEmpty();

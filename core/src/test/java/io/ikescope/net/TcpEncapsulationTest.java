@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 
-import static io.ikescope.capture.TestCaptures.fixture;
+import static io.ikescope.testsupport.TestPaths.captureFixture;
+import static io.ikescope.testsupport.TestPaths.publicCorpusOrSkip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,12 +35,12 @@ class TcpEncapsulationTest {
 
     /** The four IKE messages and the ESP packet that were written into the TCP stream. */
     private static List<byte[]> sentIke() throws IOException {
-        DecodedCapture scapy = DecodedCapture.of(TestCaptures.corpus().resolve("scapy/ikev2_nat_t.pcapng"));
+        DecodedCapture scapy = DecodedCapture.of(publicCorpusOrSkip().resolve("scapy/ikev2_nat_t.pcapng"));
         return scapy.ike().stream().filter(d -> d.frame() <= 4).map(IkeDatagram::ike).toList();
     }
 
     private static EspPacket sentEsp() throws IOException {
-        return DecodedCapture.of(TestCaptures.corpus().resolve("scapy/ikev2_nat_t.pcapng")).esp().get(0);
+        return DecodedCapture.of(publicCorpusOrSkip().resolve("scapy/ikev2_nat_t.pcapng")).esp().get(0);
     }
 
     /**
@@ -109,8 +110,8 @@ class TcpEncapsulationTest {
 
     @Test
     void messagesSplitAcrossSegmentsAreReassembled() throws IOException {
-        assertStream(fixture("rfc8229-tcp.pcap"));
-        DecodedCapture c = DecodedCapture.of(fixture("rfc8229-tcp.pcap"));
+        assertStream(captureFixture("rfc8229-tcp.pcap"));
+        DecodedCapture c = DecodedCapture.of(captureFixture("rfc8229-tcp.pcap"));
         assertThat(c.decoderWarnings()).isEmpty();
         // The IKE_AUTH request and the ESP packet end in the same segment.
         assertThat(c.ike().get(2).frame()).isEqualTo(c.esp().get(0).frame());
@@ -118,15 +119,15 @@ class TcpEncapsulationTest {
 
     @Test
     void outOfOrderAndDuplicatedSegmentsGiveTheSameMessages() throws IOException {
-        assertStream(fixture("rfc8229-tcp-reordered.pcap"));
+        assertStream(captureFixture("rfc8229-tcp-reordered.pcap"));
         // The IKE_SA_INIT request completes when the late 24-byte segment (frame 10) fills the gap.
-        assertThat(DecodedCapture.of(fixture("rfc8229-tcp-reordered.pcap")).ike().get(0).frame()).isEqualTo(10);
+        assertThat(DecodedCapture.of(captureFixture("rfc8229-tcp-reordered.pcap")).ike().get(0).frame()).isEqualTo(10);
     }
 
     @Test
     void aStreamMissingASegmentStallsAndSaysSoAtTheEnd() throws IOException {
-        byte[] pcap = Files.readAllBytes(fixture("rfc8229-tcp.pcap"));
-        int frames = (int) DecodedCapture.of(fixture("rfc8229-tcp.pcap")).frames();
+        byte[] pcap = Files.readAllBytes(captureFixture("rfc8229-tcp.pcap"));
+        int frames = (int) DecodedCapture.of(captureFixture("rfc8229-tcp.pcap")).frames();
         int[] withoutFrame8 = java.util.stream.IntStream.rangeClosed(1, frames).filter(i -> i != 8).toArray();
         Path p = Files.write(temp.resolve("gap.pcap"), CaptureRewriter.pcapSelect(pcap, withoutFrame8));
         DecodedCapture c = DecodedCapture.of(p);
@@ -140,8 +141,8 @@ class TcpEncapsulationTest {
 
     @Test
     void aCaptureThatMissedTheHandshakeStartsAtTheFirstSegment() throws IOException {
-        byte[] pcap = Files.readAllBytes(fixture("rfc8229-tcp.pcap"));
-        int frames = (int) DecodedCapture.of(fixture("rfc8229-tcp.pcap")).frames();
+        byte[] pcap = Files.readAllBytes(captureFixture("rfc8229-tcp.pcap"));
+        int frames = (int) DecodedCapture.of(captureFixture("rfc8229-tcp.pcap")).frames();
         int[] fromFrame4 = java.util.stream.IntStream.rangeClosed(4, frames).toArray();
         Path p = Files.write(temp.resolve("no-syn.pcap"), CaptureRewriter.pcapSelect(pcap, fromFrame4));
         DecodedCapture c = DecodedCapture.of(p);
@@ -155,7 +156,7 @@ class TcpEncapsulationTest {
 
     @Test
     void theStreamLimitDropsTheLeastRecentlyActiveDirection() throws IOException {
-        DecodedCapture c = DecodedCapture.of(fixture("rfc8229-tcp.pcap"),
+        DecodedCapture c = DecodedCapture.of(captureFixture("rfc8229-tcp.pcap"),
                 DecoderOptions.defaults().withTcpLimits(1, 1 << 20));
         assertThat(c.counters().tcpStreamsDropped()).isPositive();
         assertThat(c.decoderWarnings()).first().asString()
@@ -165,7 +166,8 @@ class TcpEncapsulationTest {
 
     @Test
     void tcpCanBeTurnedOff() throws IOException {
-        DecodedCapture c = DecodedCapture.of(fixture("rfc8229-tcp.pcap"), DecoderOptions.defaults().withTcpPorts(Set.of()));
+        DecodedCapture c = DecodedCapture.of(captureFixture("rfc8229-tcp.pcap"),
+                DecoderOptions.defaults().withTcpPorts(Set.of()));
         assertThat(c.ike()).isEmpty();
         assertThat(c.esp()).isEmpty();
     }

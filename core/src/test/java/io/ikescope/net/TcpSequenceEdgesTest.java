@@ -2,6 +2,7 @@ package io.ikescope.net;
 
 import io.ikescope.fuzz.FuzzSeedsAccess;
 import io.ikescope.testsupport.IkeSurgery;
+import io.ikescope.testsupport.TestPaths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class TcpSequenceEdgesTest {
     });
 
     private static byte[] framedRealIke() {
-        byte[] ike = FuzzSeedsAccess.ikeDatagrams(IkeSurgery.sample("ikev2-psk-ok.pcap")).get(0).ike();
+        byte[] ike = FuzzSeedsAccess.ikeDatagrams(TestPaths.sample("ikev2-psk-ok.pcap")).get(0).ike();
         byte[] f = new byte[6 + ike.length];
         IkeSurgery.putU16(f, 0, f.length);
         System.arraycopy(ike, 0, f, 6, ike.length);

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static io.ikescope.capture.TestCaptures.fixture;
+import static io.ikescope.testsupport.TestPaths.captureFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -165,7 +165,7 @@ class UdpClassificationTest {
 
     @Test
     void extraPortsCarryIkeLikePort500() throws IOException {
-        Path p = fixture("custom-port-dumpcap.pcapng");
+        Path p = captureFixture("custom-port-dumpcap.pcapng");
         assertThat(DecodedCapture.of(p).ike()).isEmpty();
         DecodedCapture d = DecodedCapture.of(p, DecoderOptions.defaults().withExtraIkeUdpPorts(Set.of(5001)));
         assertThat(d.ikeFrames()).containsExactly(1L, 2L, 3L, 4L);
@@ -181,7 +181,7 @@ class UdpClassificationTest {
     void anIcmpErrorQuotingAnIkeDatagramIsNotAnotherIkeMessage() throws IOException {
         // tshark dissects the IKE header quoted inside "port unreachable" as ISAKMP (frame 2); counting it would
         // make a retransmission out of an error report, so ikescope does not.
-        Path p = fixture("icmp-unreachable.pcap");
+        Path p = captureFixture("icmp-unreachable.pcap");
         assertThat(DecodedCapture.of(p).ikeFrames()).containsExactly(1L);
         if (TestCaptures.hasTool("tshark")) {
             assertThat(TsharkComparison.tsharkIke(p)).containsOnlyKeys(1L, 2L);
@@ -194,9 +194,9 @@ class UdpClassificationTest {
     void theIkeBytesBelongToTheRecordNotToTheReadersBuffer() throws IOException {
         // Arrays exactly as long as each message (the header lengths tshark shows for this file) cannot be the
         // reader's megabyte buffer: the records own copies that outlive the frame.
-        DecodedCapture d = DecodedCapture.of(fixture("main-mode.pcapng"));
+        DecodedCapture d = DecodedCapture.of(captureFixture("main-mode.pcapng"));
         assertThat(d.ike()).extracting(m -> m.ike().length).containsExactly(168, 108, 284, 304, 108, 76, 220, 220, 60);
-        try (var r = io.ikescope.capture.Captures.open(fixture("main-mode.pcapng"))) {
+        try (var r = io.ikescope.capture.Captures.open(captureFixture("main-mode.pcapng"))) {
             var f = r.next();
             assertThat(f.data().length).isGreaterThan(1 << 19);
             assertThat(Arrays.copyOfRange(f.data(), f.offset() + 42, f.offset() + 42 + 168)).isEqualTo(d.ike().get(0).ike());

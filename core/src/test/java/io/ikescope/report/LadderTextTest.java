@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Negotiation;
 import io.ikescope.session.Reconstruct;
+import io.ikescope.testsupport.TestPaths;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class LadderTextTest {
     @Test
     void ikev2RequestsAndResponsesNameTheirExchangeAndNotifies() throws Exception {
         // tshark: 1 IKE_SA_INIT request, 2 its response (80 bytes: INVALID_KE_PAYLOAD), 7 IKE_AUTH MID=01
-        Negotiation n = Reconstruct.run(Reconstruct.sample("ikev2-dh-invalid-ke-ok")).only();
+        Negotiation n = Reconstruct.run(TestPaths.sampleCapture("ikev2-dh-invalid-ke-ok")).only();
 
         assertThat(LadderText.label(frame(n, 1))).isEqualTo("request IKE_SA_INIT #0");
         assertThat(LadderText.label(frame(n, 2))).isEqualTo("response IKE_SA_INIT #0");
@@ -32,7 +33,7 @@ class LadderTextTest {
 
     @Test
     void ikev1MainModeStepsCollapseRepeatsAndShowDecryption() throws Exception {
-        Path capture = Reconstruct.sample("ikev1-main-psk-ok");
+        Path capture = TestPaths.sampleCapture("ikev1-main-psk-ok");
         Negotiation plain = Reconstruct.run(capture).only();
         Negotiation keyed = Reconstruct.runWithKeys(capture,
                 List.of(capture.resolveSibling("ikev1-main-psk-ok.keys.log"))).only();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import static io.ikescope.testsupport.TestPaths.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,7 +30,7 @@ class PeerTextEscapingTest {
     private static final String HOSTILE = "vpn\u001b[2J\u009b31m\u0007\b\rok\u202egnp.exe\u007f\u2028end";
 
     private static IkeDatagram realAggressiveFirst() {
-        List<IkeDatagram> found = io.ikescope.fuzz.FuzzSeedsAccess.ikeDatagrams(IkeSurgery.sample("ikev1-aggr-psk-ok.pcap"));
+        List<IkeDatagram> found = io.ikescope.fuzz.FuzzSeedsAccess.ikeDatagrams(sample("ikev1-aggr-psk-ok.pcap"));
         IkeDatagram d = found.get(0);
         assertThat(IkeSurgery.payload(d.ike(), ID)).isInstanceOf(IdentificationPayload.class);
         return d;

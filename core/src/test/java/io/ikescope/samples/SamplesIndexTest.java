@@ -8,6 +8,7 @@ import io.ikescope.net.CaptureScan;
 import io.ikescope.net.DecoderOptions;
 import io.ikescope.net.IkeDatagram;
 import io.ikescope.net.PacketSink;
+import io.ikescope.testsupport.TestPaths;
 import io.ikescope.wire.IkeDecoder;
 import io.ikescope.wire.IkeMessage;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class SamplesIndexTest {
     private static final long MAX_SAMPLE_BYTES = 64 * 1024;
 
     private static Path samples() {
-        return Path.of(System.getProperty("ikescope.root", ".")).resolve("samples");
+        return TestPaths.samples();
     }
 
     private static JsonNode index() throws Exception {

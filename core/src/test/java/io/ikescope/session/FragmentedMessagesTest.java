@@ -1,5 +1,7 @@
 package io.ikescope.session;
 
+import static io.ikescope.testsupport.TestPaths.sample;
+import static io.ikescope.testsupport.TestPaths.sampleCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.crypto.DecryptionStatus;
@@ -20,12 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 class FragmentedMessagesTest {
 
     private static Path keys(String sample) {
-        return Reconstruct.samples().resolve(sample + ".keys.log");
+        return sample(sample + ".keys.log");
     }
 
     @Test
     void ikev2SkfFragmentsWithoutKeysAreOneRequestAndOneResponse() throws Exception {
-        Negotiation n = Reconstruct.run(Reconstruct.sample("ikev2-cert-fragmented-ok")).only();
+        Negotiation n = Reconstruct.run(sampleCapture("ikev2-cert-fragmented-ok")).only();
         Exchange auth = n.exchanges(ExchangeNames.IKE_AUTH).get(0);
 
         assertThat(auth.frames()).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
@@ -41,7 +43,7 @@ class FragmentedMessagesTest {
 
     @Test
     void ikev2SkfFragmentsWithKeysCarryTheWholeContentInTheLastOne() throws Exception {
-        Negotiation n = Reconstruct.runWithKeys(Reconstruct.sample("ikev2-cert-rsa-ok"),
+        Negotiation n = Reconstruct.runWithKeys(sampleCapture("ikev2-cert-rsa-ok"),
                 List.of(keys("ikev2-cert-rsa-ok"))).only();
         Exchange auth = n.exchanges(ExchangeNames.IKE_AUTH).get(0);
         MessageRecord request = auth.from(Role.INITIATOR).get(0);
@@ -68,7 +70,7 @@ class FragmentedMessagesTest {
 
     @Test
     void ikev1FragmentsWithoutKeysAreOneEncryptedMm5() throws Exception {
-        Negotiation n = Reconstruct.run(Reconstruct.sample("ikev1-cert-rsa-ok")).only();
+        Negotiation n = Reconstruct.run(sampleCapture("ikev1-cert-rsa-ok")).only();
 
         assertThat(n.messages().subList(0, 7)).extracting(MessageRecord::step)
                 .containsExactly("MM1", "MM2", "MM3", "MM4", "MM5", "MM5", "MM6");
@@ -86,7 +88,7 @@ class FragmentedMessagesTest {
 
     @Test
     void ikev1FragmentsWithKeysAreTheReassembledDecryptedMm5() throws Exception {
-        Negotiation n = Reconstruct.runWithKeys(Reconstruct.sample("ikev1-cert-rsa-ok"),
+        Negotiation n = Reconstruct.runWithKeys(sampleCapture("ikev1-cert-rsa-ok"),
                 List.of(keys("ikev1-cert-rsa-ok"))).only();
 
         assertThat(n.messages().subList(0, 10)).extracting(MessageRecord::step)
@@ -108,7 +110,7 @@ class FragmentedMessagesTest {
         Assumptions.assumeTrue(runs("editcap", "-v"), "editcap not installed");
         // the capture of a path that lost the third fragment of the IKE_AUTH request: frames 1-4, 6, 7
         Path cut = temp.resolve("lost.pcap");
-        exec("editcap", "-r", Reconstruct.sample("ikev2-cert-fragmented-ok").toString(), cut.toString(), "1-4", "6-7");
+        exec("editcap", "-r", sampleCapture("ikev2-cert-fragmented-ok").toString(), cut.toString(), "1-4", "6-7");
 
         for (boolean withKeys : new boolean[] {false, true}) {
             Negotiation n = (withKeys ? Reconstruct.runWithKeys(cut, List.of(keys("ikev2-cert-fragmented-ok")))
@@ -129,7 +131,7 @@ class FragmentedMessagesTest {
     void aRetransmittedFragmentedMessageIsOneRetransmission(@TempDir Path temp) throws Exception {
         Assumptions.assumeTrue(runs("editcap", "-v") && runs("mergecap", "-v"), "editcap/mergecap not installed");
         // the IKE_AUTH request (5 fragments) sent again 1 s later and never answered
-        Path sample = Reconstruct.sample("ikev2-cert-fragmented-ok");
+        Path sample = sampleCapture("ikev2-cert-fragmented-ok");
         Path first = temp.resolve("first.pcap");
         Path again = temp.resolve("again.pcap");
         Path shifted = temp.resolve("shifted.pcap");

@@ -1,5 +1,6 @@
 package io.ikescope.session;
 
+import static io.ikescope.testsupport.TestPaths.sampleCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.net.IcmpUnreachable;
@@ -19,13 +20,13 @@ class IcmpErrorTrackingTest {
     }
 
     private static Negotiation only(String sample, UnaryOperator<IcmpUnreachable> icmp) throws IOException {
-        return Reconstruct.runRewritingIcmp(Reconstruct.sample(sample), TrackerOptions.defaults(), icmp).only();
+        return Reconstruct.runRewritingIcmp(sampleCapture(sample), TrackerOptions.defaults(), icmp).only();
     }
 
     @Test
     void eachPortUnreachableIsTiedToTheRequestItQuotesBySpi() throws IOException {
         for (String sample : new String[] {"ikev2-port-unreachable", "ikev2-no-response", "ikev1-no-response"}) {
-            Negotiation n = Reconstruct.run(Reconstruct.sample(sample)).only();
+            Negotiation n = Reconstruct.run(sampleCapture(sample)).only();
             assertThat(n.icmpErrors()).as(sample).extracting(IcmpError::frame).containsExactly(2L, 4L, 6L);
             assertThat(n.icmpErrors()).as(sample).extracting(IcmpError::quotedFrame).containsExactly(1L, 3L, 5L);
             assertThat(n.icmpErrors()).as(sample).allSatisfy(e -> {
@@ -66,7 +67,7 @@ class IcmpErrorTrackingTest {
     @Test
     void aNegotiationKeepsAtMostItsMessageLimitOfErrors() throws IOException {
         TrackerOptions two = new TrackerOptions(4096, 3_600_000_000_000L, 2, 64, 1024);
-        Negotiation n = Reconstruct.runRewritingIcmp(Reconstruct.sample("ikev2-port-unreachable"), two, e -> e).only();
+        Negotiation n = Reconstruct.runRewritingIcmp(sampleCapture("ikev2-port-unreachable"), two, e -> e).only();
         assertThat(n.icmpErrors()).extracting(IcmpError::frame).containsExactly(2L, 4L);
         assertThat(n.notes()).contains("1 later ICMP errors were counted but not kept (limit 2 per negotiation)");
     }

@@ -12,14 +12,12 @@ import io.ikescope.net.IkeDatagram;
 import io.ikescope.net.IncompleteDatagram;
 import io.ikescope.net.PacketSink;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.Assumptions;
 
-/** Runs the reconstruction over a real capture, and finds the samples and the public corpus for tests. */
+/** Runs the reconstruction over a real capture for tests (TestPaths finds the samples and the corpus). */
 public final class Reconstruct {
     private Reconstruct() {
     }
@@ -102,32 +100,5 @@ public final class Reconstruct {
     /** {@link #run(Path, MessageSource, TrackerOptions)} with the keys of {@code keyFiles}. */
     public static Result runWithKeys(Path capture, List<Path> keyFiles) throws IOException {
         return run(capture, decrypting(keyFiles), TrackerOptions.defaults());
-    }
-
-    /** The repository root (surefire's ikescope.root); the test is skipped without it. */
-    public static Path root() {
-        String root = System.getProperty("ikescope.root");
-        Assumptions.assumeTrue(root != null, "system property ikescope.root is not set (run through Maven)");
-        return Path.of(root);
-    }
-
-    /** samples/ of the repository, or the test is skipped. */
-    public static Path samples() {
-        Path samples = root().resolve("samples");
-        Assumptions.assumeTrue(Files.isRegularFile(samples.resolve("index.json")), "samples/index.json not found");
-        return samples;
-    }
-
-    public static Path sample(String name) {
-        Path p = samples().resolve(name + ".pcap");
-        Assumptions.assumeTrue(Files.isRegularFile(p), "sample " + p + " not found");
-        return p;
-    }
-
-    /** The public corpus (${ikescope.root}/../shared/corpus/public), or the test is skipped. */
-    public static Path corpus() {
-        Path corpus = root().resolve("../shared/corpus/public").normalize();
-        Assumptions.assumeTrue(Files.isDirectory(corpus), "shared corpus not found at " + corpus);
-        return corpus;
     }
 }

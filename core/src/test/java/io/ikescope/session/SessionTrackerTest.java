@@ -1,5 +1,7 @@
 package io.ikescope.session;
 
+import static io.ikescope.testsupport.TestPaths.publicCorpusOrSkip;
+import static io.ikescope.testsupport.TestPaths.sampleCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ class SessionTrackerTest {
 
     @Test
     void ikev2RetryAfterInvalidKePayloadStaysOneNegotiationWithTwoAttempts() throws Exception {
-        Negotiation n = Reconstruct.run(Reconstruct.sample("ikev2-dh-invalid-ke-ok")).only();
+        Negotiation n = Reconstruct.run(sampleCapture("ikev2-dh-invalid-ke-ok")).only();
 
         assertThat(n.exchanges(ExchangeNames.IKE_SA_INIT)).hasSize(2);
         assertThat(n.phase1().attempts()).extracting(Phase1.Attempt::keGroup).containsExactly(14, 19);
@@ -26,7 +28,7 @@ class SessionTrackerTest {
 
     @Test
     void ikev1MainModeAndQuickModeStepsFollowTheMessages() throws Exception {
-        Negotiation n = Reconstruct.run(Reconstruct.sample("ikev1-main-psk-ok")).only();
+        Negotiation n = Reconstruct.run(sampleCapture("ikev1-main-psk-ok")).only();
 
         assertThat(n.messages().subList(0, 9)).extracting(MessageRecord::step)
                 .containsExactly("MM1", "MM2", "MM3", "MM4", "MM5", "MM6", "QM1", "QM2", "QM3");
@@ -47,21 +49,21 @@ class SessionTrackerTest {
     @Test
     void natDetectionRecomputesTheHashesOfBothPeers() throws Exception {
         // Genuine hashes: only the initiator is behind the lab's NAT (lab/README.md).
-        assertThat(Reconstruct.run(Reconstruct.sample("ikev2-nat-childless-ok")).only().natDetected()).isEqualTo("initiator");
-        assertThat(Reconstruct.run(Reconstruct.sample("ikev2-nat-natt-blocked")).only().natDetected()).isEqualTo("initiator");
+        assertThat(Reconstruct.run(sampleCapture("ikev2-nat-childless-ok")).only().natDetected()).isEqualTo("initiator");
+        assertThat(Reconstruct.run(sampleCapture("ikev2-nat-natt-blocked")).only().natDetected()).isEqualTo("initiator");
         // Direct topology with genuine hashes.
-        assertThat(Reconstruct.run(Reconstruct.sample("ikev2-psk-mismatch")).only().natDetected()).isEqualTo("none");
-        assertThat(Reconstruct.run(Reconstruct.sample("ikev1-main-psk-mismatch")).only().natDetected()).isEqualTo("none");
+        assertThat(Reconstruct.run(sampleCapture("ikev2-psk-mismatch")).only().natDetected()).isEqualTo("none");
+        assertThat(Reconstruct.run(sampleCapture("ikev1-main-psk-mismatch")).only().natDetected()).isEqualTo("none");
         // kernel-libipsec makes each charon fake its source hash: both "behind a NAT".
-        assertThat(Reconstruct.run(Reconstruct.sample("ikev1-cert-rsa-ok")).only().natDetected()).isEqualTo("both");
-        assertThat(Reconstruct.run(Reconstruct.sample("ikev2-psk-ok")).negotiations().get(0).natDetected()).isEqualTo("both");
+        assertThat(Reconstruct.run(sampleCapture("ikev1-cert-rsa-ok")).only().natDetected()).isEqualTo("both");
+        assertThat(Reconstruct.run(sampleCapture("ikev2-psk-ok")).negotiations().get(0).natDetected()).isEqualTo("both");
         // No NAT discovery payloads at all: unknown.
-        assertThat(Reconstruct.run(Reconstruct.sample("ikev1-main-enc-mismatch")).only().natDetected()).isNull();
+        assertThat(Reconstruct.run(sampleCapture("ikev1-main-enc-mismatch")).only().natDetected()).isNull();
     }
 
     @Test
     void responderResendingMm4IsARetransmissionThatKeepsItsPosition() throws Exception {
-        Negotiation n = Reconstruct.run(Reconstruct.sample("libreswan-ikev1-main-psk-mismatch")).only();
+        Negotiation n = Reconstruct.run(sampleCapture("libreswan-ikev1-main-psk-mismatch")).only();
 
         assertThat(retransmissions(n)).containsExactly("6->4", "7->5", "8->4", "9->4", "10->5", "11->4");
         assertThat(n.messages()).extracting(MessageRecord::step)
@@ -70,7 +72,7 @@ class SessionTrackerTest {
 
     @Test
     void responderInformationalWithoutResponderCookieJoinsTheNegotiation() throws Exception {
-        Negotiation n = Reconstruct.run(Reconstruct.sample("libreswan-ikev1-main-enc-mismatch")).only();
+        Negotiation n = Reconstruct.run(sampleCapture("libreswan-ikev1-main-enc-mismatch")).only();
 
         assertThat(n.messages()).extracting(MessageRecord::from).containsExactly(Role.INITIATOR, Role.RESPONDER);
         assertThat(n.messages().get(1).notifies()).singleElement()
@@ -80,7 +82,7 @@ class SessionTrackerTest {
 
     @Test
     void rekeyedIkeSaIsItsOwnNegotiationWithPhase1NotCaptured() throws Exception {
-        List<Negotiation> all = Reconstruct.run(Reconstruct.sample("ikev2-psk-ok")).negotiations();
+        List<Negotiation> all = Reconstruct.run(sampleCapture("ikev2-psk-ok")).negotiations();
 
         assertThat(all).hasSize(2);
         assertThat(all.get(0).children()).extracting(ChildSa::exchange)
@@ -96,7 +98,7 @@ class SessionTrackerTest {
 
     @Test
     void lostIpFragmentsAreTiedToTheNegotiationBetweenTheSameAddresses() throws Exception {
-        Negotiation n = Reconstruct.run(Reconstruct.sample("ikev1-cert-ipfrag-loss")).only();
+        Negotiation n = Reconstruct.run(sampleCapture("ikev1-cert-ipfrag-loss")).only();
 
         assertThat(n.lostFragments()).hasSize(3).allMatch(l -> l.from() == Role.INITIATOR && l.bytesReceived() > 1000);
         assertThat(n.lastFrame()).isEqualTo(4);
@@ -104,7 +106,7 @@ class SessionTrackerTest {
 
     @Test
     void encryptedFragmentsCarryTheirNumbersAndFormOneExchange() throws Exception {
-        Negotiation n = Reconstruct.run(Reconstruct.sample("ikev2-cert-fragmented-ok")).only();
+        Negotiation n = Reconstruct.run(sampleCapture("ikev2-cert-fragmented-ok")).only();
         Exchange auth = n.exchanges(ExchangeNames.IKE_AUTH).get(0);
 
         assertThat(n.exchanges(ExchangeNames.IKE_AUTH)).hasSize(1);
@@ -118,7 +120,7 @@ class SessionTrackerTest {
     @Test
     void tooManyLiveNegotiationsAreClosedEarlyWithAWarning() throws Exception {
         TrackerOptions one = new TrackerOptions(1, TrackerOptions.defaults().idleNanos(), 512, 64, 16);
-        Reconstruct.Result r = Reconstruct.run(Reconstruct.corpus().resolve("arkime/IKEv1.pcap"),
+        Reconstruct.Result r = Reconstruct.run(publicCorpusOrSkip().resolve("arkime/IKEv1.pcap"),
                 MessageSource.withoutKeys(), one);
 
         assertThat(r.negotiations()).extracting(Negotiation::id).containsExactly("1", "2");
@@ -130,7 +132,7 @@ class SessionTrackerTest {
     void idleNegotiationsAreClosedByCaptureTimeAndStillReportedInOrder() throws Exception {
         // arkime/IKEv1.pcap: an unanswered MM1, then 25 s later a negotiation the other way round.
         TrackerOptions fiveSeconds = new TrackerOptions(4096, 5_000_000_000L, 512, 64, 16);
-        List<Negotiation> all = Reconstruct.run(Reconstruct.corpus().resolve("arkime/IKEv1.pcap"),
+        List<Negotiation> all = Reconstruct.run(publicCorpusOrSkip().resolve("arkime/IKEv1.pcap"),
                 MessageSource.withoutKeys(), fiveSeconds).negotiations();
 
         assertThat(all).extracting(Negotiation::id).containsExactly("1", "2");
@@ -141,7 +143,7 @@ class SessionTrackerTest {
     @Test
     void messagesPastTheLimitAreCountedNotKept() throws Exception {
         TrackerOptions three = new TrackerOptions(4096, TrackerOptions.defaults().idleNanos(), 3, 64, 16);
-        Negotiation n = Reconstruct.run(Reconstruct.sample("ikev1-main-psk-ok"), MessageSource.withoutKeys(), three).only();
+        Negotiation n = Reconstruct.run(sampleCapture("ikev1-main-psk-ok"), MessageSource.withoutKeys(), three).only();
 
         assertThat(n.messages()).hasSize(3);
         assertThat(n.omittedMessages()).isEqualTo(8);

@@ -23,19 +23,6 @@ public final class IkeSurgery {
     private IkeSurgery() {
     }
 
-    /** The repository root (samples/ is below it), from the property surefire sets. */
-    public static Path root() {
-        String root = System.getProperty("ikescope.root");
-        if (root == null) {
-            throw new IllegalStateException("system property ikescope.root is not set (run through Maven)");
-        }
-        return Path.of(root);
-    }
-
-    public static Path sample(String name) {
-        return root().resolve("samples").resolve(name);
-    }
-
     // ---- messages --------------------------------------------------------------------------------------------
 
     /** Offset of the {@code index}-th (0-based) top-level payload of a cleartext message. */

@@ -1,5 +1,6 @@
 package io.ikescope.wire;
 
+import io.ikescope.testsupport.TestPaths;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -20,9 +21,7 @@ public final class CorpusMessages {
 
     /** A corpus file, or the test is skipped when the corpus is absent. */
     public static Path file(String relative) {
-        String root = System.getProperty("ikescope.root");
-        Assumptions.assumeTrue(root != null, "ikescope.root not set");
-        Path p = Path.of(root).resolve("../shared/corpus/public").resolve(relative).normalize();
+        Path p = TestPaths.publicCorpusOrSkip().resolve(relative);
         Assumptions.assumeTrue(Files.isRegularFile(p), "corpus file not found: " + p);
         return p;
     }

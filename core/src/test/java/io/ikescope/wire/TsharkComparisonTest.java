@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ikescope.testsupport.KnownTsharkDifferences;
 import io.ikescope.testsupport.KnownTsharkDifferences.KnownDifference;
 import io.ikescope.testsupport.PdmlReader;
+import io.ikescope.testsupport.TestPaths;
 import io.ikescope.testsupport.TsharkFacts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,9 +29,7 @@ class TsharkComparisonTest {
 
     @Test
     void decoderAgreesWithTsharkOnEveryCorpusMessage() throws Exception {
-        Path corpus = corpus();
-        Assumptions.assumeTrue(corpus != null && Files.isDirectory(corpus),
-                "public corpus not found (needs -Dikescope.root with ../shared/corpus/public)");
+        Path corpus = TestPaths.publicCorpusOrSkip();
         Assumptions.assumeTrue(PdmlReader.tsharkAvailable(), "tshark not installed");
 
         List<Path> captures;
@@ -83,7 +82,7 @@ class TsharkComparisonTest {
                 captures.size(), messages, fields, explained.size(), unexplained.size()));
         explained.forEach(d -> report.add("explained: " + d));
         unexplained.forEach(d -> report.add("DIFF: " + d));
-        Path out = Path.of(System.getProperty("ikescope.root"), "core", "target", "tshark-comparison.txt");
+        Path out = TestPaths.repositoryRoot().resolve("core/target/tshark-comparison.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, report);
         unexplained.stream().limit(50).forEach(d -> System.out.println("  DIFF: " + d));
@@ -104,10 +103,4 @@ class TsharkComparisonTest {
     private static String abbreviate(String s) {
         return s == null ? "(absent)" : s.length() > 70 ? s.substring(0, 70) + "..." : s;
     }
-
-    static Path corpus() {
-        String root = System.getProperty("ikescope.root");
-        return root == null ? null : Path.of(root).resolve("../shared/corpus/public").normalize();
-    }
-
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.testsupport.Facts;
 import io.ikescope.testsupport.PdmlReader;
+import io.ikescope.testsupport.TestPaths;
 import io.ikescope.testsupport.TsharkFacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +37,7 @@ class TsharkDecryptedComparisonTest {
 
     @Test
     void decryptedPayloadChainsAgreeWithTshark(@TempDir Path temp) throws Exception {
-        Path corpus = TsharkComparisonTest.corpus();
-        Assumptions.assumeTrue(corpus != null && Files.isRegularFile(corpus.resolve("MANIFEST.tsv")),
-                "public corpus not found (needs -Dikescope.root with ../shared/corpus/public)");
+        Path corpus = TestPaths.publicCorpusOrSkip();
         Assumptions.assumeTrue(PdmlReader.tsharkAvailable(), "tshark not installed");
 
         int files = 0;

@@ -2,7 +2,7 @@ package io.ikescope.crypto.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import static io.ikescope.capture.TestCaptures.corpus;
+import static io.ikescope.testsupport.TestPaths.publicCorpusOrSkip;
 
 import io.ikescope.crypto.Ikev1Keys;
 import io.ikescope.crypto.Ikev2Keys;
@@ -47,7 +47,7 @@ class CorpusKeyFilesTest {
 
     @Test
     void wiresharkTablesCarryTheirAlgorithmsAndEmptyColumns() throws IOException {
-        Path keys = corpus().resolve("wireshark/keys");
+        Path keys = publicCorpusOrSkip().resolve("wireshark/keys");
         KeyRing ring = KeySources.load(List.of(keys));
         assertThat(ring.ikev1()).hasSize(3);
         assertThat(ring.ikev1()).extracting(k -> k.encryptionKey().length()).containsExactly(24, 32, 32);
@@ -71,7 +71,7 @@ class CorpusKeyFilesTest {
 
     @Test
     void openswanSecretsAndTheirDerivedTablesGiveTheSameKeySets() throws IOException {
-        Path keys = corpus().resolve("openswan/keys");
+        Path keys = publicCorpusOrSkip().resolve("openswan/keys");
         for (int n = 1; n <= 7; n++) {
             Ikev2Keys fromSecrets = only(KeySources.load(List.of(keys.resolve("ks" + n + ".ike-secrets.txt"))));
             Ikev2Keys fromTable = only(KeySources.load(List.of(keys.resolve("ks" + n + ".ikev2_decryption_table"))));
@@ -81,7 +81,7 @@ class CorpusKeyFilesTest {
 
     @Test
     void theOpenswanKeyFolderReusesSpiPairsWithOtherKeysAndEachConflictIsReported() throws IOException {
-        Path keys = corpus().resolve("openswan/keys");
+        Path keys = publicCorpusOrSkip().resolve("openswan/keys");
         // expected conflicts, from the tables themselves: later sets whose SPI pair an earlier set with other keys had
         Map<String, Ikev2Keys> first = new HashMap<>();
         Set<String> conflicting = new HashSet<>();
@@ -121,7 +121,7 @@ class CorpusKeyFilesTest {
 
     @Test
     void writtenTablesReadBackToTheSameKeySets(@TempDir Path dir) throws IOException {
-        Path corpus = corpus();
+        Path corpus = publicCorpusOrSkip();
         KeyRing ring = KeySources.load(List.of(corpus.resolve("wireshark/keys"), corpus.resolve("packetgen/keys")));
         WiresharkTables.Tables tables = WiresharkTables.write(ring, KeySetResolver.NONE);
         assertThat(tables.skipped()).isEmpty();

@@ -1,6 +1,7 @@
 package io.ikescope.crypto.keys;
 
 import io.ikescope.capture.TestCaptures;
+import io.ikescope.testsupport.TestPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,28 +15,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
-/** Locates the key inputs the tests use (shared corpus, committed samples, charon fixtures) and runs tshark. */
+/** Lists the key inputs the tests use (shared corpus, committed samples, charon fixtures) and runs tshark. */
 final class KeyTestFiles {
     private KeyTestFiles() {
     }
 
-    /** The committed lab samples ({@code samples/NAME.pcap}, {@code NAME.keys.log}). */
-    static Path samples() {
-        String root = System.getProperty("ikescope.root");
-        Assumptions.assumeTrue(root != null, "system property ikescope.root is not set (run through Maven)");
-        Path samples = Path.of(root, "samples");
-        Assumptions.assumeTrue(Files.isDirectory(samples), "samples not found at " + samples);
-        return samples;
-    }
-
     /** Every samples/*.keys.log, sorted. */
     static List<Path> sampleKeyLogs() {
-        return list(samples(), "glob:**.keys.log");
+        return list(TestPaths.samples(), "glob:**.keys.log");
     }
 
     /** Every file under the corpus's {@code keys} folders, sorted. */
     static List<Path> corpusKeyFiles() {
-        Path corpus = TestCaptures.corpus();
+        Path corpus = TestPaths.publicCorpusOrSkip();
         try (Stream<Path> files = Files.walk(corpus)) {
             return files.filter(Files::isRegularFile).filter(p -> p.getParent().getFileName().toString().equals("keys"))
                     .sorted().toList();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.crypto.Ikev2Keys;
 import io.ikescope.crypto.KeyRing;
+import io.ikescope.testsupport.TestPaths;
 import io.ikescope.wire.Bytes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,6 +90,6 @@ class WiresharkNamesTest {
     }
 
     private static Path anyCapture() {
-        return KeyTestFiles.samples().resolve("ikev2-psk-ok.pcap");
+        return TestPaths.sample("ikev2-psk-ok.pcap");
     }
 }

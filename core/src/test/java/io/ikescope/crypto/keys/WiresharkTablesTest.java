@@ -1,6 +1,7 @@
 package io.ikescope.crypto.keys;
 
-import static io.ikescope.capture.TestCaptures.corpus;
+import static io.ikescope.testsupport.TestPaths.publicCorpusOrSkip;
+import static io.ikescope.testsupport.TestPaths.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.crypto.Ikev2Keys;
@@ -18,7 +19,7 @@ class WiresharkTablesTest {
 
     @Test
     void theProposalsAWiresharkCaptureChoseAreTheAlgorithmsItsKeyTableNames() throws IOException {
-        Path corpus = corpus();
+        Path corpus = publicCorpusOrSkip();
         List<Path> captures = KeyTestFiles.list(corpus.resolve("wireshark"), "glob:**/ikev2-decrypt-*");
         assertThat(captures).hasSizeGreaterThanOrEqualTo(8);
         CaptureProposals proposals = CaptureProposals.read(captures, DecoderOptions.defaults(), w -> { });
@@ -37,8 +38,8 @@ class WiresharkTablesTest {
 
     @Test
     void keyLengthsNameTheAlgorithmsOnlyWhenOnePairFits() throws IOException {
-        Path log = KeyTestFiles.samples().resolve("ikev2-psk-ok.keys.log");
-        Path pcap = KeyTestFiles.samples().resolve("ikev2-psk-ok.pcap");
+        Path log = sample("ikev2-psk-ok.keys.log");
+        Path pcap = sample("ikev2-psk-ok.pcap");
         KeyRing ring = KeySources.load(List.of(log));
         WiresharkTables.Tables inferred = WiresharkTables.write(ring, KeySetResolver.NONE);
         WiresharkTables.Tables fromCapture = WiresharkTables.write(ring,
@@ -81,14 +82,14 @@ class WiresharkTablesTest {
 
     @Test
     void keySetsWithoutSpisOrWithASecondKeyForACookieAreSkippedByName() throws IOException {
-        Ikev2Keys fromLog = KeySources.load(List.of(KeyTestFiles.samples().resolve("ikev2-psk-ok.keys.log"))).ikev2().get(0);
+        Ikev2Keys fromLog = KeySources.load(List.of(sample("ikev2-psk-ok.keys.log"))).ikev2().get(0);
         Ikev2Keys noSpis = new Ikev2Keys(null, null, fromLog.skEi(), fromLog.skEr(), fromLog.skAi(), fromLog.skAr(),
                 null, null, "x.log:12");
         WiresharkTables.Tables t = WiresharkTables.write(new KeyRing(List.of(), List.of(noSpis)), KeySetResolver.NONE);
         assertThat(t.skipped()).containsExactly("x.log:12: IKEv2 key set skipped: its SPIs are unknown (its source"
                 + " does not tie it to an IKE SA)");
 
-        KeyRing mismatch = KeySources.load(List.of(KeyTestFiles.samples().resolve("ikev1-main-psk-mismatch.keys.log")));
+        KeyRing mismatch = KeySources.load(List.of(sample("ikev1-main-psk-mismatch.keys.log")));
         WiresharkTables.Tables v1 = WiresharkTables.write(mismatch, KeySetResolver.NONE);
         assertThat(v1.ikev1Rows()).isOne();
         assertThat(v1.ikev1()).contains(mismatch.ikev1().get(0).cookieI().hex() + ","

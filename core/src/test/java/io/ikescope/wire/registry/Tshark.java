@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the reference dissector for cross-checks, and finds the shared capture corpus. */
+/** Runs the reference dissector for cross-checks. */
 final class Tshark {
     private Tshark() {
     }
@@ -52,15 +52,5 @@ final class Tshark {
         } finally {
             Files.deleteIfExists(err);
         }
-    }
-
-    /** The public capture corpus, {@code ${ikescope.root}/../shared/corpus/public}, or null when absent. */
-    static Path corpus() {
-        String root = System.getProperty("ikescope.root");
-        if (root == null) {
-            return null;
-        }
-        Path corpus = Path.of(root).resolve("../shared/corpus/public").normalize();
-        return Files.isDirectory(corpus) ? corpus : null;
     }
 }

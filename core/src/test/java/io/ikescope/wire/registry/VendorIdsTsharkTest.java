@@ -2,6 +2,7 @@ package io.ikescope.wire.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ikescope.testsupport.TestPaths;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -42,8 +43,7 @@ class VendorIdsTsharkTest {
     @Test
     void everyVendorIdTsharkNamesInTheCorpusGetsTheSameName(@TempDir Path profile) throws Exception {
         Assumptions.assumeTrue(Tshark.available(), "tshark is not installed: skipping the corpus cross-check");
-        Path corpus = Tshark.corpus();
-        Assumptions.assumeTrue(corpus != null, "shared corpus not found under ${ikescope.root}/../shared: skipping");
+        Path corpus = TestPaths.publicCorpusOrSkip();
 
         List<List<PdmlFields.Field>> dissections = dissectCorpus(corpus, profile);
         List<SeenVid> vids = new ArrayList<>();
