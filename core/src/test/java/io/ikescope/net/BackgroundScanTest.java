@@ -4,6 +4,7 @@ import io.ikescope.capture.CaptureException;
 import io.ikescope.capture.CaptureReader;
 import io.ikescope.capture.Captures;
 import io.ikescope.capture.Frame;
+import io.ikescope.testsupport.TestPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +25,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The scan on its own thread hands over exactly what the scan on the caller's thread finds, in the same order. */
 class BackgroundScanTest {
-    private static final Path SAMPLES = Path.of(System.getProperty("ikescope.root", "..")).resolve("samples");
-
     @Test
     void everySampleAndTheBackgroundTrafficGiveWhatTheSynchronousScanGives() throws IOException {
         List<Path> captures = new ArrayList<>();
-        try (Stream<Path> files = Stream.concat(Files.list(SAMPLES), Files.list(SAMPLES.resolve("background")))) {
+        try (Stream<Path> files = Stream.concat(Files.list(TestPaths.samples()),
+                Files.list(TestPaths.samples().resolve("background")))) {
             files.filter(p -> p.toString().endsWith(".pcap")).sorted().forEach(captures::add);
         }
         assertThat(captures).hasSizeGreaterThan(40);
@@ -56,7 +56,7 @@ class BackgroundScanTest {
     @Test
     void aScanThatGetsAheadOfItsCallerWaitsAndLosesNothing(@TempDir Path dir) throws Exception {
         // 20,000 real IKE frames: far more than the queue holds
-        Path big = repeat(SAMPLES.resolve("ikev2-ts-mismatch.pcap"), 20_000, dir.resolve("many.pcap"));
+        Path big = repeat(TestPaths.sample("ikev2-ts-mismatch.pcap"), 20_000, dir.resolve("many.pcap"));
         Recorder inline = new Recorder();
         try (CaptureReader reader = Captures.open(big)) {
             CaptureScan.run(reader, DecoderOptions.defaults(), inline);
@@ -77,7 +77,7 @@ class BackgroundScanTest {
 
     @Test
     void aCorruptRecordFailsTheDrainAfterTheEventsBeforeIt(@TempDir Path dir) throws IOException {
-        Path source = repeat(SAMPLES.resolve("ikev2-ts-mismatch.pcap"), 3_000, dir.resolve("long.pcap"));
+        Path source = repeat(TestPaths.sample("ikev2-ts-mismatch.pcap"), 3_000, dir.resolve("long.pcap"));
         byte[] bytes = Files.readAllBytes(source);
         long corruptAt = claimHugeLength(bytes, 2_000);
         Path corrupt = dir.resolve("corrupt.pcap");
@@ -101,7 +101,7 @@ class BackgroundScanTest {
 
     @Test
     void closingAnUndrainedScanStopsItsThread(@TempDir Path dir) throws Exception {
-        Path big = repeat(SAMPLES.resolve("ikev2-ts-mismatch.pcap"), 20_000, dir.resolve("many.pcap"));
+        Path big = repeat(TestPaths.sample("ikev2-ts-mismatch.pcap"), 20_000, dir.resolve("many.pcap"));
         try (CaptureReader reader = Captures.open(big)) {
             BackgroundScan scan = BackgroundScan.start(reader, DecoderOptions.defaults());
             Thread.sleep(100);
