@@ -4,7 +4,6 @@ import io.ikescope.capture.CaptureReader;
 import io.ikescope.cli.html.HtmlDiagnoseWriter;
 import io.ikescope.diagnosis.Diagnoser;
 import io.ikescope.diagnosis.Diagnosis;
-import io.ikescope.net.BackgroundScan;
 import io.ikescope.net.DecoderCounters;
 import io.ikescope.report.DiagnoseJsonWriter;
 import io.ikescope.report.DiagnoseTextWriter;
@@ -78,7 +77,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                      case TEXT -> new DiagnoseTextWriter(out.stream());
                  }) {
                 for (int i = 0; i < captures.size(); i++) {
-                    diagnose(captures.get(i), BackgroundScan.start(readers.get(i), common.decoderOptions()), source, ids, writer);
+                    diagnose(captures.get(i), readers.get(i), source, ids, writer);
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -102,19 +101,19 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     /**
-     * Reconstructs and reports the negotiations of one capture. Its reading and decoding run on the scan's own
-     * thread, while this one reconstructs from what was found so far: on two cores the two overlap.
+     * Reconstructs and reports the negotiations of one capture. A capture file is read and decoded on a second
+     * thread while this one reconstructs from what was found so far (see {@link CaptureInputs#scan}).
      */
-    private void diagnose(String capture, BackgroundScan scan, MessageSource source, IdSequence ids,
+    private void diagnose(String capture, CaptureReader reader, MessageSource source, IdSequence ids,
                           DiagnoseWriter writer) throws IOException {
-        CaptureReader reader = scan.reader();
         List<String> warnings = new ArrayList<>();
         SessionTracker tracker = new SessionTracker(capture, TrackerOptions.defaults(), ids,
                 negotiation -> write(writer, negotiation));
         DecoderCounters counters;
-        try (scan; CaptureProgress progress = CaptureProgress.start(noProgress, parent.streams().terminal(), capture,
+        try (CaptureProgress progress = CaptureProgress.start(noProgress, parent.streams().terminal(), capture,
                 reader, System.err)) {
-            counters = scan.drainTo(tracker.packetSink(source, warnings::add));
+            counters = CaptureInputs.scan(capture, reader, common.decoderOptions(),
+                    tracker.packetSink(source, warnings::add));
         }
         tracker.finish();
         warnings.addAll(tracker.warnings());

@@ -4,7 +4,6 @@ import io.ikescope.capture.CaptureReader;
 import io.ikescope.crypto.DecryptedMessage;
 import io.ikescope.crypto.Decryptor;
 import io.ikescope.crypto.KeyRing;
-import io.ikescope.net.BackgroundScan;
 import io.ikescope.net.IkeDatagram;
 import io.ikescope.net.PacketSink;
 import io.ikescope.report.DissectJsonWriter;
@@ -99,10 +98,8 @@ final class DissectCommand implements Callable<Integer> {
                 err.println("ikescope: " + capture + ": warning: " + withoutInputName(warning, capture));
             }
         };
-        // resources close in reverse: the scan stops before its reader closes
-        try (CaptureReader reader = CaptureInputs.open(capture, parent.streams().in());
-             BackgroundScan scan = BackgroundScan.start(reader, common.decoderOptions())) {
-            scan.drainTo(sink);
+        try (CaptureReader reader = CaptureInputs.open(capture, parent.streams().in())) {
+            CaptureInputs.scan(capture, reader, common.decoderOptions(), sink);
         } finally {
             err.flush();
         }
