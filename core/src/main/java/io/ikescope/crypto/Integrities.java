@@ -144,68 +144,70 @@ final class Integrities {
         }
     }
 
-    private static final class Xcbc96 implements Integrity {
-        private final AesXcbc xcbc;
+    /** The AES-based MACs: a 16-byte tag of which the first 12 bytes are the ICV. */
+    private abstract static class Aes96 implements Integrity {
+        private final int id;
         private final byte[] out = new byte[16];
 
-        Xcbc96(byte[] key) throws GeneralSecurityException {
-            xcbc = new AesXcbc(key);
+        Aes96(int id) {
+            this.id = id;
         }
 
+        /** Writes the 16-byte tag of {@code data[0, length)} into {@code out}. */
+        abstract void mac(byte[] data, int length, byte[] out);
+
         @Override
-        public int icvLength() {
+        public final int icvLength() {
             return 12;
         }
 
         @Override
-        public boolean checks() {
+        public final boolean checks() {
             return true;
         }
 
         @Override
-        public String name() {
-            return Integrities.name(AES_XCBC_96);
+        public final String name() {
+            return Integrities.name(id);
         }
 
         @Override
-        public boolean verify(byte[] data, int icvOffset) {
-            try {
-                xcbc.mac(data, 0, icvOffset, out);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
+        public final boolean verify(byte[] data, int icvOffset) {
+            mac(data, icvOffset, out);
             return same(out, data, icvOffset, 12);
         }
     }
 
-    private static final class Cmac96 implements Integrity {
+    private static final class Xcbc96 extends Aes96 {
+        private final AesXcbc xcbc;
+
+        Xcbc96(byte[] key) throws GeneralSecurityException {
+            super(AES_XCBC_96);
+            xcbc = new AesXcbc(key);
+        }
+
+        @Override
+        void mac(byte[] data, int length, byte[] out) {
+            try {
+                xcbc.mac(data, 0, length, out);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static final class Cmac96 extends Aes96 {
         private final CMac cmac = new CMac(AESEngine.newInstance());
-        private final byte[] out = new byte[16];
 
         Cmac96(byte[] key) {
+            super(AES_CMAC_96);
             cmac.init(new KeyParameter(key));
         }
 
         @Override
-        public int icvLength() {
-            return 12;
-        }
-
-        @Override
-        public boolean checks() {
-            return true;
-        }
-
-        @Override
-        public String name() {
-            return Integrities.name(AES_CMAC_96);
-        }
-
-        @Override
-        public boolean verify(byte[] data, int icvOffset) {
-            cmac.update(data, 0, icvOffset);
+        void mac(byte[] data, int length, byte[] out) {
+            cmac.update(data, 0, length);
             cmac.doFinal(out, 0);
-            return same(out, data, icvOffset, 12);
         }
     }
 
