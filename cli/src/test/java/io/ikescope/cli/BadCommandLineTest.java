@@ -3,15 +3,14 @@ package io.ikescope.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.testsupport.TestPaths;
+import io.ikescope.testsupport.UnreadableFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,10 +90,7 @@ class BadCommandLineTest {
 
     @Test
     void unreadableCaptureIsOneLine() throws Exception {
-        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
-                "root reads files whatever their permissions");
-        Path p = Files.copy(sample(), dir.resolve("locked.pcap"));
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("---------"));
+        Path p = UnreadableFiles.unreadable(Files.copy(sample(), dir.resolve("locked.pcap")));
         assertOneLine(run("dissect", p.toString()), "ikescope: " + p + ": permission denied");
     }
 
@@ -153,10 +149,8 @@ class BadCommandLineTest {
 
     @Test
     void unreadableKeyFileIsOneLine() throws Exception {
-        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
-                "root reads files whatever their permissions");
-        Path keys = Files.writeString(dir.resolve("ikev1_decryption_table"), "fafaeb49382a763c,735be0cb62f82675\n");
-        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("---------"));
+        Path keys = UnreadableFiles.unreadable(
+                Files.writeString(dir.resolve("ikev1_decryption_table"), "fafaeb49382a763c,735be0cb62f82675\n"));
         Run r = run("dissect", "-k", keys.toString(), sample().toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.errLines()).singleElement().asString().startsWith("ikescope: " + keys + ": ");

@@ -1,6 +1,7 @@
 package io.ikescope.capture;
 
-import org.junit.jupiter.api.Assumptions;
+import io.ikescope.testsupport.UnreadableFiles;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -76,9 +76,7 @@ class CaptureErrorsTest {
 
     @Test
     void unreadableFile() throws IOException {
-        Path p = write("secret.pcap", mainModePcap());
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("---------"));
-        Assumptions.assumeFalse(Files.isReadable(p), "running as root: permissions do not stop reading");
+        Path p = UnreadableFiles.unreadable(write("secret.pcap", mainModePcap()));
         assertThat(openFails(p)).hasMessage(p + ": permission denied");
     }
 
