@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link CaptureScan} on a thread of its own: reading and decoding a capture, the part of a run that grows with
@@ -73,11 +74,18 @@ public final class BackgroundScan implements AutoCloseable {
         while (true) {
             Batch batch;
             try {
-                batch = queue.take();
+                batch = queue.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 close();
                 throw new InterruptedIOException("interrupted while reading " + reader.format() + " capture");
+            }
+            if (batch == null) {
+                // a thread that died without handing over its end (out of memory while doing so) must not hang us
+                if (!thread.isAlive() && queue.isEmpty()) {
+                    throw new IllegalStateException("the capture scan stopped without a result");
+                }
+                continue;
             }
             for (Object event : batch.events) {
                 deliver(event, sink);
