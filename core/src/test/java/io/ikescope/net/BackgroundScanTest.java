@@ -4,6 +4,7 @@ import io.ikescope.capture.CaptureException;
 import io.ikescope.capture.CaptureReader;
 import io.ikescope.capture.Captures;
 import io.ikescope.capture.Frame;
+import io.ikescope.testsupport.RecordingSink;
 import io.ikescope.testsupport.TestPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -35,8 +35,8 @@ class BackgroundScanTest {
         assertThat(captures).hasSizeGreaterThan(40);
         long events = 0;
         for (Path capture : captures) {
-            Recorder inline = new Recorder();
-            Recorder background = new Recorder();
+            RecordingSink inline = new RecordingSink();
+            RecordingSink background = new RecordingSink();
             DecoderCounters inlineCounts;
             try (CaptureReader reader = Captures.open(capture)) {
                 inlineCounts = CaptureScan.run(reader, DecoderOptions.defaults(), inline);
@@ -46,9 +46,9 @@ class BackgroundScanTest {
                  BackgroundScan scan = BackgroundScan.start(reader, DecoderOptions.defaults())) {
                 backgroundCounts = scan.drainTo(background);
             }
-            assertThat(background.events).as(capture.toString()).isEqualTo(inline.events);
+            assertThat(background.describe()).as(capture.toString()).isEqualTo(inline.describe());
             assertThat(backgroundCounts).as(capture.toString()).isEqualTo(inlineCounts);
-            events += inline.events.size();
+            events += inline.all.size();
         }
         assertThat(events).as("IKE, ESP, ICMP and warnings in the samples").isGreaterThan(400);
     }
@@ -57,7 +57,7 @@ class BackgroundScanTest {
     void aScanThatGetsAheadOfItsCallerWaitsAndLosesNothing(@TempDir Path dir) throws Exception {
         // 20,000 real IKE frames: far more than the queue holds
         Path big = repeat(TestPaths.sample("ikev2-ts-mismatch.pcap"), 20_000, dir.resolve("many.pcap"));
-        Recorder inline = new Recorder();
+        RecordingSink inline = new RecordingSink();
         try (CaptureReader reader = Captures.open(big)) {
             CaptureScan.run(reader, DecoderOptions.defaults(), inline);
         }
@@ -68,11 +68,11 @@ class BackgroundScanTest {
             Thread.sleep(300);
             assertThat(reader.bytesRead()).as("the scan waits while nobody drains").isEqualTo(early)
                     .isLessThan(Files.size(big));
-            Recorder background = new Recorder();
+            RecordingSink background = new RecordingSink();
             scan.drainTo(background);
-            assertThat(background.events).hasSize(inline.events.size()).isEqualTo(inline.events);
+            assertThat(background.describe()).hasSize(inline.describe().size()).isEqualTo(inline.describe());
         }
-        assertThat(inline.events).hasSizeGreaterThanOrEqualTo(20_000);
+        assertThat(inline.all).hasSizeGreaterThanOrEqualTo(20_000);
     }
 
     @Test
@@ -83,20 +83,20 @@ class BackgroundScanTest {
         Path corrupt = dir.resolve("corrupt.pcap");
         Files.write(corrupt, bytes);
 
-        Recorder inline = new Recorder();
+        RecordingSink inline = new RecordingSink();
         CaptureException inlineFailure;
         try (CaptureReader reader = Captures.open(corrupt)) {
             inlineFailure = catchThrowableOfType(CaptureException.class,
                     () -> CaptureScan.run(reader, DecoderOptions.defaults(), inline));
         }
-        Recorder background = new Recorder();
+        RecordingSink background = new RecordingSink();
         try (CaptureReader reader = Captures.open(corrupt);
              BackgroundScan scan = BackgroundScan.start(reader, DecoderOptions.defaults())) {
             assertThatThrownBy(() -> scan.drainTo(background)).isInstanceOf(CaptureException.class)
                     .hasMessage(inlineFailure.getMessage())
                     .hasMessageContaining("at byte " + corruptAt);
         }
-        assertThat(background.events).hasSize(2_000).isEqualTo(inline.events);
+        assertThat(background.describe()).hasSize(2_000).isEqualTo(inline.describe());
     }
 
     @Test
@@ -148,36 +148,5 @@ class BackgroundScanTest {
         }
         b.putInt(at + 8, -1);
         return at;
-    }
-
-    /** Each event as text, in the order received. */
-    private static final class Recorder implements PacketSink {
-        final List<String> events = new ArrayList<>();
-
-        @Override
-        public void onIke(IkeDatagram m) {
-            events.add("ike " + m.frame() + " " + m.epochNanos() + " " + m.src() + ":" + m.srcPort() + " " + m.dst()
-                    + ":" + m.dstPort() + " " + m.transport() + " " + HexFormat.of().formatHex(m.ike()));
-        }
-
-        @Override
-        public void onEsp(EspPacket packet) {
-            events.add(packet.toString());
-        }
-
-        @Override
-        public void onWarning(String warning) {
-            events.add("warning " + warning);
-        }
-
-        @Override
-        public void onIcmpUnreachable(IcmpUnreachable error) {
-            events.add(error.toString());
-        }
-
-        @Override
-        public void onIncompleteDatagram(IncompleteDatagram datagram) {
-            events.add(datagram.toString());
-        }
     }
 }

@@ -4,9 +4,10 @@ import io.ikescope.capture.CaptureReader;
 import io.ikescope.capture.Captures;
 import io.ikescope.capture.Frame;
 
+import io.ikescope.testsupport.RecordingSink;
+
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -26,25 +27,8 @@ public record DecodedCapture(String format, long frames, List<IkeDatagram> ike, 
     }
 
     public static DecodedCapture of(CaptureReader reader, DecoderOptions options) throws IOException {
-        List<IkeDatagram> ike = new ArrayList<>();
-        List<EspPacket> esp = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        PacketDecoder decoder = new PacketDecoder(new PacketSink() {
-            @Override
-            public void onIke(IkeDatagram message) {
-                ike.add(message);
-            }
-
-            @Override
-            public void onEsp(EspPacket packet) {
-                esp.add(packet);
-            }
-
-            @Override
-            public void onWarning(String warning) {
-                warnings.add(warning);
-            }
-        }, options);
+        RecordingSink found = new RecordingSink();
+        PacketDecoder decoder = new PacketDecoder(found, options);
         long frames = 0;
         Frame f;
         while ((f = reader.next()) != null) {
@@ -52,7 +36,8 @@ public record DecodedCapture(String format, long frames, List<IkeDatagram> ike, 
             decoder.accept(f);
         }
         decoder.finish();
-        return new DecodedCapture(reader.format(), frames, ike, esp, reader.warnings(), warnings, decoder.counters());
+        return new DecodedCapture(reader.format(), frames, found.ike, found.esp, reader.warnings(), found.warnings,
+                decoder.counters());
     }
 
     public SortedSet<Long> ikeFrames() {

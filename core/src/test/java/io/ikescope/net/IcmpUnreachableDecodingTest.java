@@ -8,6 +8,7 @@ import io.ikescope.capture.CaptureReader;
 import io.ikescope.capture.Captures;
 import io.ikescope.capture.Frame;
 import io.ikescope.capture.TestCaptures;
+import io.ikescope.testsupport.RecordingSink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,22 +30,11 @@ class IcmpUnreachableDecodingTest {
     }
 
     private static Found decode(List<Frame> frames) {
-        List<IkeDatagram> ike = new ArrayList<>();
-        List<IcmpUnreachable> icmp = new ArrayList<>();
-        PacketDecoder decoder = new PacketDecoder(new PacketSink() {
-            @Override
-            public void onIke(IkeDatagram message) {
-                ike.add(message);
-            }
-
-            @Override
-            public void onIcmpUnreachable(IcmpUnreachable error) {
-                icmp.add(error);
-            }
-        }, DecoderOptions.defaults());
+        RecordingSink found = new RecordingSink();
+        PacketDecoder decoder = new PacketDecoder(found, DecoderOptions.defaults());
         frames.forEach(decoder::accept);
         decoder.finish();
-        return new Found(ike, icmp, decoder.counters());
+        return new Found(found.ike, found.icmp, decoder.counters());
     }
 
     /** Every frame of a capture, each with its own copy of the bytes. */
