@@ -20,8 +20,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         PrintWriter err = cmd.getErr();
         Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         if (isBrokenPipe(cause)) {
-            // the reader of our output went away (`ikescope dissect x.pcap | head`): nothing to report
-            return ExitCodes.OK;
+            // the reader of our output went away (`ikescope dissect x.pcap | head`): nothing to report, no result
+            return ExitCodes.OUTPUT_CLOSED;
         }
         err.println("ikescope: " + describe(cause));
         if (debug(parsed)) {
