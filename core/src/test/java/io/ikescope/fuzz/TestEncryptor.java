@@ -99,28 +99,9 @@ final class TestEncryptor {
         byte[] ivBytes = Arrays.copyOf(iv, suite.ivLength());
         System.arraycopy(ivBytes, 0, m, 32, ivBytes.length);
         int cipherAt = 32 + ivBytes.length;
-        if (suite.aead()) {
-            int keyLength = skE.length - 4;
-            byte[] nonce = new byte[12];
-            System.arraycopy(skE, keyLength, nonce, 0, 4);
-            System.arraycopy(ivBytes, 0, nonce, 4, 8);
-            Cipher c;
-            if (suite.encryptionId() == 28) {
-                c = Cipher.getInstance("ChaCha20-Poly1305");
-                c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(skE, 0, keyLength, "ChaCha20"), new IvParameterSpec(nonce));
-            } else {
-                c = Cipher.getInstance("AES/GCM/NoPadding");
-                c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(skE, 0, keyLength, "AES"),
-                        new GCMParameterSpec(suite.tagLength() * 8, nonce));
-            }
-            c.updateAAD(m, 0, 32);
-            byte[] sealed = c.doFinal(plain);
-            System.arraycopy(sealed, 0, m, cipherAt, sealed.length);
-        } else {
-            Cipher c = Cipher.getInstance("AES/CBC/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(skE, "AES"), new IvParameterSpec(ivBytes));
-            byte[] sealed = c.doFinal(plain);
-            System.arraycopy(sealed, 0, m, cipherAt, sealed.length);
+        byte[] sealed = ikev2Cipher(Cipher.ENCRYPT_MODE, suite, skE, ivBytes, m).doFinal(plain);
+        System.arraycopy(sealed, 0, m, cipherAt, sealed.length);
+        if (!suite.aead()) {
             Mac mac = Mac.getInstance(hmac(suite.integrityId()));
             mac.init(new SecretKeySpec(skA, mac.getAlgorithm()));
             mac.update(m, 0, m.length - icv);
@@ -139,30 +120,37 @@ final class TestEncryptor {
         int cipherAt = 32 + suite.ivLength();
         int end = 28 + skLength - icv;
         byte[] iv = Arrays.copyOfRange(m, 32, cipherAt);
-        byte[] plain;
-        if (suite.aead()) {
-            int keyLength = skE.length - 4;
-            byte[] nonce = new byte[12];
-            System.arraycopy(skE, keyLength, nonce, 0, 4);
-            System.arraycopy(iv, 0, nonce, 4, 8);
-            Cipher c;
-            if (suite.encryptionId() == 28) {
-                c = Cipher.getInstance("ChaCha20-Poly1305");
-                c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(skE, 0, keyLength, "ChaCha20"), new IvParameterSpec(nonce));
-            } else {
-                c = Cipher.getInstance("AES/GCM/NoPadding");
-                c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(skE, 0, keyLength, "AES"),
-                        new GCMParameterSpec(suite.tagLength() * 8, nonce));
-            }
-            c.updateAAD(m, 0, 32);
-            plain = c.doFinal(m, cipherAt, end - cipherAt);
-        } else {
-            Cipher c = Cipher.getInstance("AES/CBC/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(skE, "AES"), new IvParameterSpec(iv));
-            plain = c.doFinal(m, cipherAt, end - cipherAt);
-        }
+        byte[] plain = ikev2Cipher(Cipher.DECRYPT_MODE, suite, skE, iv, m).doFinal(m, cipherAt, end - cipherAt);
         int pad = plain[plain.length - 1] & 0xff;
         return Arrays.copyOf(plain, Math.max(0, plain.length - pad - 1));
+    }
+
+    /**
+     * The JDK cipher of an IKEv2 suite, set up for {@code mode} with the message's IV: AES-CBC keyed with SK_e, or an
+     * AEAD (AES-GCM, ChaCha20-Poly1305) keyed with SK_e less its 4-byte salt, the nonce being salt then IV (RFC 5282,
+     * RFC 7634), and {@code message}'s IKE header and SK payload header (its first 32 bytes) the associated data.
+     */
+    private static Cipher ikev2Cipher(int mode, Ikev2Suite suite, byte[] skE, byte[] iv, byte[] message)
+            throws GeneralSecurityException {
+        if (!suite.aead()) {
+            Cipher c = Cipher.getInstance("AES/CBC/NoPadding");
+            c.init(mode, new SecretKeySpec(skE, "AES"), new IvParameterSpec(iv));
+            return c;
+        }
+        int keyLength = skE.length - 4;
+        byte[] nonce = new byte[12];
+        System.arraycopy(skE, keyLength, nonce, 0, 4);
+        System.arraycopy(iv, 0, nonce, 4, 8);
+        if (suite.encryptionId() == 28) {
+            Cipher c = Cipher.getInstance("ChaCha20-Poly1305");
+            c.init(mode, new SecretKeySpec(skE, 0, keyLength, "ChaCha20"), new IvParameterSpec(nonce));
+            c.updateAAD(message, 0, 32);
+            return c;
+        }
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(mode, new SecretKeySpec(skE, 0, keyLength, "AES"), new GCMParameterSpec(suite.tagLength() * 8, nonce));
+        c.updateAAD(message, 0, 32);
+        return c;
     }
 
     /** An IKEv1 encrypted body decrypted from {@code iv}, padding included. */
