@@ -1,7 +1,6 @@
 package io.ikescope.net;
 
 import io.ikescope.capture.CaptureReader;
-import io.ikescope.capture.Frame;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -14,8 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link CaptureScan} on a thread of its own: reading and decoding a capture, the part of a run that grows with
- * the file, overlaps with what the caller does meanwhile (parsing its command line, reconstructing negotiations
- * from what was found so far). {@link #drainTo} hands the caller everything in capture order, on the caller's
+ * the file, overlaps with what the caller does meanwhile (reconstructing negotiations from what was found so far). {@link #drainTo} hands the caller everything in capture order, on the caller's
  * thread, exactly as {@link CaptureScan#run} would have; a failure of the scan is thrown there, after what was
  * found before it.
  *
@@ -37,27 +35,19 @@ public final class BackgroundScan implements AutoCloseable {
     private volatile boolean cancelled;
     private boolean drained;
 
-    private BackgroundScan(CaptureReader reader, DecoderOptions options, String threadName) {
+    private BackgroundScan(CaptureReader reader, DecoderOptions options) {
         this.reader = reader;
         this.options = options;
-        this.thread = new Thread(this::scan, threadName);
+        this.thread = new Thread(this::scan, "ikescope-scan");
         // a scan nobody waits for must not keep the process alive
         thread.setDaemon(true);
     }
 
     /** Starts scanning {@code reader} (which stays the caller's to close, after this scan is closed). */
     public static BackgroundScan start(CaptureReader reader, DecoderOptions options) {
-        BackgroundScan scan = new BackgroundScan(reader, options, "ikescope-scan");
+        BackgroundScan scan = new BackgroundScan(reader, options);
         scan.thread.start();
         return scan;
-    }
-
-    public CaptureReader reader() {
-        return reader;
-    }
-
-    public DecoderOptions options() {
-        return options;
     }
 
     /**
@@ -120,25 +110,7 @@ public final class BackgroundScan implements AutoCloseable {
     private void scan() {
         Collector collector = new Collector();
         try {
-            PacketDecoder decoder = new PacketDecoder(collector, options);
-            int sinceHandover = 0;
-            for (Frame frame = reader.next(); frame != null; frame = reader.next()) {
-                decoder.accept(frame);
-                if (collector.full() || ++sinceHandover == FRAMES_PER_HANDOVER) {
-                    sinceHandover = 0;
-                    if (cancelled) {
-                        return;
-                    }
-                    if (!collector.isEmpty()) {
-                        collector.hand(null, null);
-                    }
-                }
-            }
-            decoder.finish();
-            for (String warning : reader.warnings()) {
-                collector.onWarning(warning);
-            }
-            collector.hand(decoder.counters(), null);
+            collector.hand(CaptureScan.run(reader, options, collector, collector::afterFrame), null);
         } catch (Cancelled e) {
             // close() was called: nobody reads what is left
         } catch (IOException | RuntimeException | Error e) {
@@ -196,6 +168,7 @@ public final class BackgroundScan implements AutoCloseable {
     private final class Collector implements PacketSink {
         private List<Object> events = new ArrayList<>();
         private long bytes;
+        private int framesSinceHandover;
 
         @Override
         public void onIke(IkeDatagram message) {
@@ -223,12 +196,18 @@ public final class BackgroundScan implements AutoCloseable {
             events.add(datagram);
         }
 
-        boolean isEmpty() {
-            return events.isEmpty();
-        }
-
-        boolean full() {
-            return events.size() >= BATCH_EVENTS || bytes >= BATCH_BYTES;
+        /** Hands the batch over when it is full or enough frames went by; stops a closed scan (Cancelled). */
+        void afterFrame() {
+            boolean full = events.size() >= BATCH_EVENTS || bytes >= BATCH_BYTES;
+            if (full || ++framesSinceHandover == FRAMES_PER_HANDOVER) {
+                framesSinceHandover = 0;
+                if (cancelled) {
+                    throw new Cancelled();
+                }
+                if (!events.isEmpty()) {
+                    hand(null, null);
+                }
+            }
         }
 
         /** Queues the current batch, waiting while the caller is behind; throws Cancelled once closed. */

@@ -11,9 +11,16 @@ public final class CaptureScan {
 
     /** Reads the capture to its end; the reader's own warnings go to the sink after the frames. */
     public static DecoderCounters run(CaptureReader reader, DecoderOptions options, PacketSink sink) throws IOException {
+        return run(reader, options, sink, () -> { });
+    }
+
+    /** {@link #run(CaptureReader, DecoderOptions, PacketSink)}, calling {@code afterFrame} after each frame. */
+    static DecoderCounters run(CaptureReader reader, DecoderOptions options, PacketSink sink, Runnable afterFrame)
+            throws IOException {
         PacketDecoder decoder = new PacketDecoder(sink, options);
         for (Frame frame = reader.next(); frame != null; frame = reader.next()) {
             decoder.accept(frame);
+            afterFrame.run();
         }
         decoder.finish();
         for (String warning : reader.warnings()) {

@@ -69,8 +69,8 @@ final class Diagnostics {
 
     DecoderCounters snapshot() {
         Counters c = counters;
-        return new DecoderCounters(c.frames, c.ikeMessages, c.espPackets, c.icmpUnreachable, c.unknownLinkType, c.malformed, c.notIke,
-                c.natKeepalives, c.datagramsReassembled, c.datagramsIncomplete, c.fragmentsUnusable,
-                c.fragmentOverlapConflicts, c.tcpStreamsDropped);
+        return new DecoderCounters(c.frames, c.ikeMessages, c.espPackets, c.icmpUnreachable, c.unknownLinkType,
+                c.malformed, c.notIke, c.natKeepalives, c.datagramsReassembled, c.datagramsIncomplete,
+                c.fragmentsUnusable, c.fragmentOverlapConflicts, c.tcpStreamsDropped);
     }
 }

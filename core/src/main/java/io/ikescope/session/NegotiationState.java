@@ -93,8 +93,10 @@ final class NegotiationState {
     private final List<ChildState> children = new ArrayList<>();
     private ChildState ikeAuthChild;
     private boolean ikeAuthChildDecided;
-    /** Child SPI (hex) -> the child and the peer that chose it (ESP to that peer carries it). */
-    /** ESP SPIs (4 bytes) of the child SAs, by value: ESP packets look theirs up without formatting text. */
+    /**
+     * ESP SPI (4 bytes, by value: an ESP packet looks it up without formatting text) -> the child and the peer that
+     * chose it (ESP to that peer carries it).
+     */
     private final Map<Long, SpiOwner> childSpis = new HashMap<>();
 
     private Boolean initiatorNatted;
