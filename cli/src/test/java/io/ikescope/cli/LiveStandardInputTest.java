@@ -2,17 +2,13 @@ package io.ikescope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ikescope.capture.CaptureReader;
-import io.ikescope.capture.Captures;
-import io.ikescope.capture.Frame;
+import io.ikescope.testsupport.IkeSurgery;
 import io.ikescope.testsupport.TestPaths;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * standard input, while the pipe is still open, not when a batch fills or the capture ends.
  */
 class LiveStandardInputTest {
+    private static final int PCAP_HEADER = 24;
 
     @Test
     void dissectPrintsEachMessageOfALivePipeAsItArrives() throws Exception {
@@ -32,16 +29,16 @@ class LiveStandardInputTest {
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
                 () -> Main.run(stdin, stdout, stderr, "dissect", "-f", "json", "-"));
 
-        try (CaptureReader sample = Captures.open(TestPaths.sampleCapture("ikev2-ts-mismatch"))) {
-            Frame first = sample.next();
-            tcpdump.write(pcapHeader(first.linkType()));
-            for (Frame f = first; f != null; f = sample.next()) {
-                tcpdump.write(record(f));
-                tcpdump.flush();
-                long expectedLines = f.number();
-                waitFor(() -> lines(stdout) >= expectedLines, "message of frame " + f.number() + " printed");
-                assertThat(run).as("still reading the open pipe").isNotDone();
-            }
+        List<byte[]> frames = IkeSurgery.frames(TestPaths.sampleCapture("ikev2-ts-mismatch"));
+        for (int i = 0; i < frames.size(); i++) {
+            // a pcap of this one frame: its 24-byte file header goes first, once
+            byte[] pcap = IkeSurgery.ethernetPcap(List.of(frames.get(i)));
+            int from = i == 0 ? 0 : PCAP_HEADER;
+            tcpdump.write(pcap, from, pcap.length - from);
+            tcpdump.flush();
+            int printed = i + 1;
+            waitFor(() -> lines(stdout) >= printed, "message of frame " + printed + " printed");
+            assertThat(run).as("still reading the open pipe").isNotDone();
         }
         tcpdump.close();
         assertThat(run.get(30, TimeUnit.SECONDS)).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
@@ -58,18 +55,5 @@ class LiveStandardInputTest {
             assertThat(System.nanoTime()).as("waited 30 s for: " + what).isLessThan(deadline);
             Thread.sleep(10);
         }
-    }
-
-    private static byte[] pcapHeader(int linkType) {
-        return ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN).putInt(0xa1b2c3d4).putShort((short) 2)
-                .putShort((short) 4).putInt(0).putInt(0).putInt(65_535).putInt(linkType).array();
-    }
-
-    private static byte[] record(Frame f) throws IOException {
-        long micros = f.epochNanos() / 1000;
-        ByteBuffer b = ByteBuffer.allocate(16 + f.capturedLength()).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt((int) (micros / 1_000_000)).putInt((int) (micros % 1_000_000)).putInt(f.capturedLength())
-                .putInt(f.originalLength()).put(f.data(), f.offset(), f.capturedLength());
-        return b.array();
     }
 }

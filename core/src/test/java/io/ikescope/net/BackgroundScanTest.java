@@ -3,13 +3,12 @@ package io.ikescope.net;
 import io.ikescope.capture.CaptureException;
 import io.ikescope.capture.CaptureReader;
 import io.ikescope.capture.Captures;
-import io.ikescope.capture.Frame;
+import io.ikescope.testsupport.IkeSurgery;
 import io.ikescope.testsupport.RecordingSink;
 import io.ikescope.testsupport.TestPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -111,32 +110,14 @@ class BackgroundScanTest {
         }
     }
 
-    /** A pcap of {@code count} frames taken in turn from a real capture, a millisecond apart. */
+    /** A pcap of {@code count} frames taken in turn from a real (Ethernet) capture. */
     private static Path repeat(Path capture, int count, Path target) throws IOException {
-        List<byte[]> frames = new ArrayList<>();
-        int linkType;
-        try (CaptureReader reader = Captures.open(capture)) {
-            Frame first = reader.next();
-            linkType = first.linkType();
-            for (Frame f = first; f != null; f = reader.next()) {
-                byte[] data = new byte[f.capturedLength()];
-                System.arraycopy(f.data(), f.offset(), data, 0, data.length);
-                frames.add(data);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-        header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65_535)
-                .putInt(linkType);
-        out.write(header.array());
+        List<byte[]> frames = IkeSurgery.frames(capture);
+        List<byte[]> repeated = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            byte[] data = frames.get(i % frames.size());
-            ByteBuffer record = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-            record.putInt(1_700_000_000 + i / 1000).putInt(i % 1000 * 1000).putInt(data.length).putInt(data.length);
-            out.write(record.array());
-            out.write(data);
+            repeated.add(frames.get(i % frames.size()));
         }
-        return Files.write(target, out.toByteArray());
+        return Files.write(target, IkeSurgery.ethernetPcap(repeated));
     }
 
     /** Makes record {@code index} (from 0) claim 4 GiB of captured bytes; returns its offset. */
