@@ -1,17 +1,22 @@
 package io.ikescope.diagnosis;
 
+import io.ikescope.diagnosis.evidence.Evidence;
 import io.ikescope.session.ChildSa;
 import io.ikescope.session.Exchange;
 import io.ikescope.session.ExchangeNames;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Negotiation;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 
 /**
  * Names the outcome of a negotiation. What a peer said wins: the first error notify that ended the negotiation
- * (cleartext or decrypted) gives a confirmed verdict. Otherwise the patterns are tried in order, most specific
- * first; the first that applies gives the verdict.
+ * (cleartext or decrypted) gives a confirmed verdict. Otherwise every pattern is weighed against the evidence
+ * ({@link Contradictions}): those the capture contradicts are ruled out, the most specific of the rest gives the
+ * verdict, and the others that fit as well are named in it. Every weighed cause other than the verdict's is
+ * reported as an {@link Alternative}, ruled out with its reason or left standing.
  */
 public final class Diagnoser {
     private static final List<NotifyRule> NOTIFY_RULES = List.of(new DhGroupRefused(), new ProposalRefused(),
@@ -27,6 +32,7 @@ public final class Diagnoser {
 
     public static Diagnosis diagnose(Negotiation n) {
         Facts f = new Facts(n);
+        Contradictions against = new Contradictions(f, Evidence.of(n));
         Verdict verdict = null;
         String rule = null;
         List<ErrorSeen> fatal = f.fatalErrors();
@@ -40,17 +46,78 @@ public final class Diagnoser {
                 }
             }
         }
-        if (verdict == null) {
-            for (Rule r : PATTERN_RULES) {
-                verdict = r.apply(f);
-                if (verdict != null) {
-                    rule = r.name();
+        // Every pattern is weighed; the first that no evidence contradicts gives the verdict, the others that fit
+        // as well are named beside it.
+        List<Verdict> consistent = new ArrayList<>();
+        Set<VerdictCode> contenders = EnumSet.noneOf(VerdictCode.class);
+        for (Rule r : PATTERN_RULES) {
+            Verdict candidate = r.apply(f);
+            if (candidate == null) {
+                continue;
+            }
+            if (against.against(candidate.code()) != null) {
+                contenders.add(candidate.code());
+                continue;
+            }
+            if (verdict == null) {
+                verdict = candidate;
+                rule = r.name();
+            } else {
+                consistent.add(candidate);
+            }
+        }
+        List<Alternative> alternatives = alternatives(verdict, consistent, contenders, against);
+        verdict = withRivals(verdict, alternatives);
+        return new Diagnosis(verdict, phase1Status(f, verdict), phase2Status(f, verdict), Findings.of(f, verdict),
+                rule, alternatives);
+    }
+
+    /** Each weighed cause other than the verdict's: ruled out with its reason, or fitting the capture as well. */
+    private static List<Alternative> alternatives(Verdict verdict, List<Verdict> consistent,
+                                                  Set<VerdictCode> contenders, Contradictions against) {
+        List<Alternative> out = new ArrayList<>();
+        for (VerdictCode code : Contradictions.WEIGHED) {
+            if (code == verdict.code()) {
+                continue;
+            }
+            Alternative ruledOut = against.against(code);
+            if (ruledOut != null) {
+                out.add(new Alternative(code, true, ruledOut.reason(), ruledOut.frames(), contenders.contains(code)));
+                continue;
+            }
+            for (Verdict v : consistent) {
+                if (v.code() == code && rival(verdict, v)) {
+                    out.add(new Alternative(code, false, v.summary(), v.evidence(), true));
                     break;
                 }
             }
         }
-        return new Diagnosis(verdict, phase1Status(f, verdict), phase2Status(f, verdict), Findings.of(f, verdict),
-                rule);
+        return out;
+    }
+
+    /** Another failure that fits an inferred verdict as well; a confirmed verdict has none. */
+    private static boolean rival(Verdict verdict, Verdict other) {
+        return verdict.certainty() == Certainty.INFERRED && other.code() != VerdictCode.UNDETERMINED
+                && other.code() != VerdictCode.INCOMPLETE && other.code() != VerdictCode.ESTABLISHED
+                && verdict.code() != VerdictCode.ESTABLISHED;
+    }
+
+    /** An inferred verdict with rivals says so in its explanation, naming them. */
+    private static Verdict withRivals(Verdict v, List<Alternative> alternatives) {
+        List<String> rivals = new ArrayList<>();
+        for (Alternative a : alternatives) {
+            if (!a.ruledOut()) {
+                rivals.add(a.code() + " (" + a.reason() + ")");
+            }
+        }
+        if (rivals.isEmpty()) {
+            return v;
+        }
+        String text = v.explanation() + " The capture fits " + (rivals.size() == 1 ? "another cause" : "other causes")
+                + " as well: " + String.join("; ", rivals) + "; the responder's log, or a capture at the responder,"
+                + " tells them apart.";
+        return new Verdict(v.code(), v.phase(), v.certainty(), v.summary(), text, v.fix(), v.evidence(), v.mismatch(),
+                v.childIndex());
     }
 
     private static String phase1Status(Facts f, Verdict v) {
@@ -106,7 +173,7 @@ public final class Diagnoser {
     }
 
     /** What the messages alone say of one child; null when hidden. */
-    private static String observed(Facts f, ChildSa c) {
+    static String observed(Facts f, ChildSa c) {
         Exchange x = f.exchange(c.exchangeIndex());
         if (x == null) {
             return null;

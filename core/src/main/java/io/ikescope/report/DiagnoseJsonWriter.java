@@ -3,6 +3,7 @@ package io.ikescope.report;
 import io.ikescope.diagnosis.Diagnosis;
 import io.ikescope.diagnosis.Finding;
 import io.ikescope.diagnosis.Mismatch;
+import io.ikescope.diagnosis.Alternative;
 import io.ikescope.diagnosis.Verdict;
 import io.ikescope.net.IcmpUnreachable;
 import io.ikescope.session.ChildProposal;
@@ -145,7 +146,7 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         }
         writePhase1(g, n, d);
         writePhase2(g, n, d);
-        writeVerdict(g, d.verdict());
+        writeVerdict(g, d.verdict(), d.alternatives());
         g.writeArrayPropertyStart("findings");
         for (Finding f : d.findings()) {
             g.writeStartObject();
@@ -310,7 +311,7 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         g.writeEndObject();
     }
 
-    private static void writeVerdict(JsonGenerator g, Verdict v) {
+    private static void writeVerdict(JsonGenerator g, Verdict v, List<Alternative> alternatives) {
         g.writeObjectPropertyStart("verdict");
         g.writeStringProperty("code", v.code().name());
         integer(g, "phase", v.phase());
@@ -332,6 +333,17 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
             }
             g.writeEndArray();
         }
+        g.writeArrayPropertyStart("alternatives");
+        for (Alternative a : alternatives) {
+            g.writeStartObject();
+            g.writeStringProperty("code", a.code().name());
+            g.writeBooleanProperty("ruledOut", a.ruledOut());
+            g.writeStringProperty("reason", a.reason());
+            numbers(g, "frames", a.frames());
+            g.writeBooleanProperty("candidate", a.candidate());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 

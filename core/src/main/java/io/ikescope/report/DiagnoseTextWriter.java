@@ -4,6 +4,7 @@ import io.ikescope.diagnosis.Diagnosis;
 import io.ikescope.diagnosis.Finding;
 import io.ikescope.diagnosis.Mismatch;
 import io.ikescope.diagnosis.ProposalText;
+import io.ikescope.diagnosis.Alternative;
 import io.ikescope.diagnosis.Verdict;
 import io.ikescope.session.ChildProposal;
 import io.ikescope.session.ChildSa;
@@ -52,7 +53,7 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
             established++;
         }
         header(n);
-        verdict(d.verdict());
+        verdict(d.verdict(), d.alternatives());
         ladder(n);
         phases(n, d);
         findings(d.findings());
@@ -111,7 +112,7 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
         out.println();
     }
 
-    private void verdict(Verdict v) {
+    private void verdict(Verdict v, List<Alternative> alternatives) {
         out.println("  VERDICT  " + v.code() + " (" + v.certainty().jsonName() + ")"
                 + (v.phase() != null ? ", phase " + v.phase() : ""));
         wrap("  ", v.summary());
@@ -127,6 +128,11 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
             }
         }
         out.println("  Evidence: frames " + join(v.evidence()));
+        for (Alternative a : alternatives) {
+            if (a.candidate() && a.ruledOut()) { // a rival left standing is named in the explanation
+                wrap("  Ruled out: ", a.code() + ": " + a.reason() + ".");
+            }
+        }
         out.println();
     }
 

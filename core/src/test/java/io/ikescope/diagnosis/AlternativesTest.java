@@ -1,0 +1,64 @@
+package io.ikescope.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ikescope.session.Negotiation;
+import io.ikescope.session.Reconstruct;
+import io.ikescope.testsupport.TestPaths;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The causes other than the verdict's: which the evidence rules out, and why; which fit as well. */
+class AlternativesTest {
+
+    private static Diagnosis diagnose(String sample) throws Exception {
+        List<Negotiation> all = Reconstruct.run(TestPaths.sampleCapture(sample)).negotiations();
+        assertThat(all).as(sample).hasSize(1);
+        return Diagnoser.diagnose(all.get(0));
+    }
+
+    private static Alternative alternative(Diagnosis d, VerdictCode code) {
+        return d.alternatives().stream().filter(a -> a.code() == code).findFirst()
+                .orElseThrow(() -> new AssertionError(code + " not weighed: " + d.alternatives()));
+    }
+
+    @Test
+    void aPskMismatchRulesOutNoResponseAndEstablishedByTheResponsesReactions() throws Exception {
+        Diagnosis d = diagnose("ikev1-main-psk-mismatch");
+        assertThat(d.verdict().code()).isEqualTo(VerdictCode.AUTH_FAILED);
+        Alternative noResponse = alternative(d, VerdictCode.NO_RESPONSE);
+        assertThat(noResponse.ruledOut()).isTrue();
+        assertThat(noResponse.frames()).contains(2L, 4L);
+        Alternative established = alternative(d, VerdictCode.ESTABLISHED);
+        assertThat(established.ruledOut()).isTrue();
+        assertThat(established.reason()).contains("reacted to MM5");
+        assertThat(alternative(d, VerdictCode.PROPOSAL_MISMATCH).reason()).contains("MM2");
+        assertThat(alternative(d, VerdictCode.DH_GROUP_MISMATCH).reason()).contains("MM4");
+        assertThat(d.alternatives()).noneMatch(a -> a.code() == VerdictCode.AUTH_FAILED);
+    }
+
+    @Test
+    void silenceAfterMm5OnUdp4500FitsNatTraversalBlockedAndASilentPskMismatch() throws Exception {
+        // Without keys or a capture at the responder, a responder that drops MM5 on UDP 4500 and one that cannot
+        // decrypt it and says nothing (libreswan does that) look the same: both are named.
+        Diagnosis d = diagnose("ikev1-natt-blocked");
+        assertThat(d.verdict().code()).isEqualTo(VerdictCode.NAT_T_BLOCKED);
+        Alternative auth = alternative(d, VerdictCode.AUTH_FAILED);
+        assertThat(auth.ruledOut()).isFalse();
+        assertThat(d.verdict().explanation()).contains("AUTH_FAILED");
+    }
+
+    @Test
+    void aNegotiationThatNeverMovedToUdp4500CannotBeNatTraversalBlocked() throws Exception {
+        Alternative natT = alternative(diagnose("ikev2-no-response"), VerdictCode.NAT_T_BLOCKED);
+        assertThat(natT.ruledOut()).isTrue();
+        assertThat(natT.reason()).contains("never moved");
+    }
+
+    @Test
+    void aConfirmedVerdictHasNoRivalLeftStanding() throws Exception {
+        Diagnosis d = diagnose("ikev2-proposal-mismatch");
+        assertThat(d.verdict().certainty()).isEqualTo(Certainty.CONFIRMED);
+        assertThat(d.alternatives()).allMatch(Alternative::ruledOut);
+    }
+}
