@@ -1,6 +1,9 @@
 #!/bin/bash
 # Turns the lab's output (lab/out/NAME/, made by lab/run.sh) into the committed samples:
 #   samples/NAME.pcap       the capture: every IKE packet, ICMP and IP fragment, at most MAX_ESP ESP packets
+#   samples/NAME.at-POINT.pcap  the same run captured at another point (a scenario with several capture
+#                           points, e.g. "capture: responder initiator"), indexed as its own sample
+#                           NAME.at-POINT with the same key log
 #   samples/NAME.keys.log   the charon log lines needed to decrypt it, from both peers
 #   samples/index.json      one entry per sample: expected verdict, phase, description, daemon evidence
 #
@@ -121,6 +124,20 @@ make_sample() {
   fi
   printf '%-34s %6d bytes pcap, %6d bytes keys\n' "$name" "$(stat -c %s "$SAMPLES/$name.pcap")" \
     "$(stat -c %s "$SAMPLES/$name.keys.log" 2>/dev/null || echo 0)"
+  # The other capture points of the same run (lab/out/NAME/capture-POINT.pcap): each its own sample,
+  # NAME.at-POINT, sharing the key log and the verdict, its description naming where it was taken.
+  local extra point
+  for extra in "$out"/capture-*.pcap; do
+    [ -f "$extra" ] || continue
+    point=${extra##*/capture-}
+    point=${point%.pcap}
+    cut_capture "$extra" "$SAMPLES/$name.at-$point.pcap"
+    jq --arg name "$name.at-$point" --arg capture "$name.at-$point.pcap" --arg point "$point" \
+      '.name = $name | .capture = $capture
+       | .description = (.description + " This sample: the same run captured at the " + $point + ".")' \
+      "$ENTRIES/$name.json" > "$ENTRIES/$name.at-$point.json"
+    printf '%-34s %6d bytes pcap\n' "$name.at-$point" "$(stat -c %s "$SAMPLES/$name.at-$point.pcap")"
+  done
 }
 
 mkdir -p "$SAMPLES"

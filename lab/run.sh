@@ -221,13 +221,13 @@ wait_for() {   # wait_for SECONDS DESCRIPTION COMMAND...
   return 1
 }
 
-start_capture() {
-  local ns=$1 ifname=$2 file=$3
+start_capture() {   # start_capture NAMESPACE INTERFACE FILE [POINT]
+  local ns=$1 ifname=$2 file=$3 point=${4:-capture}
   ip netns exec "$ns" tcpdump -i "$ifname" --immediate-mode -U -n -Z root -w "$file" 'udp or esp or icmp or (icmp6 and ip6[40] < 128)' \
-    > "$RUN/tcpdump.out" 2> "$RUN/tcpdump.err" &
-  CAPTURE_PID=$!
-  record_pid "$CAPTURE_PID"
-  wait_for "$START_TIMEOUT" "tcpdump to listen" grep -qs 'listening on' "$RUN/tcpdump.err"
+    > "$RUN/tcpdump-$point.out" 2> "$RUN/tcpdump-$point.err" &
+  CAPTURE_PIDS+=("$!")
+  record_pid "$!"
+  wait_for "$START_TIMEOUT" "tcpdump ($point) to listen" grep -qs 'listening on' "$RUN/tcpdump-$point.err"
 }
 
 stop_capture() {
@@ -235,7 +235,8 @@ stop_capture() {
   # second, and SIGINT discards them); the short pause lets the last ones reach the file. SIGINT
   # then lets tcpdump close the file properly.
   sleep 0.3
-  stop_pid "$CAPTURE_PID" INT
+  local pid
+  for pid in "${CAPTURE_PIDS[@]}"; do stop_pid "$pid" INT; done
 }
 
 # strongswan.conf for one side: own VICI socket and filelog, short retransmissions, extra settings
@@ -296,29 +297,46 @@ start_charon() {
   wait_for "$START_TIMEOUT" "charon ($side) VICI socket" test -S "$RUN/$side/charon.vici"
 }
 
-# A libreswan pluto as the responder, from SCEN/responder.ipsec.conf and .secrets. Its helpers must
-# be at /usr/libexec/ipsec: in its private mount namespace a tmpfs covers /usr/libexec and the
-# extracted package is bind-mounted there. NSS database fresh per scenario.
+# A libreswan pluto on one side (SIDE NAMESPACE), from SCEN/SIDE.ipsec.conf and .secrets. Its helpers
+# must be at /usr/libexec/ipsec: in its private mount namespace a tmpfs covers /usr/libexec and the
+# extracted package is bind-mounted there. NSS database fresh per scenario. Its control socket is
+# RUN/SIDE/pluto/pluto.ctl (whack drives an initiating pluto through it).
 start_pluto() {
-  local dir=$RUN/responder
+  local side=${1:-responder} ns=${2:-$NS_R}
+  local dir=$RUN/$side
   [ -x "$PLUTO_LIBEXEC/pluto" ] || die "no libreswan in $LIBRESWAN_DIR: run lab/install-deps.sh --libreswan"
   mkdir -p "$dir/nss" "$dir/pluto"
   certutil -N -d "sql:$dir/nss" --empty-password
-  cp "$SCEN/responder.ipsec.conf" "$dir/ipsec.conf"
-  cp "$SCEN/responder.ipsec.secrets" "$dir/ipsec.secrets"
+  cp "$SCEN/$side.ipsec.conf" "$dir/ipsec.conf"
+  cp "$SCEN/$side.ipsec.secrets" "$dir/ipsec.secrets"
   chmod 600 "$dir/ipsec.secrets"
-  ip netns exec "$NS_R" unshare -m --propagation private sh -c '
+  ip netns exec "$ns" unshare -m --propagation private sh -c '
       mount -t tmpfs lab-run /run && mkdir -p /run/pluto &&
       mount -t tmpfs lab-libexec /usr/libexec && mkdir /usr/libexec/ipsec &&
       mount --bind "$1" /usr/libexec/ipsec &&
       exec "$1/pluto" --nofork --config "$2/ipsec.conf" --rundir "$2/pluto" --nssdir "$2/nss" \
         --secretsfile "$2/ipsec.secrets" --ipsecdir "$2" --logfile "$3"' \
-    sh "$PLUTO_LIBEXEC" "$dir" "$OUT/responder.log" > "$dir/pluto.stdout" 2>&1 &
+    sh "$PLUTO_LIBEXEC" "$dir" "$OUT/$side.log" > "$dir/pluto.stdout" 2>&1 &
   record_pid "$!"
-  wait_for "$START_TIMEOUT" "pluto to listen" grep -qs 'listening for IKE messages' "$OUT/responder.log"
-  if ! grep -qE 'added IKEv[12] connection' "$OUT/responder.log"; then
-    die "pluto did not add the connection: $(grep -m1 -E 'failed to add|ERROR' "$OUT/responder.log" "$dir/pluto.stdout")"
+  wait_for "$START_TIMEOUT" "pluto ($side) to listen" grep -qs 'listening for IKE messages' "$OUT/$side.log"
+  wait_for "$START_TIMEOUT" "pluto ($side) control socket" test -S "$dir/pluto/pluto.ctl"
+  if ! grep -qE 'added IKEv[12] connection' "$OUT/$side.log"; then
+    die "pluto ($side) did not add the connection: $(grep -m1 -E 'failed to add|ERROR' "$OUT/$side.log" "$dir/pluto.stdout")"
   fi
+}
+
+# whack against the initiating pluto, its output appended to swanctl.txt (bounded like swanctl).
+whack_at() {
+  local side=$1
+  shift
+  local rc=0
+  echo "### $side: whack $*" >> "$OUT/swanctl.txt"
+  timeout "$SWANCTL_TIMEOUT" "$PLUTO_LIBEXEC/whack" --ctlsocket "$RUN/$side/pluto/pluto.ctl" "$@" \
+    >> "$OUT/swanctl.txt" 2>&1 &
+  record_pid "$!"
+  wait "$!" || rc=$?
+  echo "### exit status $rc" >> "$OUT/swanctl.txt"
+  return "$rc"
 }
 
 # swanctl against one side's daemon, its output appended to swanctl.txt. Returns swanctl's status.
@@ -409,8 +427,12 @@ run_steps() {
     [ -n "${line//[[:space:]]/}" ] || continue
     read -r cmd a b c <<<"$line"
     case "$cmd" in
-      initiate)        # initiate CHILD [TIMEOUT]
-        swanctl_at initiator --initiate --child "$a" --timeout "${b:-8}" || true ;;
+      initiate)        # initiate CHILD [TIMEOUT]; a libreswan initiator starts its connection "lab"
+        if [ "$INITIATOR_IMPL" = libreswan ]; then
+          whack_at initiator --name lab --initiate --asynchronous || true
+        else
+          swanctl_at initiator --initiate --child "$a" --timeout "${b:-8}" || true
+        fi ;;
       initiate-ike)    # initiate-ike IKE [TIMEOUT]
         swanctl_at initiator --initiate --ike "$a" --timeout "${b:-8}" || true ;;
       ping)            # ping COUNT: initiator's protected host to the responder's, through the tunnel
@@ -421,7 +443,12 @@ run_steps() {
       rekey-child)     swanctl_at initiator --rekey --child "$a" || true ;;
       rekey-ike)       swanctl_at initiator --rekey --ike "$a" || true ;;
       rekey-child-at)  swanctl_at "$a" --rekey --child "$b" || true ;;
-      terminate-ike)   swanctl_at initiator --terminate --ike "$a" --timeout "${b:-5}" ;;
+      terminate-ike)
+        if [ "$INITIATOR_IMPL" = libreswan ]; then
+          whack_at initiator --name lab --terminate
+        else
+          swanctl_at initiator --terminate --ike "$a" --timeout "${b:-5}"
+        fi ;;
       list-sas)        list_sas ;;
       wait-log)        # wait-log SIDE SECONDS REGEX...
         local regex=${line#*"$b"}
@@ -495,6 +522,7 @@ run_one() {
   topology=$(field "$setup" topology direct)
   kernel=$(field "$setup" kernel libipsec)
   responder=$(field "$setup" responder charon)
+  INITIATOR_IMPL=$(field "$setup" initiator charon)
   capture_at=$(field "$setup" capture responder)
   settle=$(field "$setup" settle 6)
 
@@ -509,8 +537,10 @@ run_one() {
   check_leftovers
   setup_topology "$topology"
 
-  write_strongswan_conf initiator "$kernel"
-  prepare_swanctl_dir initiator
+  if [ "$INITIATOR_IMPL" = charon ]; then
+    write_strongswan_conf initiator "$kernel"
+    prepare_swanctl_dir initiator
+  fi
   if [ "$responder" = charon ]; then
     write_strongswan_conf responder "$kernel"
     prepare_swanctl_dir responder
@@ -520,24 +550,40 @@ run_one() {
   if [ -f "$SCEN/responder.nft" ]; then ip netns exec "$NS_R" nft -f "$SCEN/responder.nft"; fi
   if [ -f "$SCEN/middle.nft" ]; then ip netns exec "$NS_M" nft -f "$SCEN/middle.nft"; fi
 
-  case "$capture_at" in
-    responder) start_capture "$NS_R" ikl-r0 "$OUT/capture.pcap" ;;
-    initiator) start_capture "$NS_I" ikl-i0 "$OUT/capture.pcap" ;;
-    *) die "$setup: capture must be initiator or responder" ;;
-  esac
+  # One tcpdump per capture point: the first writes capture.pcap, the others capture-POINT.pcap.
+  local point file first=yes
+  CAPTURE_PIDS=()
+  for point in $capture_at; do
+    if [ $first = yes ]; then file=$OUT/capture.pcap; else file=$OUT/capture-$point.pcap; fi
+    first=no
+    case "$point" in
+      responder) start_capture "$NS_R" ikl-r0 "$file" "$point" ;;
+      initiator) start_capture "$NS_I" ikl-i0 "$file" "$point" ;;
+      router)
+        case "$topology" in router|nat) ;; *) die "$setup: capture router needs topology router or nat" ;; esac
+        start_capture "$NS_M" ikl-m1 "$file" "$point" ;;   # the middle box's responder-facing veth
+      *) die "$setup: capture points are initiator, responder, router" ;;
+    esac
+  done
 
   case "$responder" in
     charon)
       start_charon responder "$NS_R"
       swanctl_at responder --load-all --noprompt ;;
     libreswan)
-      start_pluto ;;
+      start_pluto responder "$NS_R" ;;
     none)
       : > "$OUT/responder.log" ;;   # no daemon on the peer: an empty log, so that "!responder:" rules hold
     *) die "$setup: responder must be charon, libreswan or none" ;;
   esac
-  start_charon initiator "$NS_I"
-  swanctl_at initiator --load-all --noprompt
+  case "$INITIATOR_IMPL" in
+    charon)
+      start_charon initiator "$NS_I"
+      swanctl_at initiator --load-all --noprompt ;;
+    libreswan)
+      start_pluto initiator "$NS_I" ;;
+    *) die "$setup: initiator must be charon or libreswan" ;;
+  esac
 
   local rc=0
   run_steps || rc=1
@@ -594,7 +640,8 @@ main() {
   start_all=$(now_ms)
   local skipped=0
   for n in "${names[@]}"; do
-    if [ "$(field "$SCENARIO_DIR/$n/setup" responder charon)" = libreswan ] && [ ! -x "$PLUTO_LIBEXEC/pluto" ]; then
+    if { [ "$(field "$SCENARIO_DIR/$n/setup" responder charon)" = libreswan ] ||
+         [ "$(field "$SCENARIO_DIR/$n/setup" initiator charon)" = libreswan ]; } && [ ! -x "$PLUTO_LIBEXEC/pluto" ]; then
       printf 'SKIP %-34s libreswan not extracted (lab/install-deps.sh --libreswan)\n' "$n"
       skipped=$((skipped + 1))
       continue
@@ -626,4 +673,7 @@ main() {
   [ "$failed" -eq 0 ]
 }
 
-main "$@"
+# Sourced (lab/matrix.sh uses the functions above), the script only defines; run, it runs.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  main "$@"
+fi

@@ -27,10 +27,10 @@ class SamplesDecryptionTest {
 
     /** Messages we decrypt and tshark does not. */
     private static final Map<Pattern, String> EXPLAINED = Map.ofEntries(Map.entry(
-            Pattern.compile("^(ikev1-natt-blocked#[67]|ikev1-main-psk-mismatch#[79]|libreswan-ikev1-main-psk-mismatch#(7|10)) ONLY_OURS"),
+            Pattern.compile("^(ikev1-natt-blocked#[67]|ikev1-(main|encap)-psk-mismatch#[79]|libreswan-ikev1-main-psk-mismatch#(7|10)) ONLY_OURS"),
             "retransmitted MM5 (the same bytes as the first copy): we reuse its IV, tshark chains the IV through"
                     + " the copies (lab/verify-samples.sh names this limit)"), Map.entry(
-            Pattern.compile("^ikev1-main-psk-mismatch#(6|8|10) ONLY_OURS"),
+            Pattern.compile("^ikev1-(main|encap)-psk-mismatch#(6|8|10) ONLY_OURS"),
             "the responder's PAYLOAD_MALFORMED informational, encrypted with the responder's own key (its PSK"
                     + " differs): the log holds both keys, tshark's table one per initiator cookie"), Map.entry(
             Pattern.compile("^ikev2-chacha20-x25519-ok#\\d+ ONLY_OURS"),

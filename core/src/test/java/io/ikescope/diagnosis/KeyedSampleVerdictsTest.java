@@ -34,6 +34,8 @@ class KeyedSampleVerdictsTest {
             "ikev2-nat-natt-blocked", "IKE_AUTH on UDP 4500 is never answered: silence is the evidence",
             "ikev1-main-psk-mismatch", "the responder cannot decrypt MM5 and says PAYLOAD-MALFORMED, not"
                     + " AUTHENTICATION-FAILED: that the pre-shared keys differ is inferred from the pattern",
+            "ikev1-encap-psk-mismatch", "as ikev1-main-psk-mismatch, with MM5 on UDP 4500: the responder cannot"
+                    + " decrypt it and says PAYLOAD-MALFORMED (on UDP 500), not AUTHENTICATION-FAILED",
             "libreswan-ikev1-main-psk-mismatch", "libreswan cannot decrypt MM5 and only re-sends MM4: no message"
                     + " names the failure; the initiator's MM5 decrypts with its own keys and looks normal");
 
