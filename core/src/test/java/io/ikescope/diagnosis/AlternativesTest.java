@@ -38,6 +38,19 @@ class AlternativesTest {
     }
 
     @Test
+    void forcedEncapsulationWithAPskMismatchIsNotNatTraversalBlocked() throws Exception {
+        // strongSwan with encap = yes moves to UDP 4500 at MM5; the responder cannot decrypt it and answers every
+        // copy within a millisecond with an encrypted Informational on UDP 500: MM5 arrived, so 4500 is open.
+        Diagnosis d = diagnose("ikev1-encap-psk-mismatch");
+        assertThat(d.verdict().code()).isEqualTo(VerdictCode.AUTH_FAILED);
+        Alternative natT = alternative(d, VerdictCode.NAT_T_BLOCKED);
+        assertThat(natT.ruledOut()).isTrue();
+        assertThat(natT.candidate()).as("the NAT-T pattern matched the shape of the capture").isTrue();
+        assertThat(natT.reason()).contains("reacted to MM5 sent on UDP 4500");
+        assertThat(natT.frames()).hasSize(3);
+    }
+
+    @Test
     void silenceAfterMm5OnUdp4500FitsNatTraversalBlockedAndASilentPskMismatch() throws Exception {
         // Without keys or a capture at the responder, a responder that drops MM5 on UDP 4500 and one that cannot
         // decrypt it and says nothing (libreswan does that) look the same: both are named.
