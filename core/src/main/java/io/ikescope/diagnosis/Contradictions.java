@@ -50,18 +50,30 @@ final class Contradictions {
     }
 
     private Alternative noResponse() {
-        List<MessageRecord> answers = f.n.messagesFrom(Role.RESPONDER);
-        if (answers.isEmpty()) {
-            return null;
+        List<RequestFate> fates = e.fates();
+        if (fates.isEmpty() || !fates.get(fates.size() - 1).reception().received()) {
+            return null; // never answered, or stopped answering: both are no response
         }
-        return out(VerdictCode.NO_RESPONSE, "the responder sent " + count(answers.size(), "message") + " ("
-                + frames(Facts.framesOf(answers)) + ")", Facts.framesOf(answers));
+        RequestFate last = fates.get(fates.size() - 1);
+        return out(VerdictCode.NO_RESPONSE, "the " + last.request().from().other().jsonName() + " "
+                + last.reception().words() + " every request up to the last, " + Facts.stepName(last.request()) + " ("
+                + frames(last.receptionFrames()) + ")", last.receptionFrames());
     }
 
     private Alternative natTraversalBlocked() {
         List<RequestFate> on4500 = e.onNatTraversalPort();
         if (!f.n.floated() && on4500.isEmpty()) {
-            return out(VerdictCode.NAT_T_BLOCKED, "the negotiation never moved from UDP 500 to 4500", List.of());
+            if (f.n.messagesFrom(Role.RESPONDER).isEmpty()) {
+                return out(VerdictCode.NAT_T_BLOCKED, "the responder did not answer on UDP 500 either", List.of());
+            }
+            for (MessageRecord m : f.n.messagesFrom(Role.INITIATOR)) {
+                if (m.encrypted()) { // keyed exchanges are where a peer moves to 4500; this one stayed on 500
+                    return out(VerdictCode.NAT_T_BLOCKED, "the encrypted exchanges stayed on UDP "
+                            + m.destination().port() + " (" + Facts.describe(m) + "): the negotiation never moved"
+                            + " to 4500", List.of(m.frame()));
+                }
+            }
+            return null; // the move may have been lost before this capture point
         }
         for (RequestFate fate : e.received(on4500)) {
             return out(VerdictCode.NAT_T_BLOCKED, "the responder " + fate.reception().words() + " "

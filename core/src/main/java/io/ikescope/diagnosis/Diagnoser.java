@@ -23,7 +23,7 @@ public final class Diagnoser {
             new AuthenticationRejected(), new TrafficSelectorsRefused(), new PeerReportedError());
     private static final List<Rule> PATTERN_RULES = List.of(new XauthRejected(), new Redirected(), new NoResponse(),
             // Before NAT-T: fragments that got through on UDP 4500 prove the port open, the missing ones are the cause.
-            new FragmentsLost(), new NatTraversalBlocked(), new MainModeAuthenticationRefused(), new AggressiveModeHashRejected(),
+            new FragmentsLost(), new NatTraversalBlocked(), new NextRequestMissing(), new MainModeAuthenticationRefused(), new AggressiveModeHashRejected(),
             new Ikev2AuthenticationRefused(), new ChildRefusedHidden(), new Established(), new StoppedAnswering(),
             new CaptureEndsEarly(), new Undetermined());
 
