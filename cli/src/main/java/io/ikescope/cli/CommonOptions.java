@@ -59,6 +59,11 @@ final class CommonOptions {
      * SA the log does not name, logs without key dumps) go to standard error.
      */
     KeyRing keyRing() throws IOException {
+        return loadedKeys().keyRing();
+    }
+
+    /** What {@link #keyRing()} read, with what each key file held. */
+    LoadedKeys loadedKeys() throws IOException {
         if (loadedKeys == null) {
             loadedKeys = keys.isEmpty() ? new LoadedKeys(KeyRing.empty(), List.of()) : KeySources.read(keys);
             PrintWriter err = mixee.commandLine().getErr();
@@ -67,7 +72,7 @@ final class CommonOptions {
             }
             err.flush();
         }
-        return loadedKeys.keyRing();
+        return loadedKeys;
     }
 
     DecoderOptions decoderOptions() {

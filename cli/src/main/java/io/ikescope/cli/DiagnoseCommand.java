@@ -12,6 +12,8 @@ import io.ikescope.report.InputSummary;
 import io.ikescope.session.IdSequence;
 import io.ikescope.crypto.Decryptor;
 import io.ikescope.crypto.KeyRing;
+import io.ikescope.crypto.keys.KeyCoverage;
+import io.ikescope.crypto.keys.LoadedKeys;
 import io.ikescope.session.MessageSource;
 import io.ikescope.session.Negotiation;
 import io.ikescope.session.SessionTracker;
@@ -95,7 +97,7 @@ final class DiagnoseCommand implements Callable<Integer> {
      * the key-material decryptor over each decoded message and reports its status (see {@link MessageSource}).
      */
     private MessageSource messageSource() throws IOException {
-        KeyRing keys = common.keyRing();
+        KeyRing keys = common.loadedKeys().keyRing();
         // one decryptor for the whole run: an SA may continue from one capture file into the next
         return keys.isEmpty() ? MessageSource.withoutKeys() : MessageSource.decrypting(new Decryptor(keys));
     }
@@ -109,14 +111,23 @@ final class DiagnoseCommand implements Callable<Integer> {
         List<String> warnings = new ArrayList<>();
         SessionTracker tracker = new SessionTracker(capture, TrackerOptions.defaults(), ids,
                 negotiation -> write(writer, negotiation));
+        LoadedKeys keys = common.loadedKeys();
+        KeyCoverage coverage = new KeyCoverage(keys);
+        MessageSource observed = datagram -> {
+            coverage.observe(datagram.ike());
+            return source.observe(datagram);
+        };
         DecoderCounters counters;
         try (CaptureProgress progress = CaptureProgress.start(noProgress, parent.streams().terminal(), capture,
                 reader, System.err)) {
             counters = CaptureInputs.scan(capture, reader, common.decoderOptions(),
-                    tracker.packetSink(source, warnings::add));
+                    tracker.packetSink(observed, warnings::add));
         }
         tracker.finish();
         warnings.addAll(tracker.warnings());
+        // the key files' warnings belong to every capture they were meant to decrypt, with what this one lacked
+        warnings.addAll(keys.warnings());
+        warnings.addAll(coverage.warnings());
         writer.input(new InputSummary(capture, reader.format(), counters.frames(), counters.ikeMessages(), warnings));
     }
 

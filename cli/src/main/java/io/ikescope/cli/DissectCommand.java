@@ -4,6 +4,8 @@ import io.ikescope.capture.CaptureReader;
 import io.ikescope.crypto.DecryptedMessage;
 import io.ikescope.crypto.Decryptor;
 import io.ikescope.crypto.KeyRing;
+import io.ikescope.crypto.keys.KeyCoverage;
+import io.ikescope.crypto.keys.LoadedKeys;
 import io.ikescope.net.IkeDatagram;
 import io.ikescope.net.PacketSink;
 import io.ikescope.report.DissectJsonWriter;
@@ -47,7 +49,8 @@ final class DissectCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         common.refuseHtml("dissect");
         PrintWriter err = spec.commandLine().getErr();
-        KeyRing keys = common.keyRing();
+        LoadedKeys loaded = common.loadedKeys();
+        KeyRing keys = loaded.keyRing();
         // one decryptor for the whole run: an SA may continue from one capture file into the next
         Decryptor decryptor = keys.isEmpty() ? null : new Decryptor(keys);
         try (Output out = common.openOutput(parent.streams());
@@ -55,7 +58,7 @@ final class DissectCommand implements Callable<Integer> {
                      ? new DissectJsonWriter(out.stream())
                      : new DissectTextWriter(out.stream())) {
             for (String capture : captures) {
-                dissect(capture, writer, decryptor, err);
+                dissect(capture, writer, decryptor, new KeyCoverage(loaded), err);
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -73,11 +76,12 @@ final class DissectCommand implements Callable<Integer> {
         return warning;
     }
 
-    private void dissect(String capture, DissectWriter writer, Decryptor decryptor, PrintWriter err)
-            throws IOException {
+    private void dissect(String capture, DissectWriter writer, Decryptor decryptor, KeyCoverage coverage,
+                         PrintWriter err) throws IOException {
         PacketSink sink = new PacketSink() {
             @Override
             public void onIke(IkeDatagram datagram) {
+                coverage.observe(datagram.ike());
                 try {
                     IkeMessage message = IkeDecoder.decode(datagram.ike());
                     if (decryptor == null) {
@@ -100,6 +104,7 @@ final class DissectCommand implements Callable<Integer> {
         };
         try (CaptureReader reader = CaptureInputs.open(capture, parent.streams().in())) {
             CaptureInputs.scan(capture, reader, common.decoderOptions(), sink);
+            coverage.warnings().forEach(sink::onWarning);
         } finally {
             err.flush();
         }

@@ -85,6 +85,11 @@ final class KeysCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             LoadedKeys loaded = KeySources.read(inputs);
+            if (loaded.keyRing().isEmpty()) {
+                // the files' own explanations make the one error line; the other warnings come first
+                loaded.warningsBesidesFilesWithoutKeys().forEach(w -> warn(err, w));
+                throw new ErrorReporter.UserError(loaded.withoutKeys());
+            }
             loaded.warnings().forEach(w -> warn(err, w));
             WiresharkTables.Tables tables = WiresharkTables.write(loaded.keyRing(), resolver(err));
             tables.skipped().forEach(w -> warn(err, w));

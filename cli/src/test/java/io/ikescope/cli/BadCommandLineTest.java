@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Wrong use of the command line beyond what {@code CommandLineTest} covers (unknown option, unknown format,
  * missing command, missing file, directory, no capture magic): each gives exit status 2 and exactly one line on
  * standard error that names the culprit, and no stack trace unless {@code --debug} asks for one.
- * Key files given with {@code -k} are inputs too: missing, unreadable, malformed or empty, the same one line.
+ * Key files given with {@code -k} are inputs too: missing, unreadable or malformed, the same one line (one that
+ * holds no keys is a warning: {@code KeyFilesWithoutKeysCommandTest}).
  */
 class BadCommandLineTest {
     @TempDir

@@ -96,7 +96,7 @@ final class ChildRefusedHidden implements Rule {
         MessageRecord response = auth.responses().get(0);
         Integer room = response.payloadRoom();
         if (room == null || room < Facts.MIN_AUTH_ROOM || room >= Facts.MIN_AUTH_ROOM + Facts.MIN_CHILD_ROOM
-                || f.n.esp().bothWaysAfter(response.frame())) {
+                || f.n.ipsecBothWaysAfter(response.frame())) {
             return null;
         }
         return VerdictBuilder.inferred(VerdictCode.UNDETERMINED, 2)

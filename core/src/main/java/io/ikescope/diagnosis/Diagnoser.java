@@ -207,11 +207,11 @@ public final class Diagnoser {
             return c.chosen() != null || Boolean.TRUE.equals(c.ikeRekey()) ? "established"
                     : response.decrypted() ? "failed" : null;
         }
-        if (c.espToResponder() != null && c.espToInitiator() != null && c.espToResponder() > 0 && c.espToInitiator() > 0) {
+        if (c.trafficBothWays()) {
             return "established";
         }
         if (c.exchange().equals("ike_auth")) {
-            return f.n.esp().bothWaysAfter(response.frame()) ? "established" : null;
+            return f.n.ipsecBothWaysAfter(response.frame()) ? "established" : null;
         }
         Integer room = response.payloadRoom();
         if (room == null) {

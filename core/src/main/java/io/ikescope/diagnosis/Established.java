@@ -1,6 +1,7 @@
 package io.ikescope.diagnosis;
 
 import io.ikescope.session.ChildSa;
+import io.ikescope.session.EspTally;
 import io.ikescope.session.Exchange;
 import io.ikescope.session.ExchangeNames;
 import io.ikescope.session.MessageRecord;
@@ -10,9 +11,9 @@ import java.util.List;
 
 /**
  * "Up": every phase that started completed. Confirmed when decrypted messages show it (the final Phase 1 message and
- * every Phase 2 answer read without an error) or ESP flows both ways on the negotiated child SPIs; inferred when
- * encrypted messages only complete the expected sequence: IKEv1 MM6/AM3 and QM1-QM3, IKEv2 an IKE_AUTH answer with
- * room for AUTH followed by ESP both ways or further exchanges.
+ * every Phase 2 answer read without an error) or ESP or AH flows both ways on the negotiated child SPIs; inferred
+ * when encrypted messages only complete the expected sequence: IKEv1 MM6/AM3 and QM1-QM3, IKEv2 an IKE_AUTH answer
+ * with room for AUTH followed by ESP or AH both ways or further exchanges.
  */
 final class Established implements Rule {
     @Override
@@ -146,7 +147,7 @@ final class Established implements Rule {
             MessageRecord response = x.responses().get(0);
             if (c.contentHidden()) {
                 if (c.exchange().equals("ike_auth")) {
-                    if (!f.n.esp().bothWaysAfter(response.frame())) {
+                    if (!f.n.ipsecBothWaysAfter(response.frame())) {
                         return null;
                     }
                 } else {
@@ -171,42 +172,56 @@ final class Established implements Rule {
 
     private static Verdict verdict(Facts f, String what, List<String> detail, List<String> hidden, List<Long> evidence,
                                    boolean children) {
-        var esp = f.n.esp();
-        boolean espOnKnownSpis = true;
+        boolean onKnownSpis = true;
         boolean anySpiKnown = false;
         for (ChildSa c : f.n.children()) {
-            if (c.espToResponder() != null && c.espToInitiator() != null) {
+            if (c.spisKnown()) {
                 anySpiKnown = true;
-                espOnKnownSpis &= c.espToResponder() > 0 && c.espToInitiator() > 0;
+                onKnownSpis &= c.trafficBothWays();
             }
         }
-        boolean confirmed = hidden.isEmpty() || anySpiKnown && espOnKnownSpis && children;
-        String espText = esp.bothWays() ? "ESP traffic seen both ways (" + esp.toResponder() + " packets initiator to"
-                + " responder, " + esp.toInitiator() + " back)"
-                : esp.toResponder() + esp.toInitiator() > 0 ? "ESP seen one way only (" + esp.toResponder() + " to the"
-                + " responder, " + esp.toInitiator() + " to the initiator)" : "no ESP traffic seen";
-        String firstEsp = esp.bothWays() ? " from frames " + esp.firstToResponderFrame() + "/" + esp.firstToInitiatorFrame()
-                : "";
-        String explanation = "Seen: " + String.join(", ", detail) + "; " + espText + firstEsp + ".";
+        boolean confirmed = hidden.isEmpty() || anySpiKnown && onKnownSpis && children;
+        EspTally esp = f.n.esp();
+        EspTally ah = f.n.ah();
+        // the ESP wording stays as it always was; AH is added where the capture has any
+        boolean withAh = ah.toResponder() + ah.toInitiator() > 0;
+        boolean withEsp = !withAh || esp.toResponder() + esp.toInitiator() > 0;
+        String trafficText = (withEsp ? traffic("ESP", esp, false) : "") + (withEsp && withAh ? ", " : "")
+                + (withAh ? traffic("AH", ah, false) : "");
+        String trafficFrames = (withEsp ? traffic("ESP", esp, true) : "") + (withEsp && withAh ? ", " : "")
+                + (withAh ? traffic("AH", ah, true) : "");
+        String explanation = "Seen: " + String.join(", ", detail) + "; " + trafficFrames + ".";
         if (!confirmed) {
+            boolean bothWays = esp.bothWays() || ah.bothWays();
             explanation += " The contents of " + String.join(", ", hidden) + " are encrypted: the outcome is inferred"
-                    + " from the complete message sequence" + (esp.bothWays() ? " and the ESP traffic" : "") + "; "
-                    + f.keyMaterial() + ".";
+                    + " from the complete message sequence" + (bothWays ? " and the " + (esp.bothWays() ? "ESP" : "AH")
+                    + " traffic" : "") + "; " + f.keyMaterial() + ".";
         }
         return (confirmed ? VerdictBuilder.confirmed(VerdictCode.ESTABLISHED, null)
                 : VerdictBuilder.inferred(VerdictCode.ESTABLISHED, null))
-                .summary(what + "; " + espText + ".")
+                .summary(what + "; " + trafficText + ".")
                 .explanation(explanation)
                 .evidence(evidence)
                 .build();
     }
 
+    /** "ESP traffic seen both ways (3 packets initiator to responder, 3 back)", with the first frames if asked. */
+    private static String traffic(String protocol, EspTally t, boolean firstFrames) {
+        if (t.bothWays()) {
+            return protocol + " traffic seen both ways (" + t.toResponder() + " packets initiator to responder, "
+                    + t.toInitiator() + " back)" + (firstFrames ? " from frames " + t.firstToResponderFrame() + "/"
+                    + t.firstToInitiatorFrame() : "");
+        }
+        return t.toResponder() + t.toInitiator() > 0 ? protocol + " seen one way only (" + t.toResponder() + " to the"
+                + " responder, " + t.toInitiator() + " to the initiator)" : "no " + protocol + " traffic seen";
+    }
+
     /**
-     * After an encrypted IKE_AUTH answer, something shows the IKE SA in use: ESP both ways, or a later
+     * After an encrypted IKE_AUTH answer, something shows the IKE SA in use: ESP (or AH) both ways, or a later
      * CREATE_CHILD_SA answered with room for an SA.
      */
     static boolean ikev2InUse(Facts f, MessageRecord authResponse) {
-        if (f.n.esp().bothWaysAfter(authResponse.frame())) {
+        if (f.n.ipsecBothWaysAfter(authResponse.frame())) {
             return true;
         }
         for (Exchange x : f.n.exchanges(ExchangeNames.CREATE_CHILD_SA)) {

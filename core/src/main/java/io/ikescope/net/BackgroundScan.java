@@ -130,6 +130,8 @@ public final class BackgroundScan implements AutoCloseable {
             sink.onIke(ike);
         } else if (event instanceof EspPacket esp) {
             sink.onEsp(esp);
+        } else if (event instanceof AhPacket ah) {
+            sink.onAh(ah);
         } else if (event instanceof IcmpUnreachable icmp) {
             sink.onIcmpUnreachable(icmp);
         } else if (event instanceof IncompleteDatagram incomplete) {
@@ -178,6 +180,11 @@ public final class BackgroundScan implements AutoCloseable {
 
         @Override
         public void onEsp(EspPacket packet) {
+            events.add(packet);
+        }
+
+        @Override
+        public void onAh(AhPacket packet) {
             events.add(packet);
         }
 

@@ -17,9 +17,10 @@ package io.ikescope.net;
  * @param fragmentsUnusable        fragments that could not be used (cut by snaplen, beyond 64 KiB)
  * @param fragmentOverlapConflicts fragments overlapping earlier ones with different bytes (the earlier bytes win)
  * @param tcpStreamsDropped        RFC 8229 TCP directions abandoned (limits, gaps, framing errors)
+ * @param ahPackets                AH packets handed to the sink (last so that the earlier positions stay)
  */
 public record DecoderCounters(long frames, long ikeMessages, long espPackets, long icmpUnreachable,
                               long unknownLinkType, long malformed, long notIke, long natKeepalives,
                               long datagramsReassembled, long datagramsIncomplete, long fragmentsUnusable,
-                              long fragmentOverlapConflicts, long tcpStreamsDropped) {
+                              long fragmentOverlapConflicts, long tcpStreamsDropped, long ahPackets) {
 }

@@ -23,6 +23,7 @@ final class Diagnostics {
         long fragmentsUnusable;
         long fragmentOverlapConflicts;
         long tcpStreamsDropped;
+        long ahPackets;
     }
 
     final Counters counters = new Counters();
@@ -71,6 +72,6 @@ final class Diagnostics {
         Counters c = counters;
         return new DecoderCounters(c.frames, c.ikeMessages, c.espPackets, c.icmpUnreachable, c.unknownLinkType,
                 c.malformed, c.notIke, c.natKeepalives, c.datagramsReassembled, c.datagramsIncomplete,
-                c.fragmentsUnusable, c.fragmentOverlapConflicts, c.tcpStreamsDropped);
+                c.fragmentsUnusable, c.fragmentOverlapConflicts, c.tcpStreamsDropped, c.ahPackets);
     }
 }

@@ -8,11 +8,13 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Finds IKE messages and ESP packets in captured frames and hands them to a {@link PacketSink} in capture order.
+ * Finds IKE messages, ESP and AH packets in captured frames and hands them to a {@link PacketSink} in capture
+ * order.
  *
  * <p>Path of a frame: link layer (Ethernet with 802.1Q/802.1ad/QinQ tags, Linux cooked v1/v2, raw IP, BSD
- * loopback/NULL and OpenBSD LOOP) -> IPv4 or IPv6 (extension headers and AH skipped, fragments reassembled by
- * {@link FragmentReassembler}) -> UDP, TCP (RFC 8229, {@link TcpStreams}) or ESP.
+ * loopback/NULL and OpenBSD LOOP) -> IPv4 or IPv6 (extension headers skipped, fragments reassembled by
+ * {@link FragmentReassembler}) -> UDP, TCP (RFC 8229, {@link TcpStreams}), ESP, or AH (handed on, then what it
+ * protects decoded in turn).
  *
  * <p>What counts as IKE mirrors tshark 4.0 so both find the same frames: a UDP payload on port 500 (or an
  * extra port) or behind the non-ESP marker on port 4500 is IKE when at least 28 bytes are captured, the
@@ -22,7 +24,7 @@ import java.util.Set;
  * the IKE codec sees that the header length exceeds the bytes.
  *
  * <p>Nothing here throws for bad input: a malformed header skips the packet, counted in {@link #counters()}, and
- * each kind of problem is reported once through {@link PacketSink#onWarning}. Only IKE and ESP results allocate;
+ * each kind of problem is reported once through {@link PacketSink#onWarning}. Only IKE, ESP and AH results allocate;
  * other frames are examined in place. Not thread-safe: one decoder per capture.
  */
 public final class PacketDecoder {
@@ -44,6 +46,8 @@ public final class PacketDecoder {
     private static final int ICMPV4_UNREACHABLE = 3;
     private static final int ICMPV6_UNREACHABLE = 1;
     private static final int IKE_HEADER = 28;
+    /** AH: next header, payload length, reserved (2), SPI (4), sequence (4): RFC 4302 section 2. */
+    private static final int AH_FIXED = 12;
     /** Nested headers followed per packet; real traffic needs a handful, a crafted loop is cut off. */
     private static final int MAX_HEADERS = 16;
 
@@ -351,12 +355,19 @@ public final class PacketDecoder {
                 }
             }
             case PROTO_AH -> {
-                if (depth >= MAX_HEADERS || at + 2 > capturedEnd) {
-                    malformed("ah", "an AH header is cut short");
+                if (depth >= MAX_HEADERS || at + AH_FIXED > capturedEnd) {
+                    malformed("ah", "an AH header is cut short (fewer than " + AH_FIXED + " bytes captured)");
                     return;
                 }
-                // AH's length field counts 32-bit words minus 2 (RFC 4302).
+                // AH's length field counts 32-bit words minus 2 (RFC 4302); the fixed part alone is 3 words.
                 int length = ((b[at + 1] & 0xFF) + 2) * 4;
+                if (length < AH_FIXED) {
+                    malformed("ah-length", "an AH payload length of " + (b[at + 1] & 0xFF) + " is shorter than its"
+                            + " own fixed fields");
+                    return;
+                }
+                deliverAh(new AhPacket(frameNumber, frameNanos, source(), destination(), Bytes.u32(b, at + 4),
+                        Bytes.u32(b, at + 8), length));
                 int next = b[at] & 0xFF;
                 if (addressLength == 16) {
                     ipv6Headers(next, b, at + length, capturedEnd, datagramEnd, depth + 1);
@@ -618,6 +629,11 @@ public final class PacketDecoder {
     private void deliverEsp(EspPacket packet) {
         diagnostics.counters.espPackets++;
         sink.onEsp(packet);
+    }
+
+    private void deliverAh(AhPacket packet) {
+        diagnostics.counters.ahPackets++;
+        sink.onAh(packet);
     }
 
     private void notIke(int sourcePort, int destinationPort, int length) {

@@ -7,6 +7,10 @@ public interface PacketSink {
     default void onEsp(EspPacket packet) {
     }
 
+    /** An AH packet (IP protocol 51); what it protects is decoded on as well. */
+    default void onAh(AhPacket packet) {
+    }
+
     /** A non-fatal problem (a cap hit, an unknown link type); each distinct problem is reported once. */
     default void onWarning(String warning) {
     }

@@ -161,6 +161,10 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         g.writeNumberProperty("initiatorToResponder", n.esp().toResponder());
         g.writeNumberProperty("responderToInitiator", n.esp().toInitiator());
         g.writeEndObject();
+        g.writeObjectPropertyStart("ah");
+        g.writeNumberProperty("initiatorToResponder", n.ah().toResponder());
+        g.writeNumberProperty("responderToInitiator", n.ah().toInitiator());
+        g.writeEndObject();
         writeIcmpErrors(g, n);
         g.writeArrayPropertyStart("messages");
         for (MessageRecord m : n.messages()) {
@@ -289,6 +293,10 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
             g.writeObjectPropertyStart("espPackets");
             longOrNull(g, "initiatorToResponder", c.espToResponder());
             longOrNull(g, "responderToInitiator", c.espToInitiator());
+            g.writeEndObject();
+            g.writeObjectPropertyStart("ahPackets");
+            longOrNull(g, "initiatorToResponder", c.ahToResponder());
+            longOrNull(g, "responderToInitiator", c.ahToInitiator());
             g.writeEndObject();
             g.writeEndObject();
         }

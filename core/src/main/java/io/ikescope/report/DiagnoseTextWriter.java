@@ -174,6 +174,11 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
                     + " frame " + n.esp().firstToResponderFrame() + "), " + n.esp().toInitiator() + " responder ->"
                     + " initiator (first frame " + n.esp().firstToInitiatorFrame() + ")");
         }
+        if (n.ah().toResponder() + n.ah().toInitiator() > 0) {
+            out.println("  AH between the peers: " + n.ah().toResponder() + " packets initiator -> responder (first"
+                    + " frame " + n.ah().firstToResponderFrame() + "), " + n.ah().toInitiator() + " responder ->"
+                    + " initiator (first frame " + n.ah().firstToInitiatorFrame() + ")");
+        }
         if (!n.lostFragments().isEmpty()) {
             out.println("  IP datagrams that never reassembled: " + n.lostFragments().size() + " (first fragments at frames "
                     + join(n.lostFragments().stream().map(l -> l.firstFrame()).toList()) + ")");
@@ -220,7 +225,8 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
             if (c.spiInitiator() != null || c.spiResponder() != null) {
                 out.println("    SPIs:    initiator " + orDash(c.spiInitiator()) + ", responder "
                         + orDash(c.spiResponder()) + "; ESP " + orDash(c.espToResponder()) + " to the responder, "
-                        + orDash(c.espToInitiator()) + " to the initiator");
+                        + orDash(c.espToInitiator()) + " to the initiator" + (c.ahSeen() ? "; AH "
+                        + c.ahToResponder() + " to the responder, " + c.ahToInitiator() + " to the initiator" : ""));
             }
         }
         out.println();

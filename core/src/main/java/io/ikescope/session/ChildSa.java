@@ -17,15 +17,38 @@ import java.util.List;
  * @param requestHasKe    the request carried a KE payload (PFS); null when hidden
  * @param espToResponder  ESP packets seen on the responder's SPI; null when the SPI is unknown
  * @param espToInitiator  ESP packets seen on the initiator's SPI; null when the SPI is unknown
+ * @param ahToResponder   AH packets seen on the responder's SPI; null when the SPI is unknown
+ * @param ahToInitiator   AH packets seen on the initiator's SPI; null when the SPI is unknown
  */
 public record ChildSa(int index, String exchange, int exchangeIndex, Role initiatedBy, long messageId,
                       boolean contentHidden, Boolean ikeRekey, String protocol, String mode,
                       List<ChildProposal> offered, ChildProposal chosen, Integer pfsGroup, Boolean requestHasKe,
                       List<String> trafficSelectorsInitiator, List<String> trafficSelectorsResponder,
-                      String spiInitiator, String spiResponder, Long espToResponder, Long espToInitiator) {
+                      String spiInitiator, String spiResponder, Long espToResponder, Long espToInitiator,
+                      Long ahToResponder, Long ahToInitiator) {
     public ChildSa {
         offered = offered == null ? null : List.copyOf(offered);
         trafficSelectorsInitiator = trafficSelectorsInitiator == null ? null : List.copyOf(trafficSelectorsInitiator);
         trafficSelectorsResponder = trafficSelectorsResponder == null ? null : List.copyOf(trafficSelectorsResponder);
+    }
+
+    /** Both SPIs known and IPsec traffic (ESP or AH) seen on each: the child SA was in use both ways. */
+    public boolean trafficBothWays() {
+        return espToResponder != null && espToInitiator != null
+                && espToResponder + orZero(ahToResponder) > 0 && espToInitiator + orZero(ahToInitiator) > 0;
+    }
+
+    /** Both SPIs known, so the counts say whether traffic used them. */
+    public boolean spisKnown() {
+        return espToResponder != null && espToInitiator != null;
+    }
+
+    /** AH was seen on its SPIs; reports mention AH only then, as most tunnels carry ESP alone. */
+    public boolean ahSeen() {
+        return orZero(ahToResponder) + orZero(ahToInitiator) > 0;
+    }
+
+    private static long orZero(Long n) {
+        return n == null ? 0 : n;
     }
 }

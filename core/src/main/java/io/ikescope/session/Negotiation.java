@@ -25,6 +25,7 @@ import java.util.List;
  * @param notes             limits hit while tracking it (messages not kept, evicted early ...)
  * @param rekeyOf           IKEv2: the negotiation whose CREATE_CHILD_SA created this IKE SA, or null
  * @param icmpErrors        ICMP destination unreachables quoting this negotiation's datagrams, capture order
+ * @param ah                AH between the peers while it was live, counted as {@code esp} is
  */
 public record Negotiation(String id, String input, int ikeVersion, String exchangeMode, Endpoint initiator,
                           Endpoint responder, String spiI, String spiR, long firstFrame, long lastFrame,
@@ -32,7 +33,7 @@ public record Negotiation(String id, String input, int ikeVersion, String exchan
                           String decryption, Phase1 phase1, List<ChildSa> children, List<Exchange> exchanges,
                           List<MessageRecord> messages, int omittedMessages, EspTally esp,
                           List<LostFragments> lostFragments, long watchedUntilNanos, List<String> notes,
-                          RekeyLink rekeyOf, List<IcmpError> icmpErrors) {
+                          RekeyLink rekeyOf, List<IcmpError> icmpErrors, EspTally ah) {
     public Negotiation {
         icmpErrors = List.copyOf(icmpErrors);
         children = List.copyOf(children);
@@ -40,6 +41,27 @@ public record Negotiation(String id, String input, int ikeVersion, String exchan
         messages = List.copyOf(messages);
         lostFragments = List.copyOf(lostFragments);
         notes = List.copyOf(notes);
+    }
+
+    /** Without AH (a negotiation built by hand). */
+    public Negotiation(String id, String input, int ikeVersion, String exchangeMode, Endpoint initiator,
+                       Endpoint responder, String spiI, String spiR, long firstFrame, long lastFrame,
+                       long startNanos, long endNanos, Long natTraversalFrame, String natDetected,
+                       String decryption, Phase1 phase1, List<ChildSa> children, List<Exchange> exchanges,
+                       List<MessageRecord> messages, int omittedMessages, EspTally esp,
+                       List<LostFragments> lostFragments, long watchedUntilNanos, List<String> notes,
+                       RekeyLink rekeyOf, List<IcmpError> icmpErrors) {
+        this(id, input, ikeVersion, exchangeMode, initiator, responder, spiI, spiR, firstFrame, lastFrame, startNanos,
+                endNanos, natTraversalFrame, natDetected, decryption, phase1, children, exchanges, messages,
+                omittedMessages, esp, lostFragments, watchedUntilNanos, notes, rekeyOf, icmpErrors, EspTally.NONE);
+    }
+
+    /**
+     * IPsec traffic (ESP, or AH) flowed both ways after {@code frame}, whichever SPIs it used: evidence that a
+     * child SA set up by then is in use.
+     */
+    public boolean ipsecBothWaysAfter(long frame) {
+        return esp.bothWaysAfter(frame) || ah.bothWaysAfter(frame);
     }
 
     /** Without ICMP errors (a capture without any, or a negotiation built by hand). */

@@ -94,8 +94,8 @@ final class NegotiationState {
     private ChildState ikeAuthChild;
     private boolean ikeAuthChildDecided;
     /**
-     * ESP SPI (4 bytes, by value: an ESP packet looks it up without formatting text) -> the child and the peer that
-     * chose it (ESP to that peer carries it).
+     * ESP or AH SPI (4 bytes, by value: a packet looks it up without formatting text) -> the child and the peer that
+     * chose it (ESP or AH to that peer carries it).
      */
     private final Map<Long, SpiOwner> childSpis = new HashMap<>();
 
@@ -106,10 +106,8 @@ final class NegotiationState {
     private int decryptedMessages;
     private int failedMessages;
 
-    private long espToResponder;
-    private long espToInitiator;
-    private long firstEspToResponder = -1;
-    private long firstEspToInitiator = -1;
+    private final PeerTraffic esp = new PeerTraffic();
+    private final PeerTraffic ah = new PeerTraffic();
     private final List<LostFragments> lost = new ArrayList<>();
     private final List<IcmpError> icmpErrors = new ArrayList<>();
     private int icmpOmitted;
@@ -749,33 +747,28 @@ final class NegotiationState {
         return i && r ? "both" : i ? "initiator" : r ? "responder" : "none";
     }
 
-    // ---- ESP and lost fragments ---------------------------------------------------------------------------------
+    // ---- ESP, AH and lost fragments -----------------------------------------------------------------------------
 
     void esp(long frame, long nanos, String src, int srcPort, long spi) {
+        ipsec(false, frame, nanos, src, srcPort, spi);
+    }
+
+    /** An AH packet: counted as ESP is, on the child whose SPI it carries (negotiated for ESP or AH). */
+    void ah(long frame, long nanos, String src, long spi) {
+        ipsec(true, frame, nanos, src, 0, spi);
+    }
+
+    private void ipsec(boolean isAh, long frame, long nanos, String src, int srcPort, long spi) {
         activeNanos = Math.max(activeNanos, nanos);
         SpiOwner owner = childSpis.get(spi);
         Role to;
         if (owner != null) {
             to = owner.owner;
-            if (to == Role.RESPONDER) {
-                owner.child.espToResponder++;
-            } else {
-                owner.child.espToInitiator++;
-            }
+            owner.child.count(isAh, to);
         } else {
             to = senderOf(src, srcPort) == Role.INITIATOR ? Role.RESPONDER : Role.INITIATOR;
         }
-        if (to == Role.RESPONDER) {
-            espToResponder++;
-            if (firstEspToResponder < 0) {
-                firstEspToResponder = frame;
-            }
-        } else {
-            espToInitiator++;
-            if (firstEspToInitiator < 0) {
-                firstEspToInitiator = frame;
-            }
-        }
+        (isAh ? ah : esp).add(to, frame);
     }
 
     void lostFragments(long frame, long nanos, String src, int srcPort, int bytes, int fragments) {
@@ -904,8 +897,7 @@ final class NegotiationState {
         return new Negotiation(id, input, version, version == 2 ? "ikev2" : exchangeMode, initiator, responder, spiI.hex(),
                 spiR == null ? null : spiR.hex(), firstFrame, lastFrame, startNanos, lastNanos, natTraversalFrame,
                 natDetected(), decryption(), phase1, childList, finished, messages, omitted,
-                new EspTally(espToResponder, espToInitiator, firstEspToResponder, firstEspToInitiator), lost,
-                Math.max(watchedUntilNanos, lastNanos), allNotes, rekeyOf, icmpErrors);
+                esp.tally(), lost, Math.max(watchedUntilNanos, lastNanos), allNotes, rekeyOf, icmpErrors, ah.tally());
     }
 
     private String decryption() {
@@ -1057,6 +1049,8 @@ final class NegotiationState {
         String spiResponder;
         long espToResponder;
         long espToInitiator;
+        long ahToResponder;
+        long ahToInitiator;
 
         ChildState(int index, String exchange, int exchangeIndex, Role initiatedBy, long messageId) {
             this.index = index;
@@ -1064,6 +1058,20 @@ final class NegotiationState {
             this.exchangeIndex = exchangeIndex;
             this.initiatedBy = initiatedBy;
             this.messageId = messageId;
+        }
+
+        void count(boolean isAh, Role to) {
+            if (to == Role.RESPONDER) {
+                if (isAh) {
+                    ahToResponder++;
+                } else {
+                    espToResponder++;
+                }
+            } else if (isAh) {
+                ahToInitiator++;
+            } else {
+                espToInitiator++;
+            }
         }
 
         ChildSa build(int version) {
@@ -1082,7 +1090,8 @@ final class NegotiationState {
             return new ChildSa(index, exchange, exchangeIndex, initiatedBy, messageId, !contentSeen,
                     version == 2 && exchange.equals("create_child_sa") ? ikeRekey : Boolean.FALSE, protocol, mode,
                     offered, chosen, pfs, requestHasKe, tsInitiator, tsResponder, spiInitiator, spiResponder,
-                    spiResponder == null ? null : espToResponder, spiInitiator == null ? null : espToInitiator);
+                    spiResponder == null ? null : espToResponder, spiInitiator == null ? null : espToInitiator,
+                    spiResponder == null ? null : ahToResponder, spiInitiator == null ? null : ahToInitiator);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ikescope.session;
 
+import io.ikescope.net.AhPacket;
 import io.ikescope.net.EspPacket;
 import io.ikescope.net.IcmpUnreachable;
 import io.ikescope.net.IkeDatagram;
@@ -62,7 +63,7 @@ public final class SessionTracker {
 
     /**
      * A sink for {@link io.ikescope.net.CaptureScan}: IKE datagrams go through {@code source} (the place where
-     * decryption plugs in), ESP and lost fragments are tied to negotiations, warnings go to {@code warningSink}.
+     * decryption plugs in), ESP, AH and lost fragments are tied to negotiations, warnings go to {@code warningSink}.
      */
     public PacketSink packetSink(MessageSource source, Consumer<String> warningSink) {
         return new PacketSink() {
@@ -74,6 +75,11 @@ public final class SessionTracker {
             @Override
             public void onEsp(EspPacket packet) {
                 SessionTracker.this.onEsp(packet);
+            }
+
+            @Override
+            public void onAh(AhPacket packet) {
+                SessionTracker.this.onAh(packet);
             }
 
             @Override
@@ -133,6 +139,15 @@ public final class SessionTracker {
         if (n != null) {
             n.esp(p.frame(), p.epochNanos(), p.src(), p.srcPort(), p.spi());
             live.get(n.key); // touch: ESP keeps the negotiation live
+        }
+    }
+
+    public void onAh(AhPacket p) {
+        advance(p.epochNanos());
+        NegotiationState n = between(p.src(), p.dst());
+        if (n != null) {
+            n.ah(p.frame(), p.epochNanos(), p.src(), p.spi());
+            live.get(n.key); // touch: AH keeps the negotiation live, as ESP does
         }
     }
 

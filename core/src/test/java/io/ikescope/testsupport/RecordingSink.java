@@ -1,5 +1,6 @@
 package io.ikescope.testsupport;
 
+import io.ikescope.net.AhPacket;
 import io.ikescope.net.EspPacket;
 import io.ikescope.net.IcmpUnreachable;
 import io.ikescope.net.IkeDatagram;
@@ -13,6 +14,7 @@ import java.util.List;
 public final class RecordingSink implements PacketSink {
     public final List<IkeDatagram> ike = new ArrayList<>();
     public final List<EspPacket> esp = new ArrayList<>();
+    public final List<AhPacket> ah = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();
     public final List<IcmpUnreachable> icmp = new ArrayList<>();
     public final List<IncompleteDatagram> incomplete = new ArrayList<>();
@@ -28,6 +30,12 @@ public final class RecordingSink implements PacketSink {
     @Override
     public void onEsp(EspPacket packet) {
         esp.add(packet);
+        all.add(packet);
+    }
+
+    @Override
+    public void onAh(AhPacket packet) {
+        ah.add(packet);
         all.add(packet);
     }
 

@@ -190,6 +190,11 @@ final class NegotiationViews {
                     + n.esp().firstToResponderFrame() + "), " + n.esp().toInitiator() + " responder -> initiator (first"
                     + " frame " + n.esp().firstToInitiatorFrame() + ")");
         }
+        if (n.ah().toResponder() + n.ah().toInitiator() > 0) {
+            notes.add("AH between the peers: " + n.ah().toResponder() + " packets initiator -> responder (first frame "
+                    + n.ah().firstToResponderFrame() + "), " + n.ah().toInitiator() + " responder -> initiator (first"
+                    + " frame " + n.ah().firstToInitiatorFrame() + ")");
+        }
         if (!n.lostFragments().isEmpty()) {
             notes.add("IP datagrams that never reassembled: " + n.lostFragments().size() + " (first fragments at frames "
                     + join(n.lostFragments().stream().map(l -> l.firstFrame()).toList()) + ")");
@@ -269,6 +274,10 @@ final class NegotiationViews {
                     + orUnknown(c.spiResponder())));
             facts.add(new Views.Fact("ESP packets", orUnknown(c.espToResponder()) + " to the responder, "
                     + orUnknown(c.espToInitiator()) + " to the initiator"));
+            if (c.ahSeen()) {
+                facts.add(new Views.Fact("AH packets", c.ahToResponder() + " to the responder, " + c.ahToInitiator()
+                        + " to the initiator"));
+            }
         }
         return facts;
     }

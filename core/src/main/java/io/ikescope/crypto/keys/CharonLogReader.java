@@ -65,8 +65,13 @@ final class CharonLogReader {
     /** Longest key kept; IKE keys are at most 64 bytes (SK_a of HMAC-SHA2-512). */
     private static final int MAX_KEY = 1024;
 
-    /** What one log gave. {@code keyDumps}: how many key dumps of interest it held, tied or not. */
-    record Result(List<Ikev1Keys> ikev1, List<Ikev2Keys> ikev2, int keyDumps) {
+    /**
+     * What one log gave. {@code keyDumps}: how many key dumps of interest it held, whole or not, tied or not;
+     * {@code withoutKeyDumps}: when there were none, why (see {@link CharonLogSurvey}), else null;
+     * {@code loggedSas}: the IKE SAs the log names, null when too many.
+     */
+    record Result(List<Ikev1Keys> ikev1, List<Ikev2Keys> ikev2, int keyDumps, String withoutKeyDumps,
+                  KeyFileContent.LoggedSas loggedSas) {
     }
 
     private record Spis(int version, Bytes spiI, Bytes spiR) {
@@ -130,6 +135,7 @@ final class CharonLogReader {
 
     private final String source;
     private final Consumer<String> warnings;
+    private final CharonLogSurvey survey;
     private final Map<String, ThreadState> threads = new HashMap<>();
     private final List<Ikev1Keys> ikev1 = new ArrayList<>();
     private final List<Ikev2Keys> ikev2 = new ArrayList<>();
@@ -138,6 +144,7 @@ final class CharonLogReader {
     private CharonLogReader(String source, Consumer<String> warnings) {
         this.source = source;
         this.warnings = warnings;
+        this.survey = new CharonLogSurvey(source);
     }
 
     /** True when the line is a charon log line (what recognises the file). */
@@ -155,7 +162,8 @@ final class CharonLogReader {
             }
         }
         reader.end(lines.lineNumber());
-        return new Result(reader.ikev1, reader.ikev2, reader.keyDumps);
+        return new Result(reader.ikev1, reader.ikev2, reader.keyDumps,
+                reader.keyDumps == 0 ? reader.survey.withoutKeyDumps() : null, reader.survey.loggedSas());
     }
 
     private void line(int number, String thread, String group, String context, String message) {
@@ -173,8 +181,10 @@ final class CharonLogReader {
                 t.dump = null;
             }
         }
-        Matcher m;
-        if ((m = DUMP_HEADER.matcher(message)).matches()) {
+        Matcher m = DUMP_HEADER.matcher(message);
+        boolean dumpHeader = m.matches();
+        survey.line(number, group, message, dumpHeader);
+        if (dumpHeader) {
             startDump(t, m.group(1), Integer.parseInt(m.group(2)), number, context);
         } else if ("MGR".equals(group)) {
             manager(t, number, context, message);
@@ -188,6 +198,9 @@ final class CharonLogReader {
         if (wanted && length > MAX_KEY) {
             warn(number, name + " of " + length + " bytes is no IKE key; ignored");
             wanted = false;
+        }
+        if (wanted) {
+            keyDumps++; // counted when it starts: a log whose only key dump is cut short still has one
         }
         t.dump = new Dump(name, length, number, context, wanted);
         if (length == 0) {
@@ -231,7 +244,6 @@ final class CharonLogReader {
         if (dump.bytes == null) {
             return;
         }
-        keyDumps++;
         int version = KA.equals(dump.name) ? 1 : 2;
         Pending p = t.pending;
         if (p != null && (p.version != version || p.keys.containsKey(dump.name))) {

@@ -1,12 +1,12 @@
 package io.ikescope.crypto.keys;
 
+import io.ikescope.crypto.Ikev2Keys;
 import io.ikescope.crypto.KeyRing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  *
  * <p>Errors ({@link KeySourceException}) name the file, the line and the problem: a table line with a wrong
  * field count, bad hex, an unknown algorithm name, key lengths that do not fit the algorithm; a file given by
- * name that is empty, binary or unrecognised; nothing usable at all.
+ * name that is binary or unrecognised; a directory without key files. A key file that holds no keys is a
+ * warning (see {@link #read}).
  */
 public final class KeySources {
     private KeySources() {
@@ -32,34 +33,35 @@ public final class KeySources {
         return read(paths).keyRing();
     }
 
-    /** The keys of every path, with the warnings worth showing the user. */
+    /**
+     * The keys of every path, with the warnings worth showing the user and what each file held. A key file that
+     * holds no keys (a charon log of negotiations that failed before deriving any, an empty file, a table with
+     * only comments) is a warning saying why, not an error: the capture can still be diagnosed without keys; a
+     * command that needs keys decides with {@link LoadedKeys#withoutKeys()}.
+     */
     public static LoadedKeys read(List<Path> paths) throws IOException {
         List<String> warnings = new ArrayList<>();
+        List<KeyFileContent> files = new ArrayList<>();
         KeyRingBuilder builder = new KeyRingBuilder(warnings::add);
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
-                readDirectory(path, builder, warnings);
+                readDirectory(path, builder, warnings, files);
             } else {
-                readFile(path, true, builder, warnings);
+                readFile(path, path, builder, warnings, files);
             }
         }
-        KeyRing ring = builder.build();
-        if (ring.isEmpty() && !paths.isEmpty()) {
-            throw new KeySourceException(paths.stream().map(Path::toString).collect(Collectors.joining(", ")), 0,
-                    "no key material found" + (warnings.isEmpty() ? "" : " (" + warnings.get(0)
-                    + (warnings.size() > 1 ? "; and " + (warnings.size() - 1) + " more" : "") + ")"));
-        }
-        return new LoadedKeys(ring, warnings);
+        return new LoadedKeys(builder.build(), warnings, files);
     }
 
-    private static void readDirectory(Path dir, KeyRingBuilder builder, List<String> warnings) throws IOException {
+    private static void readDirectory(Path dir, KeyRingBuilder builder, List<String> warnings,
+                                      List<KeyFileContent> contents) throws IOException {
         List<Path> files;
         try (Stream<Path> entries = Files.list(dir)) {
             files = entries.filter(Files::isRegularFile).sorted().toList();
         }
         int used = 0;
         for (Path file : files) {
-            if (readFile(file, false, builder, warnings)) {
+            if (readFile(file, dir, builder, warnings, contents)) {
                 used++;
             }
         }
@@ -71,56 +73,72 @@ public final class KeySources {
     }
 
     /**
-     * Reads one file. {@code named}: the user named it, so a file that is not key material is an error; in a
-     * directory such files are skipped. Returns whether the file was key material.
+     * Reads one file, {@code given} itself or found in the directory {@code given}. A file the user named that
+     * is not key material is an error, and one without records a warning; in a directory such files are
+     * skipped. Returns whether the file was key material.
      */
-    private static boolean readFile(Path file, boolean named, KeyRingBuilder builder, List<String> warnings)
-            throws IOException {
+    private static boolean readFile(Path file, Path given, KeyRingBuilder builder, List<String> warnings,
+                                    List<KeyFileContent> contents) throws IOException {
+        boolean named = file.equals(given);
         String source = file.toString();
         KeyFileKind kind = KeyFileKind.detect(file);
         switch (kind) {
-            case EMPTY, BINARY, UNKNOWN -> {
+            case BINARY, UNKNOWN -> {
                 if (named) {
-                    throw new KeySourceException(source, 0, switch (kind) {
-                        case EMPTY -> "empty file: no key material";
-                        case BINARY -> "binary data, not a key file";
-                        default -> "not key material: expected a Wireshark ikev1/ikev2_decryption_table, a tcpdump"
-                                + " IKEv2 secrets file or a strongSwan charon log written with ike level 4";
-                    });
+                    throw new KeySourceException(source, 0, kind == KeyFileKind.BINARY ? "binary data, not a key file"
+                            : "not key material: expected a Wireshark ikev1/ikev2_decryption_table, a tcpdump"
+                            + " IKEv2 secrets file or a strongSwan charon log written with ike level 4");
                 }
                 return false;
             }
-            case NO_RECORDS -> {
+            case EMPTY, NO_RECORDS -> {
                 if (named) {
-                    warnings.add(source + ": no key material (only comments)");
+                    String why = source + (kind == KeyFileKind.EMPTY ? ": empty file: no key material"
+                            : ": no key material (only comments)");
+                    warnings.add(why);
+                    contents.add(new KeyFileContent(source, given.toString(), kind, List.of(), List.of(), why, null));
                 }
                 return false;
             }
             default -> {
+                KeyFileContent content;
                 try (TextLines lines = TextLines.open(file)) {
-                    read(kind, lines, builder, warnings);
+                    content = read(kind, lines, given.toString(), warnings);
                 }
+                content.ikev1().forEach(builder::addIkev1);
+                content.ikev2().forEach(builder::addIkev2);
+                contents.add(content);
                 return true;
             }
         }
     }
 
-    private static void read(KeyFileKind kind, TextLines lines, KeyRingBuilder builder, List<String> warnings)
+    private static KeyFileContent read(KeyFileKind kind, TextLines lines, String given, List<String> warnings)
             throws IOException {
-        switch (kind) {
-            case IKEV1_TABLE -> WiresharkTableReader.readIkev1(lines).forEach(builder::addIkev1);
-            case IKEV2_TABLE -> WiresharkTableReader.readIkev2(lines).forEach(builder::addIkev2);
-            case TCPDUMP_SECRETS -> TcpdumpSecretsReader.read(lines, warnings::add).forEach(builder::addIkev2);
+        String source = lines.source();
+        return switch (kind) {
+            case IKEV1_TABLE -> new KeyFileContent(source, given, kind, WiresharkTableReader.readIkev1(lines), List.of(),
+                    null, null);
+            case IKEV2_TABLE -> new KeyFileContent(source, given, kind, List.of(), WiresharkTableReader.readIkev2(lines),
+                    null, null);
+            case TCPDUMP_SECRETS -> {
+                List<Ikev2Keys> keys = TcpdumpSecretsReader.read(lines, warnings::add);
+                yield new KeyFileContent(source, given, kind, List.of(), keys, keys.isEmpty()
+                        ? source + ": no usable key set among its lines (see the warnings about them)" : null, null);
+            }
             case CHARON_LOG -> {
                 CharonLogReader.Result result = CharonLogReader.read(lines, warnings::add);
-                if (result.keyDumps() == 0) {
-                    warnings.add(lines.source() + ": a charon log without IKE key dumps (they need ike log level 4:"
-                            + " charon.filelog.NAME.ike = 4)");
+                String why = result.withoutKeyDumps();
+                if (why != null) {
+                    warnings.add(why);
+                } else if (result.ikev1().isEmpty() && result.ikev2().isEmpty()) {
+                    int dumps = result.keyDumps();
+                    why = source + ": its " + dumps + " key dump" + (dumps == 1 ? "" : "s") + " gave no usable key"
+                            + " set (see the warnings about them)";
                 }
-                result.ikev1().forEach(builder::addIkev1);
-                result.ikev2().forEach(builder::addIkev2);
+                yield new KeyFileContent(source, given, kind, result.ikev1(), result.ikev2(), why, result.loggedSas());
             }
             default -> throw new IllegalStateException("not a readable kind: " + kind);
-        }
+        };
     }
 }
