@@ -76,6 +76,8 @@ final class FragmentReassembler {
         int fragments;
         /** IPv6: the next-header value of the fragment at offset 0 (what follows the fragment header). */
         int firstNextHeader = -1;
+        /** TTL / hop limit of the fragment at offset 0: the datagram's, as the sender's first hop left it. */
+        int firstTtl = IkeDatagram.UNKNOWN_TTL;
 
         Pending(long firstFrame, long firstNanos) {
             this.firstFrame = firstFrame;
@@ -83,8 +85,11 @@ final class FragmentReassembler {
         }
     }
 
-    /** A reassembled datagram: the payload after the IP header(s), and for IPv6 the header that starts it. */
-    record Datagram(byte[] payload, int nextHeader) {
+    /**
+     * A reassembled datagram: the payload after the IP header(s), for IPv6 the header that starts it, and the TTL
+     * (hop limit) of its first fragment.
+     */
+    record Datagram(byte[] payload, int nextHeader, int ttl) {
     }
 
     private final DecoderOptions options;
@@ -108,10 +113,11 @@ final class FragmentReassembler {
      * @param protocol     IPv4 protocol (part of the key), or -1 for IPv6
      * @param nextHeader   IPv6 next header inside the fragment header (used from the offset-0 fragment)
      * @param length       the fragment's payload bytes, all captured (the caller checks)
+     * @param ttl          the fragment's IPv4 TTL or IPv6 hop limit
      * @return the whole datagram when this fragment completed it, else null
      */
     Datagram add(int version, byte[] addresses, long id, int protocol, int nextHeader, int offset, boolean more,
-                 byte[] data, int at, int length, long frame, long nanos) {
+                 byte[] data, int at, int length, long frame, long nanos, int ttl) {
         expire(frame, nanos);
         if (offset + length > MAX_DATAGRAM) {
             diagnostics.warnOnce("fragment-oversize", "frame " + frame + ": IP fragment at offset " + offset
@@ -139,6 +145,7 @@ final class FragmentReassembler {
         }
         if (offset == 0) {
             p.firstNextHeader = nextHeader;
+            p.firstTtl = ttl;
         }
         if (p.pieces.size() >= MAX_PIECES) {
             pending.remove(key);
@@ -162,7 +169,7 @@ final class FragmentReassembler {
             }
         }
         diagnostics.counters.datagramsReassembled++;
-        return new Datagram(whole, p.firstNextHeader);
+        return new Datagram(whole, p.firstNextHeader, p.firstTtl);
     }
 
     /** Stores only the parts of a fragment no earlier fragment covered; reports overlaps whose bytes differ. */

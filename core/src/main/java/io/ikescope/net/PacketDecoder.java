@@ -68,6 +68,8 @@ public final class PacketDecoder {
     private int sourceAt;
     private int destinationAt;
     private int addressLength;
+    /** TTL / hop limit of that header (of the first fragment once a datagram is reassembled). */
+    private int ttl = IkeDatagram.UNKNOWN_TTL;
 
     public PacketDecoder(PacketSink sink, DecoderOptions options) {
         this.sink = sink;
@@ -229,6 +231,7 @@ public final class PacketDecoder {
         }
         int capturedEnd = (int) Math.min(end, datagramEnd);
         setAddresses(b, at + 12, at + 16, 4);
+        ttl = b[at + 8] & 0xFF;
         int protocol = b[at + 9] & 0xFF;
         int flagsOffset = Bytes.u16(b, at + 6);
         boolean more = (flagsOffset & 0x2000) != 0;
@@ -238,8 +241,9 @@ public final class PacketDecoder {
             if (totalLength > headerLength && at + (long) totalLength <= end) {
                 FragmentReassembler.Datagram whole = fragments.add(4, copyAddresses(), Bytes.u16(b, at + 4),
                         protocol, -1, fragmentOffset, more, b, payload, totalLength - headerLength, frameNumber,
-                        frameNanos);
+                        frameNanos, ttl);
                 if (whole != null) {
+                    ttl = whole.ttl();
                     byte[] d = whole.payload();
                     transport(protocol, d, 0, d.length, d.length, depth + 1);
                 }
@@ -262,6 +266,7 @@ public final class PacketDecoder {
         long datagramEnd = payloadLength == 0 ? wireEnd : Math.min(wireEnd, at + 40L + payloadLength);
         int capturedEnd = (int) Math.min(end, datagramEnd);
         setAddresses(b, at + 8, at + 24, 16);
+        ttl = b[at + 7] & 0xFF;
         ipv6Headers(b[at + 6] & 0xFF, b, at + 40, capturedEnd, datagramEnd, depth + 1);
     }
 
@@ -297,8 +302,9 @@ public final class PacketDecoder {
                     }
                     if (datagramEnd <= capturedEnd && capturedEnd > payload) {
                         FragmentReassembler.Datagram whole = fragments.add(6, copyAddresses(), id, -1, nextHeader,
-                                fragmentOffset, more, b, payload, capturedEnd - payload, frameNumber, frameNanos);
+                                fragmentOffset, more, b, payload, capturedEnd - payload, frameNumber, frameNanos, ttl);
                         if (whole != null) {
+                            ttl = whole.ttl();
                             byte[] d = whole.payload();
                             ipv6Headers(whole.nextHeader(), d, 0, d.length, d.length, depth + 1);
                         }
@@ -581,8 +587,9 @@ public final class PacketDecoder {
         @Override
         public void ike(TcpStreams.Direction d, byte[] b, int at, int length, long frame, long nanos) {
             if (isIke(b, at, length, length)) {
+                // Called while the segment that completed the message is decoded: its TTL is the current one.
                 deliverIke(new IkeDatagram(frame, nanos, d.src, d.srcPort, d.dst, d.dstPort, Transport.TCP,
-                        Arrays.copyOfRange(b, at, at + length)));
+                        Arrays.copyOfRange(b, at, at + length), ttl));
             } else {
                 notIke(d.srcPort, d.dstPort, length);
             }
@@ -618,7 +625,7 @@ public final class PacketDecoder {
 
     private void emitIke(byte[] b, int at, int length, int sourcePort, int destinationPort, Transport transport) {
         deliverIke(new IkeDatagram(frameNumber, frameNanos, source(), sourcePort, destination(), destinationPort,
-                transport, Arrays.copyOfRange(b, at, at + length)));
+                transport, Arrays.copyOfRange(b, at, at + length), ttl));
     }
 
     private void deliverIke(IkeDatagram message) {

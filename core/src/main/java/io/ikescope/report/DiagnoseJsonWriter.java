@@ -9,6 +9,7 @@ import io.ikescope.net.IcmpUnreachable;
 import io.ikescope.session.ChildProposal;
 import io.ikescope.session.ChildSa;
 import io.ikescope.session.Endpoint;
+import io.ikescope.session.Fingerprint;
 import io.ikescope.session.IcmpError;
 import io.ikescope.session.IkeProposal;
 import io.ikescope.session.MessageRecord;
@@ -122,8 +123,8 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         g.writeStringProperty("input", n.input());
         g.writeNumberProperty("ikeVersion", n.ikeVersion());
         g.writeStringProperty("exchangeMode", n.exchangeMode());
-        endpoint(g, "initiator", n.initiator());
-        endpoint(g, "responder", n.responder());
+        endpoint(g, "initiator", n.initiator(), n.initiatorImplementation());
+        endpoint(g, "responder", n.responder(), n.responderImplementation());
         g.writeStringProperty("spiI", n.spiI());
         g.writeStringProperty("spiR", n.spiR());
         g.writeNumberProperty("firstFrame", n.firstFrame());
@@ -133,7 +134,9 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         g.writeObjectPropertyStart("natT");
         g.writeBooleanProperty("floated", n.floated());
         g.writeStringProperty("natDetected", n.natDetected());
+        EvidenceJson.natT(g, n);
         g.writeEndObject();
+        EvidenceJson.capturePoint(g, n);
         g.writeStringProperty("decryption", n.decryption());
         if (n.rekeyOf() == null) {
             g.writeNullProperty("rekeyOf");
@@ -386,10 +389,11 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         g.writeEndObject();
     }
 
-    private static void endpoint(JsonGenerator g, String name, Endpoint e) {
+    private static void endpoint(JsonGenerator g, String name, Endpoint e, Fingerprint implementation) {
         g.writeObjectPropertyStart(name);
         g.writeStringProperty("address", e.address());
         g.writeNumberProperty("port", e.port());
+        EvidenceJson.implementation(g, implementation);
         g.writeEndObject();
     }
 

@@ -8,9 +8,11 @@ import io.ikescope.diagnosis.Alternative;
 import io.ikescope.diagnosis.Verdict;
 import io.ikescope.session.ChildProposal;
 import io.ikescope.session.ChildSa;
+import io.ikescope.session.Fingerprint;
 import io.ikescope.session.IkeProposal;
 import io.ikescope.session.IcmpError;
 import io.ikescope.session.MessageRecord;
+import io.ikescope.session.NatAssessment;
 import io.ikescope.session.Negotiation;
 import io.ikescope.session.Role;
 import java.io.IOException;
@@ -103,13 +105,32 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
                 + esc(n.input()));
         out.println("    NAT-T: " + (n.floated() ? "moved to UDP 4500 at frame " + n.natTraversalFrame() : "no move to"
                 + " UDP 4500") + "; NAT detected: " + (n.natDetected() == null ? "unknown" : n.natDetected())
-                + "; decryption: " + n.decryption());
+                + (n.nat().summary() == null ? "" : " (" + n.nat().summary() + ")") + "; decryption: "
+                + n.decryption());
+        for (Role role : Role.values()) {
+            NatAssessment.PeerNat p = n.nat().of(role);
+            if (p != null && (Boolean.FALSE.equals(p.sourceHashMatches()) || Boolean.TRUE.equals(p.behindNat()))) {
+                wrap("      " + role.jsonName() + ": ", p.explanation());
+            }
+        }
+        out.println("    Capture point: " + n.capturePoint().describe());
+        if (n.initiatorImplementation() != null || n.responderImplementation() != null) {
+            out.println("    Implementations: initiator " + implementation(n.initiatorImplementation()) + "; responder "
+                    + implementation(n.responderImplementation()));
+        }
         if (n.rekeyOf() != null) {
             out.println("    Created by rekeying negotiation " + n.rekeyOf().id() + " (CREATE_CHILD_SA, frames "
                     + join(n.rekeyOf().frames()) + (n.rekeyOf().inferred() ? "; inferred from timing and addresses)"
                     : ")"));
         }
         out.println();
+    }
+
+    private static String implementation(Fingerprint f) {
+        if (f == null) {
+            return "unknown";
+        }
+        return f.name() == null ? "unknown (" + esc(f.evidence().get(0)) + ")" : esc(f.describe());
     }
 
     private void verdict(Verdict v, List<Alternative> alternatives) {

@@ -26,6 +26,12 @@ import java.util.List;
  * @param rekeyOf           IKEv2: the negotiation whose CREATE_CHILD_SA created this IKE SA, or null
  * @param icmpErrors        ICMP destination unreachables quoting this negotiation's datagrams, capture order
  * @param ah                AH between the peers while it was live, counted as {@code esp} is
+ * @param capturePoint      where the capture was taken, from the TTLs of each peer's datagrams (never null)
+ * @param nat               what the NAT discovery hashes mean once the capture point and other evidence are weighed:
+ *                          NAT or forced UDP encapsulation, per peer (never null; see {@link NatAssessment})
+ * @param initiatorImplementation which implementation the initiator runs, with the evidence, or null when nothing
+ *                          in the capture tells
+ * @param responderImplementation the same for the responder
  */
 public record Negotiation(String id, String input, int ikeVersion, String exchangeMode, Endpoint initiator,
                           Endpoint responder, String spiI, String spiR, long firstFrame, long lastFrame,
@@ -33,8 +39,12 @@ public record Negotiation(String id, String input, int ikeVersion, String exchan
                           String decryption, Phase1 phase1, List<ChildSa> children, List<Exchange> exchanges,
                           List<MessageRecord> messages, int omittedMessages, EspTally esp,
                           List<LostFragments> lostFragments, long watchedUntilNanos, List<String> notes,
-                          RekeyLink rekeyOf, List<IcmpError> icmpErrors, EspTally ah) {
+                          RekeyLink rekeyOf, List<IcmpError> icmpErrors, EspTally ah, CapturePoint capturePoint,
+                          NatAssessment nat, Fingerprint initiatorImplementation,
+                          Fingerprint responderImplementation) {
     public Negotiation {
+        capturePoint = capturePoint == null ? CapturePoint.UNKNOWN : capturePoint;
+        nat = nat == null ? NatAssessment.UNKNOWN : nat;
         icmpErrors = List.copyOf(icmpErrors);
         children = List.copyOf(children);
         exchanges = List.copyOf(exchanges);
@@ -43,7 +53,7 @@ public record Negotiation(String id, String input, int ikeVersion, String exchan
         notes = List.copyOf(notes);
     }
 
-    /** Without AH (a negotiation built by hand). */
+    /** Without AH, the capture point, NAT assessment and fingerprints (a negotiation built by hand). */
     public Negotiation(String id, String input, int ikeVersion, String exchangeMode, Endpoint initiator,
                        Endpoint responder, String spiI, String spiR, long firstFrame, long lastFrame,
                        long startNanos, long endNanos, Long natTraversalFrame, String natDetected,
@@ -53,7 +63,8 @@ public record Negotiation(String id, String input, int ikeVersion, String exchan
                        RekeyLink rekeyOf, List<IcmpError> icmpErrors) {
         this(id, input, ikeVersion, exchangeMode, initiator, responder, spiI, spiR, firstFrame, lastFrame, startNanos,
                 endNanos, natTraversalFrame, natDetected, decryption, phase1, children, exchanges, messages,
-                omittedMessages, esp, lostFragments, watchedUntilNanos, notes, rekeyOf, icmpErrors, EspTally.NONE);
+                omittedMessages, esp, lostFragments, watchedUntilNanos, notes, rekeyOf, icmpErrors, EspTally.NONE, null,
+                null, null, null);
     }
 
     /**
@@ -89,6 +100,11 @@ public record Negotiation(String id, String input, int ikeVersion, String exchan
         public RekeyLink {
             frames = List.copyOf(frames);
         }
+    }
+
+    /** The implementation of one peer, or null. */
+    public Fingerprint implementation(Role role) {
+        return role == Role.INITIATOR ? initiatorImplementation : responderImplementation;
     }
 
     public boolean floated() {

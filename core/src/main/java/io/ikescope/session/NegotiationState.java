@@ -15,8 +15,6 @@ import io.ikescope.wire.IdentificationPayload;
 import io.ikescope.wire.IkeHeader;
 import io.ikescope.wire.IkeMessage;
 import io.ikescope.wire.KeyExchangePayload;
-import io.ikescope.wire.NatDiscoveryPayload;
-import io.ikescope.wire.NotifyDetail;
 import io.ikescope.wire.NotifyPayload;
 import io.ikescope.wire.Payload;
 import io.ikescope.wire.PayloadTypes;
@@ -43,8 +41,6 @@ final class NegotiationState {
     private static final int NAT_T_PORT = 4500;
     private static final int IKE_HEADER_LENGTH = 28;
     private static final int IKE_FLAGS_OFFSET = 19;
-    private static final String NAT_SOURCE = "NAT_DETECTION_SOURCE_IP";
-    private static final String NAT_DESTINATION = "NAT_DETECTION_DESTINATION_IP";
     private static final String REKEY_SA = "REKEY_SA";
     private static final String USE_TRANSPORT_MODE = "USE_TRANSPORT_MODE";
     private static final String R_U_THERE = "R_U_THERE";
@@ -99,8 +95,9 @@ final class NegotiationState {
      */
     private final Map<Long, SpiOwner> childSpis = new HashMap<>();
 
-    private Boolean initiatorNatted;
-    private Boolean responderNatted;
+    private final NatEvidence nat;
+    private final TtlTally ttls = new TtlTally();
+    private final FingerprintEvidence fingerprints = new FingerprintEvidence();
 
     private int encryptedMessages;
     private int decryptedMessages;
@@ -131,6 +128,7 @@ final class NegotiationState {
         this.spiI = spiI;
         this.key = key(version, spiI);
         this.options = options;
+        this.nat = new NatEvidence(version);
     }
 
     /** Creation order: ids are handed out in sequence. */
@@ -183,11 +181,13 @@ final class NegotiationState {
             spiR = h.spiR();
         }
 
+        ttls.add(from, d.ttl());
         Long retransmissionOf = retransmission(digest, from, d.frame());
         List<Payload> visible = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<NotifySeen> notifies = new ArrayList<>();
         int encryptedLength = walk(m, o.decryption(), visible, names, notifies);
+        fingerprints.message(from, d.frame(), visible);
         boolean encrypted = m.hasEncryptedContent();
         DecryptionStatus decryption = o.decryption();
         FragmentInfo fragment = fragment(o.carriedFragment() != null ? o.carriedFragment() : m, h);
@@ -506,7 +506,7 @@ final class NegotiationState {
                 ikev2AuthMethod = AuthMethodNames.name(2, auth.authMethod());
             }
         }
-        natDetection(r, h, visible, d);
+        nat.message(r, h, visible, d, chosen == null ? null : chosen.hash());
         if (children.size() >= options.maxChildrenPerNegotiation()) {
             return;
         }
@@ -671,82 +671,6 @@ final class NegotiationState {
         return null;
     }
 
-    // ---- NAT discovery ----------------------------------------------------------------------------------------
-
-    private void natDetection(MessageRecord r, IkeHeader h, List<Payload> visible, IkeDatagram d) {
-        Boolean sourceMatches = null;
-        Boolean destinationMatches = null;
-        if (version == 2) {
-            for (NotifySeen n : r.notifies()) {
-                if (!(n.detail() instanceof NotifyDetail.NatDetectionHash nat)) {
-                    continue;
-                }
-                boolean source = n.is(NAT_SOURCE);
-                if (!source && !n.is(NAT_DESTINATION)) {
-                    continue;
-                }
-                Bytes expected = source
-                        ? NatDetection.hash("SHA-1", h.spiI(), h.spiR(), d.src(), d.srcPort())
-                        : NatDetection.hash("SHA-1", h.spiI(), h.spiR(), d.dst(), d.dstPort());
-                if (expected == null) {
-                    continue;
-                }
-                boolean match = expected.equals(nat.hash());
-                if (source) {
-                    sourceMatches = Boolean.TRUE.equals(sourceMatches) || match;
-                } else {
-                    destinationMatches = Boolean.TRUE.equals(destinationMatches) || match;
-                }
-            }
-        } else {
-            List<NatDiscoveryPayload> hashes = all(visible, NatDiscoveryPayload.class);
-            String digest = chosen == null ? null : NatDetection.jcaName(chosen.hash());
-            if (hashes.isEmpty() || digest == null) {
-                return;
-            }
-            // RFC 3947: the first NAT-D hashes the remote (destination) address, the others the sender's own.
-            Bytes remote = NatDetection.hash(digest, h.spiI(), h.spiR(), d.dst(), d.dstPort());
-            Bytes local = NatDetection.hash(digest, h.spiI(), h.spiR(), d.src(), d.srcPort());
-            if (remote == null || local == null) {
-                return;
-            }
-            destinationMatches = remote.equals(hashes.get(0).hash());
-            sourceMatches = false;
-            for (int i = 1; i < hashes.size(); i++) {
-                sourceMatches |= local.equals(hashes.get(i).hash());
-            }
-            if (hashes.size() == 1) {
-                sourceMatches = null;
-            }
-        }
-        // The sender's own address differs from what it put in the hash: the sender is behind a NAT; the
-        // destination differs: the receiver is.
-        Role sender = r.from();
-        if (sourceMatches != null) {
-            markNat(sender, !sourceMatches);
-        }
-        if (destinationMatches != null) {
-            markNat(sender.other(), !destinationMatches);
-        }
-    }
-
-    private void markNat(Role role, boolean natted) {
-        if (role == Role.INITIATOR) {
-            initiatorNatted = Boolean.TRUE.equals(initiatorNatted) || natted;
-        } else {
-            responderNatted = Boolean.TRUE.equals(responderNatted) || natted;
-        }
-    }
-
-    private String natDetected() {
-        if (initiatorNatted == null && responderNatted == null) {
-            return null;
-        }
-        boolean i = Boolean.TRUE.equals(initiatorNatted);
-        boolean r = Boolean.TRUE.equals(responderNatted);
-        return i && r ? "both" : i ? "initiator" : r ? "responder" : "none";
-    }
-
     // ---- ESP, AH and lost fragments -----------------------------------------------------------------------------
 
     void esp(long frame, long nanos, String src, int srcPort, long spi) {
@@ -894,10 +818,13 @@ final class NegotiationState {
         if (children.size() >= options.maxChildrenPerNegotiation()) {
             allNotes.add("only the first " + options.maxChildrenPerNegotiation() + " Phase 2 negotiations are kept");
         }
+        CapturePoint capturePoint = ttls.capturePoint();
         return new Negotiation(id, input, version, version == 2 ? "ikev2" : exchangeMode, initiator, responder, spiI.hex(),
                 spiR == null ? null : spiR.hex(), firstFrame, lastFrame, startNanos, lastNanos, natTraversalFrame,
-                natDetected(), decryption(), phase1, childList, finished, messages, omitted,
-                esp.tally(), lost, Math.max(watchedUntilNanos, lastNanos), allNotes, rekeyOf, icmpErrors, ah.tally());
+                nat.natDetected(), decryption(), phase1, childList, finished, messages, omitted,
+                esp.tally(), lost, Math.max(watchedUntilNanos, lastNanos), allNotes, rekeyOf, icmpErrors, ah.tally(),
+                capturePoint, NatReasoning.assess(nat, capturePoint), fingerprints.build(Role.INITIATOR, messages),
+                fingerprints.build(Role.RESPONDER, messages));
     }
 
     private String decryption() {

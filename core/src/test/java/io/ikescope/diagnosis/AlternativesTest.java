@@ -28,7 +28,8 @@ class AlternativesTest {
         assertThat(d.verdict().code()).isEqualTo(VerdictCode.AUTH_FAILED);
         Alternative noResponse = alternative(d, VerdictCode.NO_RESPONSE);
         assertThat(noResponse.ruledOut()).isTrue();
-        assertThat(noResponse.frames()).contains(2L, 4L);
+        assertThat(noResponse.reason()).contains("reacted to every request up to the last, MM5");
+        assertThat(noResponse.frames()).containsExactly(6L, 8L, 10L);
         Alternative established = alternative(d, VerdictCode.ESTABLISHED);
         assertThat(established.ruledOut()).isTrue();
         assertThat(established.reason()).contains("reacted to MM5");
@@ -62,10 +63,18 @@ class AlternativesTest {
     }
 
     @Test
-    void aNegotiationThatNeverMovedToUdp4500CannotBeNatTraversalBlocked() throws Exception {
+    void aResponderSilentOnUdp500CannotBeNatTraversalBlocked() throws Exception {
         Alternative natT = alternative(diagnose("ikev2-no-response"), VerdictCode.NAT_T_BLOCKED);
         assertThat(natT.ruledOut()).isTrue();
-        assertThat(natT.reason()).contains("never moved");
+        assertThat(natT.reason()).contains("did not answer on UDP 500 either");
+    }
+
+    @Test
+    void encryptedExchangesThatStayedOnUdp500CannotBeNatTraversalBlocked() throws Exception {
+        // libreswan initiating without a NAT keeps IKE_AUTH on UDP 500.
+        Alternative natT = alternative(diagnose("libreswan-init-ikev2-psk-mismatch"), VerdictCode.NAT_T_BLOCKED);
+        assertThat(natT.ruledOut()).isTrue();
+        assertThat(natT.reason()).contains("stayed on UDP 500").contains("never moved to 4500");
     }
 
     @Test

@@ -42,7 +42,7 @@ class DecoderLimitsTest {
         for (int offset = 0; offset < 65_520; offset += 16) {
             frame++;
             assertThat(r.add(4, ADDRESSES.clone(), 7, 17, -1, offset, true, ike, offset % (ike.length - 8), 8,
-                    frame, frame)).isNull();
+                    frame, frame, 64)).isNull();
         }
         assertThat(warnings).containsExactly("IP fragments from frame 1 never formed a whole datagram: it came in"
                 + " more than " + FragmentReassembler.MAX_PIECES + " pieces (the limit per datagram) at frame "
@@ -59,10 +59,10 @@ class DecoderLimitsTest {
         DecoderOptions options = DecoderOptions.defaults().withFragmentLimits(1024, 100 * 65, 30_000_000_000L, 100_000);
         FragmentReassembler r = new FragmentReassembler(options, diagnostics);
         for (int id = 1; id <= 100; id++) {
-            r.add(4, ADDRESSES.clone(), id, 17, -1, 0, true, ike, id, 1, id, id);
+            r.add(4, ADDRESSES.clone(), id, 17, -1, 0, true, ike, id, 1, id, id, 64);
         }
         assertThat(warnings).isEmpty();
-        r.add(4, ADDRESSES.clone(), 101, 17, -1, 0, true, ike, 101, 1, 101, 101);
+        r.add(4, ADDRESSES.clone(), 101, 17, -1, 0, true, ike, 101, 1, 101, 101, 64);
         assertThat(warnings).containsExactly("IP fragments from frame 1 never formed a whole datagram: the reassembly"
                 + " limit (1024 datagrams, 6500 bytes) was reached at frame 101");
         assertThat(diagnostics.counters.datagramsIncomplete).isEqualTo(1);
