@@ -66,8 +66,10 @@ class DiagnoseCommandTest {
             assertThat(names(n)).containsSubsequence("id", "ikeVersion", "exchangeMode", "initiator", "responder",
                     "spiI", "spiR", "firstFrame", "lastFrame", "start", "durationSeconds", "natT", "decryption",
                     "phase1", "phase2", "verdict", "findings", "messages");
-            assertThat(names(n.get("initiator"))).containsExactly("address", "port");
-            assertThat(names(n.get("natT"))).containsExactly("floated", "natDetected");
+            // The contract's fields first, then the README's additions (capture evidence, schema 1 extended).
+            assertThat(names(n.get("initiator"))).containsExactly("address", "port", "implementation");
+            assertThat(names(n.get("natT"))).containsExactly("floated", "natDetected", "forcedEncapsulation",
+                    "natPlacement", "summary", "initiator", "responder");
             assertThat(names(n.get("phase1"))).containsExactly("status", "offered", "chosen");
             assertThat(names(n.get("verdict"))).containsSubsequence("code", "phase", "certainty", "summary",
                     "explanation", "fix", "evidence");
