@@ -67,7 +67,14 @@ public final class Diagnoser {
             }
         }
         List<Alternative> alternatives = alternatives(verdict, consistent, contenders, against);
-        verdict = withRivals(verdict, alternatives);
+        Verdict tied = tieBetweenBlockedAndSilent(n, verdict, alternatives);
+        if (tied != verdict) {
+            alternatives = new ArrayList<>(alternatives);
+            alternatives.add(0, new Alternative(verdict.code(), false, verdict.summary(), verdict.evidence(), true));
+            verdict = tied;
+        } else {
+            verdict = withRivals(verdict, alternatives);
+        }
         return new Diagnosis(verdict, phase1Status(f, verdict), phase2Status(f, verdict), Findings.of(f, verdict),
                 rule, alternatives);
     }
@@ -100,6 +107,31 @@ public final class Diagnoser {
         return verdict.certainty() == Certainty.INFERRED && other.code() != VerdictCode.UNDETERMINED
                 && other.code() != VerdictCode.INCOMPLETE && other.code() != VerdictCode.ESTABLISHED
                 && verdict.code() != VerdictCode.ESTABLISHED;
+    }
+
+    /**
+     * MM5 on UDP 4500 met by silence from a responder that is silent to an MM5 it cannot decrypt: a blocked port
+     * and a PSK mismatch look the same, so neither is named as the verdict.
+     */
+    private static Verdict tieBetweenBlockedAndSilent(Negotiation n, Verdict v, List<Alternative> alternatives) {
+        boolean authStands = alternatives.stream().anyMatch(a -> a.code() == VerdictCode.AUTH_FAILED && !a.ruledOut());
+        if (v.code() != VerdictCode.NAT_T_BLOCKED || v.certainty() != Certainty.INFERRED || !authStands
+                || !SilentResponders.silentOnUnreadableMm5(n.responderImplementation())) {
+            return v;
+        }
+        return VerdictBuilder.inferred(VerdictCode.UNDETERMINED, 1)
+                .summary("MM5 on UDP 4500 was never answered, and the responder (" + n.responderImplementation().name()
+                        + ") is silent both when UDP 4500 is blocked and when it cannot decrypt MM5: NAT_T_BLOCKED or"
+                        + " AUTH_FAILED (pre-shared keys differ).")
+                .explanation(v.explanation() + " The responder's implementation ("
+                        + n.responderImplementation().describe() + ") sends no notify for an MM5 it cannot decrypt,"
+                        + " so its silence fits a PSK mismatch as well as a blocked port. Its log tells them apart"
+                        + " (libreswan: 'probable authentication failure (mismatch of preshared secrets?)'), and so does"
+                        + " a capture at the responder with the initiator's keys.")
+                .fix("Check the responder's log at the time of MM5; if it names no authentication failure, allow UDP"
+                        + " 4500 between " + n.initiator().address() + " and " + n.responder().address() + ".")
+                .evidence(v.evidence())
+                .build();
     }
 
     /** An inferred verdict with rivals says so in its explanation, naming them. */

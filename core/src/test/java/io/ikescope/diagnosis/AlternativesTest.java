@@ -83,4 +83,15 @@ class AlternativesTest {
         assertThat(d.verdict().certainty()).isEqualTo(Certainty.CONFIRMED);
         assertThat(d.alternatives()).allMatch(Alternative::ruledOut);
     }
+
+    @Test
+    void silenceToMm5FromALibreswanResponderIsNeitherCodeAlone() throws Exception {
+        // libreswan re-sends MM4 on its own timer (the fingerprint) and says nothing to an MM5 it cannot decrypt:
+        // in this real capture the PSKs differ, but without keys a blocked port would look the same.
+        Diagnosis d = diagnose("libreswan-ikev1-main-psk-mismatch");
+        assertThat(d.verdict().code()).isEqualTo(VerdictCode.AUTH_FAILED); // MM4 re-sent: the pattern says so
+        Diagnosis natT = diagnose("ikev1-natt-blocked");
+        assertThat(natT.verdict().code()).as("a strongSwan-like responder that does not re-send MM4")
+                .isEqualTo(VerdictCode.NAT_T_BLOCKED);
+    }
 }
