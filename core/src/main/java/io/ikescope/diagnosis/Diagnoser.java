@@ -126,8 +126,8 @@ public final class Diagnoser {
                 .explanation(v.explanation() + " The responder's implementation ("
                         + n.responderImplementation().describe() + ") sends no notify for an MM5 it cannot decrypt,"
                         + " so its silence fits a PSK mismatch as well as a blocked port. Its log tells them apart"
-                        + " (libreswan: 'probable authentication failure (mismatch of preshared secrets?)'), and so does"
-                        + " a capture at the responder with the initiator's keys.")
+                        + " (libreswan: 'probable authentication failure (mismatch of preshared secrets?)'); keys do"
+                        + " not, since MM5 reads the same either way.")
                 .fix("Check the responder's log at the time of MM5; if it names no authentication failure, allow UDP"
                         + " 4500 between " + n.initiator().address() + " and " + n.responder().address() + ".")
                 .evidence(v.evidence())
