@@ -204,6 +204,19 @@ class DiagnoseHtmlTest {
     }
 
     @Test
+    void aCauseTheEvidenceRuledOutIsShownWithItsReasonAndFrameLinks() throws Exception {
+        // samples/ikev1-encap-psk-mismatch.pcap: MM5 on UDP 4500 answered by an Informational each time, so the
+        // NAT-T pattern is ruled out (see the text report's "Ruled out:" line).
+        Run r = run("diagnose", "-f", "html", TestPaths.samples().resolve("ikev1-encap-psk-mismatch.pcap").toString());
+        Document doc = parse(r.out());
+        List<Element> ruledOut = all(doc, "//dt[.='Ruled out']/following-sibling::dd[1]");
+        assertThat(ruledOut).hasSize(1);
+        assertThat(ruledOut.get(0).getTextContent()).startsWith("NAT_T_BLOCKED: the responder reacted to MM5");
+        assertThat(all(doc, "//dt[.='Ruled out']/following-sibling::dd[1]/a")).extracting(a -> a.getTextContent())
+                .containsExactly("6", "8", "10");
+    }
+
+    @Test
     void severalCapturesMakeOnePageWithEveryNegotiationAndInput() throws Exception {
         Path samples = TestPaths.samples();
         List<String> names = List.of("ikev1-main-psk-ok", "ikev2-proposal-mismatch", "ikev2-dh-invalid-ke-ok",

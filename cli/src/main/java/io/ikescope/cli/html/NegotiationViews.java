@@ -1,6 +1,7 @@
 package io.ikescope.cli.html;
 
 import io.ikescope.crypto.DecryptionStatus;
+import io.ikescope.diagnosis.Alternative;
 import io.ikescope.diagnosis.Diagnosis;
 import io.ikescope.diagnosis.Finding;
 import io.ikescope.diagnosis.Mismatch;
@@ -50,7 +51,7 @@ final class NegotiationViews {
             laddered.add(e.frame());
         }
         return new Views.Negotiation(esc(n.id()), anchor(n), protocol(n), n.initiator().toString(),
-                n.responder().toString(), facts(n), verdict(n, d.verdict(), laddered), ladder(n), phases(n, d),
+                n.responder().toString(), facts(n), verdict(n, d, laddered), ladder(n), phases(n, d),
                 findings(n, d.findings(), laddered));
     }
 
@@ -141,7 +142,14 @@ final class NegotiationViews {
         return facts;
     }
 
-    private static Views.Verdict verdict(Negotiation n, Verdict v, Set<Long> laddered) {
+    private static Views.Verdict verdict(Negotiation n, Diagnosis d, Set<Long> laddered) {
+        Verdict v = d.verdict();
+        List<Views.RuledOut> ruledOut = new ArrayList<>();
+        for (Alternative a : d.alternatives()) {
+            if (a.candidate() && a.ruledOut()) { // as in the text report: the contenders the evidence ruled out
+                ruledOut.add(new Views.RuledOut(a.code().name(), citing(n, esc(a.reason()), laddered)));
+            }
+        }
         List<String> mismatches = new ArrayList<>();
         if (v.mismatch() != null) {
             for (Mismatch m : v.mismatch()) {
@@ -152,7 +160,7 @@ final class NegotiationViews {
         return new Views.Verdict(v.code().name(), outcome(v.code()), v.certainty().jsonName(),
                 v.phase() == null ? null : "Phase " + v.phase(), esc(v.summary()),
                 citing(n, esc(v.explanation()), laddered),
-                esc(v.fix()), mismatches, links(n, v.evidence(), laddered));
+                esc(v.fix()), mismatches, links(n, v.evidence(), laddered), ruledOut);
     }
 
     private static Views.Ladder ladder(Negotiation n) {

@@ -46,7 +46,12 @@ public final class Views {
 
     /** @param explanation the explanation, the frames it cites linked to the ladder */
     public record Verdict(String code, String outcome, String certainty, String phase, String summary,
-                          List<Span> explanation, String fix, List<String> mismatches, List<FrameLink> evidence) {
+                          List<Span> explanation, String fix, List<String> mismatches, List<FrameLink> evidence,
+                          List<RuledOut> ruledOut) {
+    }
+
+    /** A cause whose pattern matched the capture and which the evidence then ruled out, with the reason. */
+    public record RuledOut(String code, List<Span> reason) {
     }
 
     /** The messages between the two peers, in capture order, and what the ladder leaves out or adds. */
