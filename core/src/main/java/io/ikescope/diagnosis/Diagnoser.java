@@ -75,8 +75,9 @@ public final class Diagnoser {
         } else {
             verdict = withRivals(verdict, alternatives);
         }
-        return new Diagnosis(verdict, phase1Status(f, verdict), phase2Status(f, verdict), Findings.of(f, verdict),
-                rule, alternatives);
+        List<String> phase2 = phase2Status(f, verdict);
+        verdict = HalfUp.of(f, verdict, phase2);
+        return new Diagnosis(verdict, phase1Status(f, verdict), phase2, Findings.of(f, verdict), rule, alternatives);
     }
 
     /** Each weighed cause other than the verdict's: ruled out with its reason, or fitting the capture as well. */
