@@ -1,0 +1,54 @@
+package io.ikescope.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ikescope.session.Negotiation;
+import io.ikescope.session.Reconstruct;
+import io.ikescope.testsupport.TestPaths;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Verdicts on committed lab matrix captures (core/src/test/resources/matrix/README.md): capture points and a
+ * libreswan responder that the samples do not have.
+ */
+class MatrixCapturesTest {
+
+    private static Diagnosis diagnose(String file) throws Exception {
+        Path capture = TestPaths.repositoryRoot().resolve("core/src/test/resources/matrix").resolve(file);
+        List<Negotiation> all = Reconstruct.run(capture).negotiations();
+        assertThat(all).as(file).hasSize(1);
+        return Diagnoser.diagnose(all.get(0));
+    }
+
+    @Test
+    void atTheResponderMm5NeverArrivesWhileLibreswanReSendsMm4() throws Exception {
+        Diagnosis d = diagnose("v1-natt-blocked.libreswan-responder.at-responder.pcap");
+        assertThat(d.verdict().code()).isEqualTo(VerdictCode.NAT_T_BLOCKED);
+        assertThat(d.verdict().certainty()).isEqualTo(Certainty.INFERRED);
+        assertThat(d.verdict().summary()).contains("its MM5 goes to UDP 4500");
+    }
+
+    @Test
+    void atTheInitiatorSilenceFromLibreswanFitsBothABlockedPortAndAPskMismatch() throws Exception {
+        // The same run seen at the initiator, and a real PSK mismatch with the same libreswan responder: on the wire
+        // both are MM5 on UDP 4500 met by MM4 re-sent on libreswan's timer. Neither code alone is right.
+        for (String file : List.of("v1-natt-blocked.libreswan-responder.at-initiator.pcap",
+                "v1-main-psk-mismatch.libreswan-responder.encap.at-initiator.pcap")) {
+            Diagnosis d = diagnose(file);
+            assertThat(d.verdict().code()).as(file).isEqualTo(VerdictCode.UNDETERMINED);
+            assertThat(d.verdict().summary()).as(file).contains("NAT_T_BLOCKED or AUTH_FAILED");
+            assertThat(d.alternatives()).as(file).anyMatch(a -> a.code() == VerdictCode.NAT_T_BLOCKED && !a.ruledOut())
+                    .anyMatch(a -> a.code() == VerdictCode.AUTH_FAILED && !a.ruledOut());
+        }
+    }
+
+    @Test
+    void aResponderCaptureEndingAtTheIkeSaInitAnswerNamesTheCandidates() throws Exception {
+        Diagnosis d = diagnose("v2-natt-blocked.at-responder.pcap");
+        assertThat(d.verdict().code()).isEqualTo(VerdictCode.UNDETERMINED);
+        assertThat(d.verdict().explanation()).contains("NAT_T_BLOCKED").contains("FRAGMENTATION_LOSS")
+                .contains("INCOMPLETE");
+    }
+}
