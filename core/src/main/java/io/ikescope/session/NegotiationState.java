@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,13 +71,9 @@ final class NegotiationState {
 
     private final List<MessageRecord> messages = new ArrayList<>();
     private int omitted;
-    private final List<ExchangeState> exchanges = new ArrayList<>();
-    /** IKEv2: requester + message ID; IKEv1: exchange type + message ID. */
-    private final Map<String, ExchangeState> exchangeByKey = new HashMap<>();
+    private final ExchangeLog exchanges;
     /** Fragmented messages by sender, exchange, fragment ID (IKEv2: message ID and total). */
     private final Map<String, FragmentedMessage> fragmented = new HashMap<>();
-    /** Digest of a message's bytes -> its first frame and sender, to tell retransmissions. */
-    private final Map<Long, long[]> digests = new HashMap<>();
 
     private boolean phase1Seen;
     private String exchangeMode;
@@ -129,6 +124,7 @@ final class NegotiationState {
         this.key = key(version, spiI);
         this.options = options;
         this.nat = new NatEvidence(version);
+        this.exchanges = new ExchangeLog(version, options.maxMessagesPerNegotiation());
     }
 
     /** Creation order: ids are handed out in sequence. */
@@ -182,7 +178,7 @@ final class NegotiationState {
         }
 
         ttls.add(from, d.ttl());
-        Long retransmissionOf = retransmission(digest, from, d.frame());
+        Long retransmissionOf = exchanges.retransmission(digest, from, d.frame());
         List<Payload> visible = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<NotifySeen> notifies = new ArrayList<>();
@@ -193,7 +189,10 @@ final class NegotiationState {
         FragmentInfo fragment = fragment(o.carriedFragment() != null ? o.carriedFragment() : m, h);
         String exchangeName = ExchangeNames.of(version, h.exchangeType());
         boolean response = version == 2 ? h.response() : false;
-        ExchangeState exchange = exchangeFor(h, from, response, retransmissionOf != null, fragment, exchangeName);
+        ExchangeState exchange = exchanges.exchangeFor(h, from, response, retransmissionOf != null, fragment, exchangeName);
+        if (exchange.name.equals(ExchangeNames.CREATE_CHILD_SA)) {
+            createChildSaSeen = true;
+        }
         if (version == 1) {
             response = from != exchange.requester;
         }
@@ -379,17 +378,6 @@ final class NegotiationState {
                 : h.messageId() == 0;
     }
 
-    private Long retransmission(long digest, Role from, long frame) {
-        long[] seen = digests.get(digest);
-        if (seen != null && seen[1] == from.ordinal()) {
-            return seen[0];
-        }
-        if (seen == null && digests.size() < options.maxMessagesPerNegotiation()) {
-            digests.put(digest, new long[] {frame, from.ordinal()});
-        }
-        return null;
-    }
-
     /** Collects the visible payloads (decrypted inner ones in place of their container), their names and notifies. */
     private int walk(IkeMessage m, DecryptionStatus status, List<Payload> visible, List<String> names,
                      List<NotifySeen> notifies) {
@@ -444,36 +432,6 @@ final class NegotiationState {
             }
         }
         return null;
-    }
-
-    private ExchangeState exchangeFor(IkeHeader h, Role from, boolean response, boolean retransmission,
-                                      FragmentInfo fragment, String name) {
-        String key;
-        Role requester;
-        if (version == 2) {
-            requester = response ? from.other() : from;
-            key = requester + ":" + h.messageId();
-        } else {
-            requester = from;
-            key = h.exchangeType() + ":" + h.messageId();
-        }
-        ExchangeState e = exchangeByKey.get(key);
-        // IKEv2: a new request with an answered message ID is a retry (IKE_SA_INIT after INVALID_KE_PAYLOAD or
-        // COOKIE reuses message ID 0): a new exchange. Further fragments of one message are not.
-        boolean retry = version == 2 && e != null && !response && !retransmission && e.hasFrom(requester.other())
-                && (fragment == null || e.hasFragment(from, fragment.number()));
-        if (e == null || retry) {
-            e = new ExchangeState(exchanges.size(), h.exchangeType(), name, h.messageId(), version == 1 ? from : requester);
-            exchanges.add(e);
-            if (name.equals(ExchangeNames.CREATE_CHILD_SA)) {
-                createChildSaSeen = true;
-            }
-            exchangeByKey.put(key, e);
-        }
-        if (fragment != null) {
-            e.fragments.add(from + ":" + fragment.id() + ":" + fragment.number());
-        }
-        return e;
     }
 
     // ---- phase facts ----------------------------------------------------------------------------------------
@@ -750,15 +708,13 @@ final class NegotiationState {
             }
             Integer exact = older.rekeyedTo.isEmpty() ? null : older.rekeyedTo.get(spi);
             if (exact != null) {
-                List<Long> frames = new ArrayList<>();
-                older.exchanges.get(exact).messages.forEach(m -> frames.add(m.frame()));
-                rekeyOf = new Negotiation.RekeyLink(older.id, frames, false);
+                rekeyOf = new Negotiation.RekeyLink(older.id, older.exchanges.get(exact).frames(), false);
                 return;
             }
-            for (ExchangeState e : older.exchanges) {
+            for (ExchangeState e : older.exchanges.all()) {
                 if (e.name.equals(ExchangeNames.CREATE_CHILD_SA) && e.hasFrom(e.requester.other())
                         && !Boolean.FALSE.equals(e.child == null ? null : e.child.ikeRekey)) {
-                    MessageRecord last = e.messages.get(e.messages.size() - 1);
+                    MessageRecord last = e.last();
                     if (startNanos - last.epochNanos() <= windowNanos && last.frame() > bestFrame) {
                         best = older;
                         bestFrame = last.frame();
@@ -767,11 +723,9 @@ final class NegotiationState {
             }
         }
         if (best != null) {
-            for (ExchangeState e : best.exchanges) {
-                if (e.name.equals(ExchangeNames.CREATE_CHILD_SA) && e.messages.get(e.messages.size() - 1).frame() == bestFrame) {
-                    List<Long> frames = new ArrayList<>();
-                    e.messages.forEach(m -> frames.add(m.frame()));
-                    rekeyOf = new Negotiation.RekeyLink(best.id, frames, true);
+            for (ExchangeState e : best.exchanges.all()) {
+                if (e.name.equals(ExchangeNames.CREATE_CHILD_SA) && e.last().frame() == bestFrame) {
+                    rekeyOf = new Negotiation.RekeyLink(best.id, e.frames(), true);
                 }
             }
         }
@@ -790,12 +744,7 @@ final class NegotiationState {
     // ---- result -----------------------------------------------------------------------------------------------
 
     Negotiation build(long watchedUntilNanos) {
-        List<Exchange> finished = new ArrayList<>(exchanges.size());
-        for (ExchangeState e : exchanges) {
-            if (!e.messages.isEmpty()) {
-                finished.add(new Exchange(e.index, e.type, e.name, e.messageId, e.requester, e.messages));
-            }
-        }
+        List<Exchange> finished = exchanges.finished();
         List<IkeProposal> offered = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1).offered();
         IkeProposal finalChoice = chosen;
         if (finalChoice != null && ikev2AuthMethod != null) {
@@ -888,137 +837,5 @@ final class NegotiationState {
             }
         }
         return out;
-    }
-
-    /** An exchange while it is being filled. */
-    private static final class ExchangeState {
-        final int index;
-        final int type;
-        final String name;
-        final long messageId;
-        final Role requester;
-        final List<MessageRecord> messages = new ArrayList<>();
-        final Set<String> fragments = new HashSet<>();
-        /** Distinct messages (not retransmissions, not later fragments) per sender, for IKEv1 positions. */
-        final Map<Role, Integer> originals = new LinkedHashMap<>();
-        ChildState child;
-
-        ExchangeState(int index, int type, String name, long messageId, Role requester) {
-            this.index = index;
-            this.type = type;
-            this.name = name;
-            this.messageId = messageId;
-            this.requester = requester;
-        }
-
-        boolean hasFrom(Role role) {
-            for (MessageRecord m : messages) {
-                if (m.from() == role) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        boolean hasFragment(Role from, int number) {
-            for (String f : fragments) {
-                if (f.startsWith(from + ":") && f.endsWith(":" + number)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** The message's place; {@code newMessage}: not a retransmission, nor a further piece of a fragmented one. */
-        String step(Role from, boolean newMessage, int version) {
-            if (newMessage) {
-                originals.merge(from, 1, Integer::sum);
-            }
-            if (version == 2) {
-                return from == requester ? "request" : "response";
-            }
-            int k = Math.max(1, originals.getOrDefault(from, 0));
-            int position = from == requester ? 2 * k - 1 : 2 * k;
-            if (name.equals(ExchangeNames.MAIN_MODE)) {
-                return "MM" + position;
-            }
-            if (name.equals(ExchangeNames.AGGRESSIVE)) {
-                return "AM" + position;
-            }
-            if (name.equals(ExchangeNames.QUICK_MODE)) {
-                return "QM" + position;
-            }
-            if (name.equals(ExchangeNames.INFORMATIONAL_V1)) {
-                return "notification";
-            }
-            return from == requester ? "request" : "reply";
-        }
-    }
-
-    /** A child negotiation while it is being filled. */
-    private static final class ChildState {
-        final int index;
-        final String exchange;
-        final int exchangeIndex;
-        final Role initiatedBy;
-        final long messageId;
-        boolean contentSeen;
-        Boolean ikeRekey;
-        boolean rekey;
-        boolean transportRequested;
-        boolean transportAccepted;
-        List<ChildProposal> offered;
-        ChildProposal chosen;
-        Boolean requestHasKe;
-        List<String> tsInitiator;
-        List<String> tsResponder;
-        String spiInitiator;
-        String spiResponder;
-        long espToResponder;
-        long espToInitiator;
-        long ahToResponder;
-        long ahToInitiator;
-
-        ChildState(int index, String exchange, int exchangeIndex, Role initiatedBy, long messageId) {
-            this.index = index;
-            this.exchange = exchange;
-            this.exchangeIndex = exchangeIndex;
-            this.initiatedBy = initiatedBy;
-            this.messageId = messageId;
-        }
-
-        void count(boolean isAh, Role to) {
-            if (to == Role.RESPONDER) {
-                if (isAh) {
-                    ahToResponder++;
-                } else {
-                    espToResponder++;
-                }
-            } else if (isAh) {
-                ahToInitiator++;
-            } else {
-                espToInitiator++;
-            }
-        }
-
-        ChildSa build(int version) {
-            ChildProposal reference = chosen != null ? chosen : offered != null && !offered.isEmpty() ? offered.get(0) : null;
-            String protocol = reference == null ? null : reference.protocol();
-            String mode;
-            if (version == 1) {
-                mode = reference == null ? null : reference.mode();
-            } else {
-                mode = !contentSeen ? null : transportRequested && transportAccepted ? "transport" : "tunnel";
-            }
-            Integer pfs = chosen != null ? chosen.dhGroup() : null;
-            if (chosen == null && offered != null && Boolean.TRUE.equals(requestHasKe)) {
-                pfs = offered.isEmpty() ? null : offered.get(0).dhGroup();
-            }
-            return new ChildSa(index, exchange, exchangeIndex, initiatedBy, messageId, !contentSeen,
-                    version == 2 && exchange.equals("create_child_sa") ? ikeRekey : Boolean.FALSE, protocol, mode,
-                    offered, chosen, pfs, requestHasKe, tsInitiator, tsResponder, spiInitiator, spiResponder,
-                    spiResponder == null ? null : espToResponder, spiInitiator == null ? null : espToInitiator,
-                    spiResponder == null ? null : ahToResponder, spiInitiator == null ? null : ahToInitiator);
-        }
     }
 }
