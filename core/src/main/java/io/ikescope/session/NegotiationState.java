@@ -3,14 +3,10 @@ package io.ikescope.session;
 import io.ikescope.crypto.DecryptionStatus;
 import io.ikescope.net.IcmpUnreachable;
 import io.ikescope.net.IkeDatagram;
-import io.ikescope.wire.Attribute;
 import io.ikescope.wire.AuthenticationPayload;
 import io.ikescope.wire.Bytes;
 import io.ikescope.wire.CiscoFragmentPayload;
-import io.ikescope.wire.ConfigurationPayload;
-import io.ikescope.wire.DeletePayload;
 import io.ikescope.wire.EncryptedFragmentPayload;
-import io.ikescope.wire.EncryptedPayload;
 import io.ikescope.wire.IdentificationPayload;
 import io.ikescope.wire.IkeHeader;
 import io.ikescope.wire.IkeMessage;
@@ -22,7 +18,6 @@ import io.ikescope.wire.Proposal;
 import io.ikescope.wire.SecurityAssociationPayload;
 import io.ikescope.wire.TrafficSelector;
 import io.ikescope.wire.TrafficSelectorPayload;
-import io.ikescope.wire.registry.Ikev1Registry;
 import io.ikescope.wire.registry.Ikev2Registry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,11 +37,6 @@ final class NegotiationState {
     private static final int IKE_FLAGS_OFFSET = 19;
     private static final String REKEY_SA = "REKEY_SA";
     private static final String USE_TRANSPORT_MODE = "USE_TRANSPORT_MODE";
-    private static final String R_U_THERE = "R_U_THERE";
-    private static final String R_U_THERE_ACK = "R_U_THERE_ACK";
-    private static final int ISAKMP_PROTOCOL = RegistryValues.of(Ikev1Registry.PROTOCOL_ID, "ISAKMP");
-    private static final int IKE_PROTOCOL = RegistryValues.of(Ikev2Registry.PROTOCOL_ID, "IKE");
-    private static final int XAUTH_STATUS = RegistryValues.of(Ikev1Registry.CFG_ATTRIBUTE, "XAUTH_STATUS");
 
     final String id;
     final String input;
@@ -179,11 +169,8 @@ final class NegotiationState {
 
         ttls.add(from, d.ttl());
         Long retransmissionOf = exchanges.retransmission(digest, from, d.frame());
-        List<Payload> visible = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        List<NotifySeen> notifies = new ArrayList<>();
-        int encryptedLength = walk(m, o.decryption(), visible, names, notifies);
-        fingerprints.message(from, d.frame(), visible);
+        MessageContent content = MessageContent.read(version, m, o.decryption());
+        fingerprints.message(from, d.frame(), content.visible());
         boolean encrypted = m.hasEncryptedContent();
         DecryptionStatus decryption = o.decryption();
         FragmentInfo fragment = fragment(o.carriedFragment() != null ? o.carriedFragment() : m, h);
@@ -238,12 +225,13 @@ final class NegotiationState {
         String step = exchange.step(from, newMessage, version);
         boolean decrypted = decryption == DecryptionStatus.OK;
         Integer room = encrypted && version == 2 && fragment == null && chosen != null && !decrypted
-                ? CipherOverhead.room(encryptedLength, chosen.encryption(), chosen.integrity()) : null;
+                ? CipherOverhead.room(content.encryptedLength(), chosen.encryption(), chosen.integrity()) : null;
 
         MessageRecord record = new MessageRecord(d.frame(), d.epochNanos(), from, src, dst, d.transport(),
                 h.exchangeType(), exchangeName, h.messageId(), response, step, exchange.index, retransmissionOf,
-                encrypted, decryption, o.failureReason(), names, notifies, h.length(), encryptedLength, room,
-                fragment, partOf, purpose(exchangeName, response, encrypted, decrypted, visible, notifies));
+                encrypted, decryption, o.failureReason(), content.names(), content.notifies(), h.length(),
+                content.encryptedLength(), room, fragment, partOf,
+                MessagePurpose.of(version, exchangeName, response, encrypted, decrypted, content));
         if (messages.size() < options.maxMessagesPerNegotiation()) {
             messages.add(record);
             exchange.messages.add(record);
@@ -263,7 +251,7 @@ final class NegotiationState {
             countDecryption(encrypted, decryption);
         }
         if (retransmissionOf == null && (whole == null || completes)) {
-            phaseFacts(record, exchange, h, visible, d);
+            phaseFacts(record, exchange, h, content, d);
         }
     }
 
@@ -305,48 +293,6 @@ final class NegotiationState {
         return null;
     }
 
-    /** What the message does, when its (cleartext or decrypted) content shows it; see {@link MessageRecord#purpose()}. */
-    private String purpose(String exchange, boolean response, boolean encrypted, boolean decrypted,
-                           List<Payload> visible, List<NotifySeen> notifies) {
-        for (NotifySeen n : notifies) {
-            if (n.is(R_U_THERE)) {
-                return "dpd";
-            }
-            if (n.is(R_U_THERE_ACK)) {
-                return "dpd-ack";
-            }
-        }
-        for (Payload p : visible) {
-            if (p instanceof DeletePayload del) {
-                return del.protocolId() == (version == 1 ? ISAKMP_PROTOCOL : IKE_PROTOCOL) ? "delete-ike-sa"
-                        : "delete-child-sa";
-            }
-            if (p instanceof ConfigurationPayload cp && version == 1) {
-                for (Attribute a : cp.attributes()) {
-                    if (a.type() == XAUTH_STATUS && a.numericValue() >= 0) {
-                        return a.numericValue() == 0 ? "xauth-failed" : "xauth-ok";
-                    }
-                }
-            }
-        }
-        if (version == 2 && exchange.equals(ExchangeNames.INFORMATIONAL_V2) && encrypted && decrypted && visible.isEmpty()) {
-            return "liveness";
-        }
-        if (version == 2 && exchange.equals(ExchangeNames.CREATE_CHILD_SA) && decrypted && !response) {
-            SecurityAssociationPayload sa = first(visible, SecurityAssociationPayload.class);
-            if (sa != null && ProposalReader.negotiatesIkeSa(2, sa)) {
-                return "ike-rekey";
-            }
-            for (NotifySeen n : notifies) {
-                if (n.is(REKEY_SA)) {
-                    return "child-rekey";
-                }
-            }
-            return sa != null ? "new-child" : null;
-        }
-        return null;
-    }
-
     /** IKEv2: the I flag says who sent it. IKEv1: the sender of the first message is the initiator. */
     private Role roleOf(IkeHeader h, Endpoint src, Endpoint dst) {
         if (initiator == null) {
@@ -378,50 +324,6 @@ final class NegotiationState {
                 : h.messageId() == 0;
     }
 
-    /** Collects the visible payloads (decrypted inner ones in place of their container), their names and notifies. */
-    private int walk(IkeMessage m, DecryptionStatus status, List<Payload> visible, List<String> names,
-                     List<NotifySeen> notifies) {
-        int encryptedLength = m.encryptedBody() == null ? 0 : m.encryptedBody().length();
-        boolean v1Decrypted = version == 1 && m.header().encryption() && status == DecryptionStatus.OK;
-        for (Payload p : m.payloads()) {
-            if (p instanceof EncryptedPayload sk) {
-                encryptedLength = sk.length();
-                if (!sk.inner().isEmpty()) {
-                    addAll(sk.inner(), false, visible, names, notifies);
-                    continue;
-                }
-            } else if (p instanceof EncryptedFragmentPayload skf) {
-                encryptedLength = skf.length();
-                if (!skf.inner().isEmpty()) {
-                    addAll(skf.inner(), false, visible, names, notifies);
-                    continue;
-                }
-            }
-            add(p, !v1Decrypted, visible, names, notifies);
-        }
-        return encryptedLength;
-    }
-
-    private void addAll(List<Payload> payloads, boolean cleartext, List<Payload> visible, List<String> names,
-                        List<NotifySeen> notifies) {
-        for (Payload p : payloads) {
-            add(p, cleartext, visible, names, notifies);
-        }
-    }
-
-    private void add(Payload p, boolean cleartext, List<Payload> visible, List<String> names, List<NotifySeen> notifies) {
-        visible.add(p);
-        String name = (version == 1 ? Ikev1Registry.PAYLOAD_ABBREV : Ikev2Registry.PAYLOAD_ABBREV).name(p.type());
-        names.add(name != null ? name : Integer.toString(p.type()));
-        if (p instanceof NotifyPayload n) {
-            String registryName = (version == 1 ? Ikev1Registry.NOTIFY_TYPE : Ikev2Registry.NOTIFY_TYPE).name(n.notifyType());
-            notifies.add(new NotifySeen(n.notifyType(),
-                    registryName != null ? registryName : "Unknown (" + n.notifyType() + ")",
-                    registryName == null ? null : registryName.replace('-', '_'),
-                    n.notifyType() < NotifySeen.FIRST_STATUS_TYPE, n.protocolId(), n.spi().hex(), n.detail(), cleartext));
-        }
-    }
-
     private static FragmentInfo fragment(IkeMessage m, IkeHeader h) {
         for (Payload p : m.payloads()) {
             if (p instanceof EncryptedFragmentPayload skf) {
@@ -436,7 +338,7 @@ final class NegotiationState {
 
     // ---- phase facts ----------------------------------------------------------------------------------------
 
-    private void phaseFacts(MessageRecord r, ExchangeState e, IkeHeader h, List<Payload> visible, IkeDatagram d) {
+    private void phaseFacts(MessageRecord r, ExchangeState e, IkeHeader h, MessageContent content, IkeDatagram d) {
         String name = r.exchange();
         boolean v2 = version == 2;
         if (v2 ? name.equals(ExchangeNames.IKE_SA_INIT) : name.equals(ExchangeNames.MAIN_MODE)
@@ -445,9 +347,9 @@ final class NegotiationState {
             if (exchangeMode == null) {
                 exchangeMode = v2 ? "ikev2" : name.equals(ExchangeNames.MAIN_MODE) ? "main" : "aggressive";
             }
-            SecurityAssociationPayload sa = first(visible, SecurityAssociationPayload.class);
+            SecurityAssociationPayload sa = content.first(SecurityAssociationPayload.class);
             if (sa != null && r.from() == Role.INITIATOR && e.requester == Role.INITIATOR) {
-                KeyExchangePayload ke = first(visible, KeyExchangePayload.class);
+                KeyExchangePayload ke = content.first(KeyExchangePayload.class);
                 attempts.add(new Phase1.Attempt(r.frame(), ProposalReader.ikeSa(version, sa),
                         v2 ? ProposalReader.ikev2Groups(sa) : v1Groups(sa),
                         v2 && ke != null ? ke.dhGroup() : null));
@@ -459,21 +361,21 @@ final class NegotiationState {
             }
         }
         if (v2 && name.equals(ExchangeNames.IKE_AUTH) && r.from() == Role.INITIATOR && r.decrypted()) {
-            AuthenticationPayload auth = first(visible, AuthenticationPayload.class);
+            AuthenticationPayload auth = content.first(AuthenticationPayload.class);
             if (auth != null && ikev2AuthMethod == null) {
                 ikev2AuthMethod = AuthMethodNames.name(2, auth.authMethod());
             }
         }
-        nat.message(r, h, visible, d, chosen == null ? null : chosen.hash());
+        nat.message(r, h, content.visible(), d, chosen == null ? null : chosen.hash());
         if (children.size() >= options.maxChildrenPerNegotiation()) {
             return;
         }
         if (v2 && name.equals(ExchangeNames.IKE_AUTH)) {
-            ikeAuthChild(r, e, visible);
+            ikeAuthChild(r, e, content);
         } else if (v2 && name.equals(ExchangeNames.CREATE_CHILD_SA)) {
-            createChildSa(r, e, visible);
+            createChildSa(r, e, content);
         } else if (!v2 && name.equals(ExchangeNames.QUICK_MODE)) {
-            quickMode(r, e, visible);
+            quickMode(r, e, content);
         }
     }
 
@@ -487,22 +389,22 @@ final class NegotiationState {
         return groups;
     }
 
-    private void ikeAuthChild(MessageRecord r, ExchangeState e, List<Payload> visible) {
+    private void ikeAuthChild(MessageRecord r, ExchangeState e, MessageContent content) {
         boolean request = r.from() == e.requester;
         if (request && !ikeAuthChildDecided) {
             ikeAuthChildDecided = true;
-            SecurityAssociationPayload sa = first(visible, SecurityAssociationPayload.class);
+            SecurityAssociationPayload sa = content.first(SecurityAssociationPayload.class);
             if (r.decrypted() && sa == null) {
                 return; // a childless IKE_AUTH (RFC 6023)
             }
             ikeAuthChild = newChild("ike_auth", e, r);
         }
         if (ikeAuthChild != null && r.decrypted()) {
-            childPayloads(ikeAuthChild, r, request, visible);
+            childPayloads(ikeAuthChild, r, request, content);
         }
     }
 
-    private void createChildSa(MessageRecord r, ExchangeState e, List<Payload> visible) {
+    private void createChildSa(MessageRecord r, ExchangeState e, MessageContent content) {
         boolean request = r.from() == e.requester;
         ChildState c = e.child;
         if (c == null) {
@@ -511,7 +413,7 @@ final class NegotiationState {
             e.child = c;
         }
         if (r.decrypted()) {
-            SecurityAssociationPayload sa = first(visible, SecurityAssociationPayload.class);
+            SecurityAssociationPayload sa = content.first(SecurityAssociationPayload.class);
             if (sa != null && ProposalReader.negotiatesIkeSa(2, sa)) {
                 c.ikeRekey = true;
                 if (request) {
@@ -524,17 +426,17 @@ final class NegotiationState {
             } else if (sa != null && c.ikeRekey == null) {
                 c.ikeRekey = false;
             }
-            childPayloads(c, r, request, visible);
+            childPayloads(c, r, request, content);
         }
     }
 
-    private void quickMode(MessageRecord r, ExchangeState e, List<Payload> visible) {
+    private void quickMode(MessageRecord r, ExchangeState e, MessageContent content) {
         boolean request = r.from() == e.requester;
         if (e.child == null) {
             e.child = newChild("quick_mode", e, r);
         }
         if (r.decrypted()) {
-            childPayloads(e.child, r, request, visible);
+            childPayloads(e.child, r, request, content);
         }
     }
 
@@ -545,10 +447,10 @@ final class NegotiationState {
     }
 
     /** SA, KE, TS/ID and notifies of one decrypted child message. */
-    private void childPayloads(ChildState c, MessageRecord r, boolean request, List<Payload> visible) {
+    private void childPayloads(ChildState c, MessageRecord r, boolean request, MessageContent content) {
         c.contentSeen = true;
         Role side = request ? c.initiatedBy : c.initiatedBy.other();
-        SecurityAssociationPayload sa = first(visible, SecurityAssociationPayload.class);
+        SecurityAssociationPayload sa = content.first(SecurityAssociationPayload.class);
         if (sa != null && !ProposalReader.negotiatesIkeSa(version, sa)) {
             List<ChildProposal> proposals = ProposalReader.childSa(version, sa);
             if (request) {
@@ -569,9 +471,9 @@ final class NegotiationState {
             }
         }
         if (request && (sa != null || c.requestHasKe == null)) {
-            c.requestHasKe = first(visible, KeyExchangePayload.class) != null;
+            c.requestHasKe = content.first(KeyExchangePayload.class) != null;
         }
-        for (Payload p : visible) {
+        for (Payload p : content.visible()) {
             if (p instanceof NotifyPayload n && REKEY_SA.equals(Ikev2Registry.NOTIFY_TYPE.name(n.notifyType()))
                     && version == 2) {
                 c.rekey = true;
@@ -588,7 +490,7 @@ final class NegotiationState {
         if (version == 2) {
             List<String> tsi = null;
             List<String> tsr = null;
-            for (Payload p : visible) {
+            for (Payload p : content.visible()) {
                 if (p instanceof TrafficSelectorPayload ts) {
                     List<String> rendered = new ArrayList<>();
                     for (TrafficSelector s : ts.selectors()) {
@@ -611,7 +513,7 @@ final class NegotiationState {
                 c.tsResponder = requesterIsInitiator ? tsr : tsi;
             }
         } else {
-            List<IdentificationPayload> ids = all(visible, IdentificationPayload.class);
+            List<IdentificationPayload> ids = content.all(IdentificationPayload.class);
             if (ids.size() >= 2) {
                 boolean requesterIsInitiator = c.initiatedBy == Role.INITIATOR;
                 List<String> ci = List.of(TrafficSelectorText.ikev1(ids.get(0)));
@@ -818,24 +720,5 @@ final class NegotiationState {
             }
         }
         return true;
-    }
-
-    private static <T extends Payload> T first(List<Payload> payloads, Class<T> type) {
-        for (Payload p : payloads) {
-            if (type.isInstance(p)) {
-                return type.cast(p);
-            }
-        }
-        return null;
-    }
-
-    private static <T extends Payload> List<T> all(List<Payload> payloads, Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (Payload p : payloads) {
-            if (type.isInstance(p)) {
-                out.add(type.cast(p));
-            }
-        }
-        return out;
     }
 }
