@@ -5,8 +5,6 @@ import io.ikescope.net.IcmpUnreachable;
 import io.ikescope.net.IkeDatagram;
 import io.ikescope.wire.AuthenticationPayload;
 import io.ikescope.wire.Bytes;
-import io.ikescope.wire.CiscoFragmentPayload;
-import io.ikescope.wire.EncryptedFragmentPayload;
 import io.ikescope.wire.IdentificationPayload;
 import io.ikescope.wire.IkeHeader;
 import io.ikescope.wire.IkeMessage;
@@ -33,8 +31,6 @@ import java.util.Set;
  */
 final class NegotiationState {
     private static final int NAT_T_PORT = 4500;
-    private static final int IKE_HEADER_LENGTH = 28;
-    private static final int IKE_FLAGS_OFFSET = 19;
     private static final String REKEY_SA = "REKEY_SA";
     private static final String USE_TRANSPORT_MODE = "USE_TRANSPORT_MODE";
 
@@ -62,8 +58,7 @@ final class NegotiationState {
     private final List<MessageRecord> messages = new ArrayList<>();
     private int omitted;
     private final ExchangeLog exchanges;
-    /** Fragmented messages by sender, exchange, fragment ID (IKEv2: message ID and total). */
-    private final Map<String, FragmentedMessage> fragmented = new HashMap<>();
+    private final FragmentTracker fragments;
 
     private boolean phase1Seen;
     private String exchangeMode;
@@ -84,9 +79,7 @@ final class NegotiationState {
     private final TtlTally ttls = new TtlTally();
     private final FingerprintEvidence fingerprints = new FingerprintEvidence();
 
-    private int encryptedMessages;
-    private int decryptedMessages;
-    private int failedMessages;
+    private final DecryptionTally decryptions = new DecryptionTally();
 
     private final PeerTraffic esp = new PeerTraffic();
     private final PeerTraffic ah = new PeerTraffic();
@@ -115,6 +108,7 @@ final class NegotiationState {
         this.options = options;
         this.nat = new NatEvidence(version);
         this.exchanges = new ExchangeLog(version, options.maxMessagesPerNegotiation());
+        this.fragments = new FragmentTracker(version, options.maxMessagesPerNegotiation());
     }
 
     /** Creation order: ids are handed out in sequence. */
@@ -173,7 +167,7 @@ final class NegotiationState {
         fingerprints.message(from, d.frame(), content.visible());
         boolean encrypted = m.hasEncryptedContent();
         DecryptionStatus decryption = o.decryption();
-        FragmentInfo fragment = fragment(o.carriedFragment() != null ? o.carriedFragment() : m, h);
+        FragmentInfo fragment = FragmentTracker.fragmentOf(o.carriedFragment() != null ? o.carriedFragment() : m, h);
         String exchangeName = ExchangeNames.of(version, h.exchangeType());
         boolean response = version == 2 ? h.response() : false;
         ExchangeState exchange = exchanges.exchangeFor(h, from, response, retransmissionOf != null, fragment, exchangeName);
@@ -187,41 +181,11 @@ final class NegotiationState {
             phase1Seen = true; // IKE_AUTH completes the IKE SA: Phase 1 is (partly) in the capture
         }
 
-        // A fragmented message counts once, by the record standing for it: its first fragment until the one that
-        // completes it arrives, which then carries the whole (decrypted) content.
-        FragmentedMessage whole = null;
-        boolean firstPiece = false;
-        boolean completes = false;
-        Long partOf = null;
-        if (fragment != null) {
-            String key = from + ":" + exchange.index + ":" + fragment.id() + (version == 2 ? ":" + fragment.total() : "");
-            whole = fragmented.get(key);
-            if (whole == null && fragmented.size() < options.maxMessagesPerNegotiation()) {
-                whole = new FragmentedMessage();
-                fragmented.put(key, whole);
-                firstPiece = true;
-            }
-        }
-        if (whole != null) {
-            if (version == 1 && o.carriedFragment() == null) {
-                // An IKEv1 fragment as it travelled: as encrypted as the message it carries a piece of, and read
-                // only once that message is reassembled and decrypted.
-                Boolean carries = carriedEncryption(m);
-                if (carries != null) {
-                    whole.carriesEncrypted = carries;
-                }
-                encrypted = Boolean.TRUE.equals(whole.carriesEncrypted);
-                decryption = encrypted ? DecryptionStatus.NO_KEYS : DecryptionStatus.NONE;
-            }
-            completes = whole.add(fragment);
-            if (firstPiece) {
-                whole.stand(d.frame(), encrypted, decryption);
-            } else if (!completes && !Long.valueOf(whole.standing()).equals(retransmissionOf)) {
-                partOf = whole.standing();
-            }
-        }
-        boolean newMessage = retransmissionOf == null
-                && (whole != null ? firstPiece : fragment == null || fragment.number() == 1);
+        FragmentTracker.Arrival arrival = fragments.arrive(from, exchange, fragment, m, o.carriedFragment() == null,
+                d.frame(), encrypted, decryption, retransmissionOf);
+        encrypted = arrival.encrypted();
+        decryption = arrival.decryption();
+        boolean newMessage = arrival.newMessage(fragment, retransmissionOf);
         String step = exchange.step(from, newMessage, version);
         boolean decrypted = decryption == DecryptionStatus.OK;
         Integer room = encrypted && version == 2 && fragment == null && chosen != null && !decrypted
@@ -230,67 +194,25 @@ final class NegotiationState {
         MessageRecord record = new MessageRecord(d.frame(), d.epochNanos(), from, src, dst, d.transport(),
                 h.exchangeType(), exchangeName, h.messageId(), response, step, exchange.index, retransmissionOf,
                 encrypted, decryption, o.failureReason(), content.names(), content.notifies(), h.length(),
-                content.encryptedLength(), room, fragment, partOf,
+                content.encryptedLength(), room, fragment, arrival.partOf(),
                 MessagePurpose.of(version, exchangeName, response, encrypted, decrypted, content));
         if (messages.size() < options.maxMessagesPerNegotiation()) {
             messages.add(record);
             exchange.messages.add(record);
-            if (whole != null) {
-                whole.kept.add(new int[] {messages.size() - 1, exchange.messages.size() - 1});
-            }
+            fragments.kept(arrival, messages.size() - 1, exchange.messages.size() - 1);
             if (exchange.name.equals(ExchangeNames.CREATE_CHILD_SA)) {
                 lastCreateChildNanos = Math.max(lastCreateChildNanos, record.epochNanos());
             }
         } else {
             omitted++;
         }
-        if (completes && !firstPiece) {
-            standFor(whole, exchange, record);
+        fragments.standFor(arrival, messages, exchange, record);
+        if (arrival.countsNow(retransmissionOf)) {
+            decryptions.count(encrypted, decryption);
         }
-        if (whole == null || completes && whole.countOnce() || retransmissionOf != null && partOf == null) {
-            countDecryption(encrypted, decryption);
-        }
-        if (retransmissionOf == null && (whole == null || completes)) {
+        if (arrival.readsContent(retransmissionOf)) {
             phaseFacts(record, exchange, h, content, d);
         }
-    }
-
-    /** The record that completed a fragmented message stands for it from now on; its earlier fragments are parts. */
-    private void standFor(FragmentedMessage whole, ExchangeState exchange, MessageRecord completer) {
-        for (int[] at : whole.kept) {
-            MessageRecord earlier = messages.get(at[0]);
-            if (earlier.frame() == completer.frame()) {
-                continue;
-            }
-            // IKEv1 pieces share the reassembled message's fate; each IKEv2 SKF fragment was decrypted on its own
-            MessageRecord part = version == 1
-                    ? earlier.asPartOf(completer.frame(), completer.encrypted(), completer.decryption())
-                    : earlier.asPartOf(completer.frame(), earlier.encrypted(), earlier.decryption());
-            messages.set(at[0], part);
-            exchange.messages.set(at[1], part);
-        }
-        whole.stand(completer.frame(), completer.encrypted(), completer.decryption());
-    }
-
-    private void countDecryption(boolean encrypted, DecryptionStatus decryption) {
-        if (encrypted) {
-            encryptedMessages++;
-            if (decryption == DecryptionStatus.OK) {
-                decryptedMessages++;
-            } else if (decryption == DecryptionStatus.FAILED) {
-                failedMessages++;
-            }
-        }
-    }
-
-    /** IKEv1 fragment 1 begins with the carried message's ISAKMP header: its encryption flag, else null. */
-    private static Boolean carriedEncryption(IkeMessage m) {
-        for (Payload p : m.payloads()) {
-            if (p instanceof CiscoFragmentPayload f && f.fragmentNumber() == 1 && f.data().length() >= IKE_HEADER_LENGTH) {
-                return (f.data().get(IKE_FLAGS_OFFSET) & 0x01) != 0;
-            }
-        }
-        return null;
     }
 
     /** IKEv2: the I flag says who sent it. IKEv1: the sender of the first message is the initiator. */
@@ -322,18 +244,6 @@ final class NegotiationState {
     private boolean isInitialResponse(IkeHeader h) {
         return version == 2 ? h.response() && ExchangeNames.IKE_SA_INIT.equals(ExchangeNames.of(2, h.exchangeType()))
                 : h.messageId() == 0;
-    }
-
-    private static FragmentInfo fragment(IkeMessage m, IkeHeader h) {
-        for (Payload p : m.payloads()) {
-            if (p instanceof EncryptedFragmentPayload skf) {
-                return new FragmentInfo(h.messageId(), skf.fragmentNumber(), skf.totalFragments());
-            }
-            if (p instanceof CiscoFragmentPayload frag) {
-                return new FragmentInfo(frag.fragmentId(), frag.fragmentNumber(), frag.last() ? frag.fragmentNumber() : -1);
-            }
-        }
-        return null;
     }
 
     // ---- phase facts ----------------------------------------------------------------------------------------
@@ -672,33 +582,10 @@ final class NegotiationState {
         CapturePoint capturePoint = ttls.capturePoint();
         return new Negotiation(id, input, version, version == 2 ? "ikev2" : exchangeMode, initiator, responder, spiI.hex(),
                 spiR == null ? null : spiR.hex(), firstFrame, lastFrame, startNanos, lastNanos, natTraversalFrame,
-                nat.natDetected(), decryption(), phase1, childList, finished, messages, omitted,
+                nat.natDetected(), decryptions.summary(fragments.all()), phase1, childList, finished, messages, omitted,
                 esp.tally(), lost, Math.max(watchedUntilNanos, lastNanos), allNotes, rekeyOf, icmpErrors, ah.tally(),
                 capturePoint, NatReasoning.assess(nat, capturePoint), fingerprints.build(Role.INITIATOR, messages),
                 fingerprints.build(Role.RESPONDER, messages));
-    }
-
-    private String decryption() {
-        int encrypted = encryptedMessages;
-        int decrypted = decryptedMessages;
-        int failed = failedMessages;
-        for (FragmentedMessage f : fragmented.values()) {
-            if (!f.complete() && f.standingEncrypted()) { // never completed: counted once, as its first fragment
-                encrypted++;
-                decrypted += f.standingDecryption() == DecryptionStatus.OK ? 1 : 0;
-                failed += f.standingDecryption() == DecryptionStatus.FAILED ? 1 : 0;
-            }
-        }
-        if (encrypted == 0) {
-            return "none";
-        }
-        if (decrypted == encrypted) {
-            return "ok";
-        }
-        if (decrypted > 0) {
-            return "partial";
-        }
-        return failed > 0 ? "failed" : "no_keys";
     }
 
     /** Both addresses, in either order; fixed by the first message (which names the initiator). */
