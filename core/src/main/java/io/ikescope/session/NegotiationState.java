@@ -5,18 +5,10 @@ import io.ikescope.net.IcmpUnreachable;
 import io.ikescope.net.IkeDatagram;
 import io.ikescope.wire.AuthenticationPayload;
 import io.ikescope.wire.Bytes;
-import io.ikescope.wire.IdentificationPayload;
 import io.ikescope.wire.IkeHeader;
 import io.ikescope.wire.IkeMessage;
 import io.ikescope.wire.KeyExchangePayload;
-import io.ikescope.wire.NotifyPayload;
-import io.ikescope.wire.Payload;
-import io.ikescope.wire.PayloadTypes;
-import io.ikescope.wire.Proposal;
 import io.ikescope.wire.SecurityAssociationPayload;
-import io.ikescope.wire.TrafficSelector;
-import io.ikescope.wire.TrafficSelectorPayload;
-import io.ikescope.wire.registry.Ikev2Registry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,8 +23,6 @@ import java.util.Set;
  */
 final class NegotiationState {
     private static final int NAT_T_PORT = 4500;
-    private static final String REKEY_SA = "REKEY_SA";
-    private static final String USE_TRANSPORT_MODE = "USE_TRANSPORT_MODE";
 
     final String id;
     final String input;
@@ -66,14 +56,9 @@ final class NegotiationState {
     private IkeProposal chosen;
     private String ikev2AuthMethod;
 
-    private final List<ChildState> children = new ArrayList<>();
+    private final ChildSas children;
     private ChildState ikeAuthChild;
     private boolean ikeAuthChildDecided;
-    /**
-     * ESP or AH SPI (4 bytes, by value: a packet looks it up without formatting text) -> the child and the peer that
-     * chose it (ESP or AH to that peer carries it).
-     */
-    private final Map<Long, SpiOwner> childSpis = new HashMap<>();
 
     private final NatEvidence nat;
     private final TtlTally ttls = new TtlTally();
@@ -96,9 +81,6 @@ final class NegotiationState {
     private String pairKey;
     private Negotiation.RekeyLink rekeyOf;
 
-    private record SpiOwner(ChildState child, Role owner) {
-    }
-
     NegotiationState(String id, String input, int version, Bytes spiI, TrackerOptions options) {
         this.id = id;
         this.input = input;
@@ -109,6 +91,7 @@ final class NegotiationState {
         this.nat = new NatEvidence(version);
         this.exchanges = new ExchangeLog(version, options.maxMessagesPerNegotiation());
         this.fragments = new FragmentTracker(version, options.maxMessagesPerNegotiation());
+        this.children = new ChildSas(version, options.maxChildrenPerNegotiation());
     }
 
     /** Creation order: ids are handed out in sequence. */
@@ -277,7 +260,7 @@ final class NegotiationState {
             }
         }
         nat.message(r, h, content.visible(), d, chosen == null ? null : chosen.hash());
-        if (children.size() >= options.maxChildrenPerNegotiation()) {
+        if (children.full()) {
             return;
         }
         if (v2 && name.equals(ExchangeNames.IKE_AUTH)) {
@@ -307,10 +290,10 @@ final class NegotiationState {
             if (r.decrypted() && sa == null) {
                 return; // a childless IKE_AUTH (RFC 6023)
             }
-            ikeAuthChild = newChild("ike_auth", e, r);
+            ikeAuthChild = children.open("ike_auth", e, r);
         }
         if (ikeAuthChild != null && r.decrypted()) {
-            childPayloads(ikeAuthChild, r, request, content);
+            children.read(ikeAuthChild, request, content);
         }
     }
 
@@ -319,7 +302,7 @@ final class NegotiationState {
         ChildState c = e.child;
         if (c == null) {
             // Also for a response whose request was not captured: still one negotiation.
-            c = newChild("create_child_sa", e, r);
+            c = children.open("create_child_sa", e, r);
             e.child = c;
         }
         if (r.decrypted()) {
@@ -328,7 +311,7 @@ final class NegotiationState {
                 c.ikeRekey = true;
                 if (request) {
                     // The rekey's requester is the new IKE SA's initiator: its proposal SPI is the new SPIi.
-                    String spi = firstSpi(sa);
+                    String spi = ChildSas.firstSpi(sa);
                     if (spi != null) {
                         rekeyedTo.put(spi, e.index);
                     }
@@ -336,109 +319,18 @@ final class NegotiationState {
             } else if (sa != null && c.ikeRekey == null) {
                 c.ikeRekey = false;
             }
-            childPayloads(c, r, request, content);
+            children.read(c, request, content);
         }
     }
 
     private void quickMode(MessageRecord r, ExchangeState e, MessageContent content) {
         boolean request = r.from() == e.requester;
         if (e.child == null) {
-            e.child = newChild("quick_mode", e, r);
+            e.child = children.open("quick_mode", e, r);
         }
         if (r.decrypted()) {
-            childPayloads(e.child, r, request, content);
+            children.read(e.child, request, content);
         }
-    }
-
-    private ChildState newChild(String exchange, ExchangeState e, MessageRecord r) {
-        ChildState c = new ChildState(children.size(), exchange, e.index, e.requester, r.messageId());
-        children.add(c);
-        return c;
-    }
-
-    /** SA, KE, TS/ID and notifies of one decrypted child message. */
-    private void childPayloads(ChildState c, MessageRecord r, boolean request, MessageContent content) {
-        c.contentSeen = true;
-        Role side = request ? c.initiatedBy : c.initiatedBy.other();
-        SecurityAssociationPayload sa = content.first(SecurityAssociationPayload.class);
-        if (sa != null && !ProposalReader.negotiatesIkeSa(version, sa)) {
-            List<ChildProposal> proposals = ProposalReader.childSa(version, sa);
-            if (request) {
-                c.offered = proposals;
-            } else if (!proposals.isEmpty()) {
-                c.chosen = proposals.get(0);
-            }
-            String spi = firstSpi(sa);
-            if (spi != null && !spi.isEmpty()) {
-                if (side == Role.INITIATOR) {
-                    c.spiInitiator = spi;
-                } else {
-                    c.spiResponder = spi;
-                }
-                if (spi.length() == 8) {
-                    childSpis.put(Long.parseLong(spi, 16), new SpiOwner(c, side));
-                }
-            }
-        }
-        if (request && (sa != null || c.requestHasKe == null)) {
-            c.requestHasKe = content.first(KeyExchangePayload.class) != null;
-        }
-        for (Payload p : content.visible()) {
-            if (p instanceof NotifyPayload n && REKEY_SA.equals(Ikev2Registry.NOTIFY_TYPE.name(n.notifyType()))
-                    && version == 2) {
-                c.rekey = true;
-            }
-            if (p instanceof NotifyPayload n && version == 2
-                    && USE_TRANSPORT_MODE.equals(Ikev2Registry.NOTIFY_TYPE.name(n.notifyType()))) {
-                if (request) {
-                    c.transportRequested = true;
-                } else {
-                    c.transportAccepted = true;
-                }
-            }
-        }
-        if (version == 2) {
-            List<String> tsi = null;
-            List<String> tsr = null;
-            for (Payload p : content.visible()) {
-                if (p instanceof TrafficSelectorPayload ts) {
-                    List<String> rendered = new ArrayList<>();
-                    for (TrafficSelector s : ts.selectors()) {
-                        String text = TrafficSelectorText.ikev2(s);
-                        if (text != null) {
-                            rendered.add(text);
-                        }
-                    }
-                    if (ts.type() == PayloadTypes.V2_TSI) {
-                        tsi = rendered;
-                    } else {
-                        tsr = rendered;
-                    }
-                }
-            }
-            // TSi always describes the exchange requester's side.
-            if (tsi != null || tsr != null) {
-                boolean requesterIsInitiator = c.initiatedBy == Role.INITIATOR;
-                c.tsInitiator = requesterIsInitiator ? tsi : tsr;
-                c.tsResponder = requesterIsInitiator ? tsr : tsi;
-            }
-        } else {
-            List<IdentificationPayload> ids = content.all(IdentificationPayload.class);
-            if (ids.size() >= 2) {
-                boolean requesterIsInitiator = c.initiatedBy == Role.INITIATOR;
-                List<String> ci = List.of(TrafficSelectorText.ikev1(ids.get(0)));
-                List<String> cr = List.of(TrafficSelectorText.ikev1(ids.get(1)));
-                c.tsInitiator = requesterIsInitiator ? ci : cr;
-                c.tsResponder = requesterIsInitiator ? cr : ci;
-            }
-        }
-    }
-
-    private static String firstSpi(SecurityAssociationPayload sa) {
-        for (Proposal p : sa.proposals()) {
-            return p.spi().hex();
-        }
-        return null;
     }
 
     // ---- ESP, AH and lost fragments -----------------------------------------------------------------------------
@@ -454,12 +346,8 @@ final class NegotiationState {
 
     private void ipsec(boolean isAh, long frame, long nanos, String src, int srcPort, long spi) {
         activeNanos = Math.max(activeNanos, nanos);
-        SpiOwner owner = childSpis.get(spi);
-        Role to;
-        if (owner != null) {
-            to = owner.owner;
-            owner.child.count(isAh, to);
-        } else {
+        Role to = children.count(isAh, spi);
+        if (to == null) {
             to = senderOf(src, srcPort) == Role.INITIATOR ? Role.RESPONDER : Role.INITIATOR;
         }
         (isAh ? ah : esp).add(to, frame);
@@ -563,10 +451,7 @@ final class NegotiationState {
             finalChoice = finalChoice.withAuthMethod(ikev2AuthMethod);
         }
         Phase1 phase1 = new Phase1(phase1Seen, offered, finalChoice, attempts);
-        List<ChildSa> childList = new ArrayList<>(children.size());
-        for (ChildState c : children) {
-            childList.add(c.build(version));
-        }
+        List<ChildSa> childList = children.build();
         List<String> allNotes = new ArrayList<>(notes);
         if (omitted > 0) {
             allNotes.add(omitted + " later messages were counted but not kept (limit "
@@ -576,7 +461,7 @@ final class NegotiationState {
             allNotes.add(icmpOmitted + " later ICMP errors were counted but not kept (limit "
                     + options.maxMessagesPerNegotiation() + " per negotiation)");
         }
-        if (children.size() >= options.maxChildrenPerNegotiation()) {
+        if (children.full()) {
             allNotes.add("only the first " + options.maxChildrenPerNegotiation() + " Phase 2 negotiations are kept");
         }
         CapturePoint capturePoint = ttls.capturePoint();
