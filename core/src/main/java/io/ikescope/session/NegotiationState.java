@@ -3,18 +3,13 @@ package io.ikescope.session;
 import io.ikescope.crypto.DecryptionStatus;
 import io.ikescope.net.IcmpUnreachable;
 import io.ikescope.net.IkeDatagram;
-import io.ikescope.wire.AuthenticationPayload;
 import io.ikescope.wire.Bytes;
 import io.ikescope.wire.IkeHeader;
 import io.ikescope.wire.IkeMessage;
-import io.ikescope.wire.KeyExchangePayload;
-import io.ikescope.wire.SecurityAssociationPayload;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,15 +45,8 @@ final class NegotiationState {
     private final ExchangeLog exchanges;
     private final FragmentTracker fragments;
 
-    private boolean phase1Seen;
-    private String exchangeMode;
-    private final List<Phase1.Attempt> attempts = new ArrayList<>();
-    private IkeProposal chosen;
-    private String ikev2AuthMethod;
-
+    private final Phase1Facts phase1 = new Phase1Facts();
     private final ChildSas children;
-    private ChildState ikeAuthChild;
-    private boolean ikeAuthChildDecided;
 
     private final NatEvidence nat;
     private final TtlTally ttls = new TtlTally();
@@ -72,14 +60,9 @@ final class NegotiationState {
     private final List<IcmpError> icmpErrors = new ArrayList<>();
     private int icmpOmitted;
     private final List<String> notes = new ArrayList<>();
-    /** IKEv2: initiator SPIs of IKE SAs this one's decrypted rekeys created, and the rekey exchange's index. */
-    private final Map<String, Integer> rekeyedTo = new HashMap<>();
-    /** Whether any CREATE_CHILD_SA was seen: only those can be the IKE SA a new one rekeys (see linkRekey). */
-    private boolean createChildSaSeen;
-    /** Capture time of the latest kept CREATE_CHILD_SA message. */
-    private long lastCreateChildNanos = Long.MIN_VALUE;
+    private final RekeyTrail rekeys = new RekeyTrail();
+    private final ExchangeTasks tasks;
     private String pairKey;
-    private Negotiation.RekeyLink rekeyOf;
 
     NegotiationState(String id, String input, int version, Bytes spiI, TrackerOptions options) {
         this.id = id;
@@ -92,6 +75,7 @@ final class NegotiationState {
         this.exchanges = new ExchangeLog(version, options.maxMessagesPerNegotiation());
         this.fragments = new FragmentTracker(version, options.maxMessagesPerNegotiation());
         this.children = new ChildSas(version, options.maxChildrenPerNegotiation());
+        this.tasks = new ExchangeTasks(version, phase1, children, rekeys);
     }
 
     /** Creation order: ids are handed out in sequence. */
@@ -100,7 +84,7 @@ final class NegotiationState {
     }
 
     boolean createChildSaSeen() {
-        return createChildSaSeen;
+        return rekeys.sawCreateChildSa();
     }
 
     /**
@@ -108,8 +92,7 @@ final class NegotiationState {
      * decrypted rekey named its SPI and the last CREATE_CHILD_SA is more than {@code windowNanos} before.
      */
     boolean pastRekeyWindow(long nanos, long windowNanos) {
-        return rekeyedTo.isEmpty() && lastCreateChildNanos != Long.MIN_VALUE
-                && nanos - lastCreateChildNanos > windowNanos;
+        return rekeys.pastWindow(nanos, windowNanos);
     }
 
     static String key(int version, Bytes spiI) {
@@ -155,13 +138,13 @@ final class NegotiationState {
         boolean response = version == 2 ? h.response() : false;
         ExchangeState exchange = exchanges.exchangeFor(h, from, response, retransmissionOf != null, fragment, exchangeName);
         if (exchange.name.equals(ExchangeNames.CREATE_CHILD_SA)) {
-            createChildSaSeen = true;
+            rekeys.createChildSaSeen();
         }
         if (version == 1) {
             response = from != exchange.requester;
         }
         if (version == 2 && exchangeName.equals(ExchangeNames.IKE_AUTH)) {
-            phase1Seen = true; // IKE_AUTH completes the IKE SA: Phase 1 is (partly) in the capture
+            phase1.seen(); // IKE_AUTH completes the IKE SA: Phase 1 is (partly) in the capture
         }
 
         FragmentTracker.Arrival arrival = fragments.arrive(from, exchange, fragment, m, o.carriedFragment() == null,
@@ -171,6 +154,7 @@ final class NegotiationState {
         boolean newMessage = arrival.newMessage(fragment, retransmissionOf);
         String step = exchange.step(from, newMessage, version);
         boolean decrypted = decryption == DecryptionStatus.OK;
+        IkeProposal chosen = phase1.chosen();
         Integer room = encrypted && version == 2 && fragment == null && chosen != null && !decrypted
                 ? CipherOverhead.room(content.encryptedLength(), chosen.encryption(), chosen.integrity()) : null;
 
@@ -184,7 +168,7 @@ final class NegotiationState {
             exchange.messages.add(record);
             fragments.kept(arrival, messages.size() - 1, exchange.messages.size() - 1);
             if (exchange.name.equals(ExchangeNames.CREATE_CHILD_SA)) {
-                lastCreateChildNanos = Math.max(lastCreateChildNanos, record.epochNanos());
+                rekeys.createChildSaKept(record.epochNanos());
             }
         } else {
             omitted++;
@@ -231,106 +215,14 @@ final class NegotiationState {
 
     // ---- phase facts ----------------------------------------------------------------------------------------
 
+    /** The task of the message's exchange kind reads it; NAT evidence is gathered from every exchange. */
     private void phaseFacts(MessageRecord r, ExchangeState e, IkeHeader h, MessageContent content, IkeDatagram d) {
-        String name = r.exchange();
-        boolean v2 = version == 2;
-        if (v2 ? name.equals(ExchangeNames.IKE_SA_INIT) : name.equals(ExchangeNames.MAIN_MODE)
-                || name.equals(ExchangeNames.AGGRESSIVE)) {
-            phase1Seen = true;
-            if (exchangeMode == null) {
-                exchangeMode = v2 ? "ikev2" : name.equals(ExchangeNames.MAIN_MODE) ? "main" : "aggressive";
-            }
-            SecurityAssociationPayload sa = content.first(SecurityAssociationPayload.class);
-            if (sa != null && r.from() == Role.INITIATOR && e.requester == Role.INITIATOR) {
-                KeyExchangePayload ke = content.first(KeyExchangePayload.class);
-                attempts.add(new Phase1.Attempt(r.frame(), ProposalReader.ikeSa(version, sa),
-                        v2 ? ProposalReader.ikev2Groups(sa) : v1Groups(sa),
-                        v2 && ke != null ? ke.dhGroup() : null));
-            } else if (sa != null && r.from() == Role.RESPONDER) {
-                List<IkeProposal> answer = ProposalReader.ikeSa(version, sa);
-                if (!answer.isEmpty()) {
-                    chosen = answer.get(0);
-                }
-            }
+        ExchangeTask task = tasks.forExchange(r.exchange());
+        if (task != null) {
+            task.read(r, e, content);
         }
-        if (v2 && name.equals(ExchangeNames.IKE_AUTH) && r.from() == Role.INITIATOR && r.decrypted()) {
-            AuthenticationPayload auth = content.first(AuthenticationPayload.class);
-            if (auth != null && ikev2AuthMethod == null) {
-                ikev2AuthMethod = AuthMethodNames.name(2, auth.authMethod());
-            }
-        }
+        IkeProposal chosen = phase1.chosen();
         nat.message(r, h, content.visible(), d, chosen == null ? null : chosen.hash());
-        if (children.full()) {
-            return;
-        }
-        if (v2 && name.equals(ExchangeNames.IKE_AUTH)) {
-            ikeAuthChild(r, e, content);
-        } else if (v2 && name.equals(ExchangeNames.CREATE_CHILD_SA)) {
-            createChildSa(r, e, content);
-        } else if (!v2 && name.equals(ExchangeNames.QUICK_MODE)) {
-            quickMode(r, e, content);
-        }
-    }
-
-    private static List<Integer> v1Groups(SecurityAssociationPayload sa) {
-        List<Integer> groups = new ArrayList<>();
-        for (IkeProposal p : ProposalReader.ikeSa(1, sa)) {
-            if (p.dhGroup() != null && !groups.contains(p.dhGroup())) {
-                groups.add(p.dhGroup());
-            }
-        }
-        return groups;
-    }
-
-    private void ikeAuthChild(MessageRecord r, ExchangeState e, MessageContent content) {
-        boolean request = r.from() == e.requester;
-        if (request && !ikeAuthChildDecided) {
-            ikeAuthChildDecided = true;
-            SecurityAssociationPayload sa = content.first(SecurityAssociationPayload.class);
-            if (r.decrypted() && sa == null) {
-                return; // a childless IKE_AUTH (RFC 6023)
-            }
-            ikeAuthChild = children.open("ike_auth", e, r);
-        }
-        if (ikeAuthChild != null && r.decrypted()) {
-            children.read(ikeAuthChild, request, content);
-        }
-    }
-
-    private void createChildSa(MessageRecord r, ExchangeState e, MessageContent content) {
-        boolean request = r.from() == e.requester;
-        ChildState c = e.child;
-        if (c == null) {
-            // Also for a response whose request was not captured: still one negotiation.
-            c = children.open("create_child_sa", e, r);
-            e.child = c;
-        }
-        if (r.decrypted()) {
-            SecurityAssociationPayload sa = content.first(SecurityAssociationPayload.class);
-            if (sa != null && ProposalReader.negotiatesIkeSa(2, sa)) {
-                c.ikeRekey = true;
-                if (request) {
-                    // The rekey's requester is the new IKE SA's initiator: its proposal SPI is the new SPIi.
-                    String spi = ChildSas.firstSpi(sa);
-                    if (spi != null) {
-                        rekeyedTo.put(spi, e.index);
-                    }
-                }
-            } else if (sa != null && c.ikeRekey == null) {
-                c.ikeRekey = false;
-            }
-            children.read(c, request, content);
-        }
-    }
-
-    private void quickMode(MessageRecord r, ExchangeState e, MessageContent content) {
-        boolean request = r.from() == e.requester;
-        if (e.child == null) {
-            e.child = children.open("quick_mode", e, r);
-        }
-        if (r.decrypted()) {
-            children.read(e.child, request, content);
-        }
     }
 
     // ---- ESP, AH and lost fragments -----------------------------------------------------------------------------
@@ -399,40 +291,19 @@ final class NegotiationState {
      * CREATE_CHILD_SA was answered at most {@code windowNanos} before our first message (inferred).
      */
     void linkRekey(Collection<NegotiationState> samePeers, long windowNanos) {
-        NegotiationState best = null;
-        long bestFrame = -1;
-        String spi = spiI.hex(); // once: many negotiations between the same peers may be live
-        for (NegotiationState older : samePeers) {
-            if (older == this || older.version != 2 || !older.createChildSaSeen) {
-                continue; // cheap test first: thousands of negotiations between the same peers may be live
-            }
-            Integer exact = older.rekeyedTo.isEmpty() ? null : older.rekeyedTo.get(spi);
-            if (exact != null) {
-                rekeyOf = new Negotiation.RekeyLink(older.id, older.exchanges.get(exact).frames(), false);
-                return;
-            }
-            for (ExchangeState e : older.exchanges.all()) {
-                if (e.name.equals(ExchangeNames.CREATE_CHILD_SA) && e.hasFrom(e.requester.other())
-                        && !Boolean.FALSE.equals(e.child == null ? null : e.child.ikeRekey)) {
-                    MessageRecord last = e.last();
-                    if (startNanos - last.epochNanos() <= windowNanos && last.frame() > bestFrame) {
-                        best = older;
-                        bestFrame = last.frame();
-                    }
-                }
-            }
-        }
-        if (best != null) {
-            for (ExchangeState e : best.exchanges.all()) {
-                if (e.name.equals(ExchangeNames.CREATE_CHILD_SA) && e.last().frame() == bestFrame) {
-                    rekeyOf = new Negotiation.RekeyLink(best.id, e.frames(), true);
-                }
-            }
-        }
+        rekeys.link(this, samePeers, windowNanos);
+    }
+
+    RekeyTrail rekeys() {
+        return rekeys;
+    }
+
+    ExchangeLog exchanges() {
+        return exchanges;
     }
 
     boolean startedWithoutPhase1() {
-        return !phase1Seen;
+        return !phase1.wasSeen();
     }
 
     void note(String text) {
@@ -445,12 +316,6 @@ final class NegotiationState {
 
     Negotiation build(long watchedUntilNanos) {
         List<Exchange> finished = exchanges.finished();
-        List<IkeProposal> offered = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1).offered();
-        IkeProposal finalChoice = chosen;
-        if (finalChoice != null && ikev2AuthMethod != null) {
-            finalChoice = finalChoice.withAuthMethod(ikev2AuthMethod);
-        }
-        Phase1 phase1 = new Phase1(phase1Seen, offered, finalChoice, attempts);
         List<ChildSa> childList = children.build();
         List<String> allNotes = new ArrayList<>(notes);
         if (omitted > 0) {
@@ -465,10 +330,10 @@ final class NegotiationState {
             allNotes.add("only the first " + options.maxChildrenPerNegotiation() + " Phase 2 negotiations are kept");
         }
         CapturePoint capturePoint = ttls.capturePoint();
-        return new Negotiation(id, input, version, version == 2 ? "ikev2" : exchangeMode, initiator, responder, spiI.hex(),
+        return new Negotiation(id, input, version, version == 2 ? "ikev2" : phase1.exchangeMode(), initiator, responder, spiI.hex(),
                 spiR == null ? null : spiR.hex(), firstFrame, lastFrame, startNanos, lastNanos, natTraversalFrame,
-                nat.natDetected(), decryptions.summary(fragments.all()), phase1, childList, finished, messages, omitted,
-                esp.tally(), lost, Math.max(watchedUntilNanos, lastNanos), allNotes, rekeyOf, icmpErrors, ah.tally(),
+                nat.natDetected(), decryptions.summary(fragments.all()), phase1.build(), childList, finished, messages, omitted,
+                esp.tally(), lost, Math.max(watchedUntilNanos, lastNanos), allNotes, rekeys.origin(), icmpErrors, ah.tally(),
                 capturePoint, NatReasoning.assess(nat, capturePoint), fingerprints.build(Role.INITIATOR, messages),
                 fingerprints.build(Role.RESPONDER, messages));
     }
