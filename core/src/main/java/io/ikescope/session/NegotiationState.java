@@ -8,9 +8,7 @@ import io.ikescope.wire.IkeHeader;
 import io.ikescope.wire.IkeMessage;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The live state of one negotiation while the capture is read: its messages turned into {@link MessageRecord}s
@@ -27,10 +25,7 @@ final class NegotiationState {
     final String key;
     private final TrackerOptions options;
     private Bytes spiR;
-    Endpoint initiator;
-    Endpoint responder;
-    private final Set<Integer> initiatorPorts = new HashSet<>();
-    private final Set<Integer> responderPorts = new HashSet<>();
+    private final PeerRoles peers;
     long firstFrame;
     long lastFrame;
     long startNanos;
@@ -71,6 +66,7 @@ final class NegotiationState {
         this.spiI = spiI;
         this.key = key(version, spiI);
         this.options = options;
+        this.peers = new PeerRoles(version);
         this.nat = new NatEvidence(version);
         this.exchanges = new ExchangeLog(version, options.maxMessagesPerNegotiation());
         this.fragments = new FragmentTracker(version, options.maxMessagesPerNegotiation());
@@ -107,9 +103,7 @@ final class NegotiationState {
         IkeHeader h = m.header();
         Endpoint src = new Endpoint(d.src(), d.srcPort());
         Endpoint dst = new Endpoint(d.dst(), d.dstPort());
-        Role from = roleOf(h, src, dst);
-        (from == Role.INITIATOR ? initiatorPorts : responderPorts).add(src.port());
-        (from == Role.INITIATOR ? responderPorts : initiatorPorts).add(dst.port());
+        Role from = peers.sender(h, src, dst);
         if (messages.isEmpty() && omitted == 0) {
             firstFrame = d.frame();
             startNanos = d.epochNanos();
@@ -182,32 +176,6 @@ final class NegotiationState {
         }
     }
 
-    /** IKEv2: the I flag says who sent it. IKEv1: the sender of the first message is the initiator. */
-    private Role roleOf(IkeHeader h, Endpoint src, Endpoint dst) {
-        if (initiator == null) {
-            boolean fromInitiator = version == 2 ? h.initiator() : true;
-            initiator = fromInitiator ? src : dst;
-            responder = fromInitiator ? dst : src;
-            return fromInitiator ? Role.INITIATOR : Role.RESPONDER;
-        }
-        if (version == 2) {
-            return h.initiator() ? Role.INITIATOR : Role.RESPONDER;
-        }
-        boolean fromI = src.address().equals(initiator.address());
-        boolean fromR = src.address().equals(responder.address());
-        if (fromI != fromR) {
-            return fromI ? Role.INITIATOR : Role.RESPONDER;
-        }
-        // Both peers on one address (a host talking to itself) or neither known (address changed): ports decide.
-        if (initiatorPorts.contains(src.port()) && !responderPorts.contains(src.port())) {
-            return Role.INITIATOR;
-        }
-        if (responderPorts.contains(src.port()) && !initiatorPorts.contains(src.port())) {
-            return Role.RESPONDER;
-        }
-        return dst.address().equals(responder.address()) ? Role.INITIATOR : Role.RESPONDER;
-    }
-
     private boolean isInitialResponse(IkeHeader h) {
         return version == 2 ? h.response() && ExchangeNames.IKE_SA_INIT.equals(ExchangeNames.of(2, h.exchangeType()))
                 : h.messageId() == 0;
@@ -240,7 +208,7 @@ final class NegotiationState {
         activeNanos = Math.max(activeNanos, nanos);
         Role to = children.count(isAh, spi);
         if (to == null) {
-            to = senderOf(src, srcPort) == Role.INITIATOR ? Role.RESPONDER : Role.INITIATOR;
+            to = peers.senderOf(src, srcPort) == Role.INITIATOR ? Role.RESPONDER : Role.INITIATOR;
         }
         (isAh ? ah : esp).add(to, frame);
     }
@@ -249,7 +217,7 @@ final class NegotiationState {
         if (lost.size() >= options.maxMessagesPerNegotiation()) {
             return;
         }
-        lost.add(new LostFragments(frame, nanos, senderOf(src, srcPort), bytes, fragments));
+        lost.add(new LostFragments(frame, nanos, peers.senderOf(src, srcPort), bytes, fragments));
     }
 
     /**
@@ -270,20 +238,13 @@ final class NegotiationState {
             return false;
         }
         if (icmpErrors.size() < options.maxMessagesPerNegotiation()) {
-            Role refused = quoted != null ? quoted.from() : senderOf(src.address(), src.port());
+            Role refused = quoted != null ? quoted.from() : peers.senderOf(src.address(), src.port());
             icmpErrors.add(new IcmpError(icmp, refused, quoted == null ? null : quoted.frame(), bySpi));
         } else {
             icmpOmitted++;
         }
         activeNanos = Math.max(activeNanos, icmp.epochNanos());
         return true;
-    }
-
-    private Role senderOf(String address, int port) {
-        if (initiator.address().equals(responder.address())) {
-            return responderPorts.contains(port) && !initiatorPorts.contains(port) ? Role.RESPONDER : Role.INITIATOR;
-        }
-        return address.equals(responder.address()) ? Role.RESPONDER : Role.INITIATOR;
     }
 
     /**
@@ -330,18 +291,19 @@ final class NegotiationState {
             allNotes.add("only the first " + options.maxChildrenPerNegotiation() + " Phase 2 negotiations are kept");
         }
         CapturePoint capturePoint = ttls.capturePoint();
-        return new Negotiation(id, input, version, version == 2 ? "ikev2" : phase1.exchangeMode(), initiator, responder, spiI.hex(),
+        String mode = version == 2 ? "ikev2" : phase1.exchangeMode();
+        return new Negotiation(id, input, version, mode, peers.initiator(), peers.responder(), spiI.hex(),
                 spiR == null ? null : spiR.hex(), firstFrame, lastFrame, startNanos, lastNanos, natTraversalFrame,
-                nat.natDetected(), decryptions.summary(fragments.all()), phase1.build(), childList, finished, messages, omitted,
-                esp.tally(), lost, Math.max(watchedUntilNanos, lastNanos), allNotes, rekeys.origin(), icmpErrors, ah.tally(),
-                capturePoint, NatReasoning.assess(nat, capturePoint), fingerprints.build(Role.INITIATOR, messages),
-                fingerprints.build(Role.RESPONDER, messages));
+                nat.natDetected(), decryptions.summary(fragments.all()), phase1.build(), childList, finished, messages,
+                omitted, esp.tally(), lost, Math.max(watchedUntilNanos, lastNanos), allNotes, rekeys.origin(),
+                icmpErrors, ah.tally(), capturePoint, NatReasoning.assess(nat, capturePoint),
+                fingerprints.build(Role.INITIATOR, messages), fingerprints.build(Role.RESPONDER, messages));
     }
 
     /** Both addresses, in either order; fixed by the first message (which names the initiator). */
     String pairKey() {
         if (pairKey == null) {
-            pairKey = pairKey(initiator.address(), responder.address());
+            pairKey = pairKey(peers.initiator().address(), peers.responder().address());
         }
         return pairKey;
     }
