@@ -35,7 +35,7 @@ final class PeerRoles {
         return from;
     }
 
-    /** The side a packet from {@code address} and {@code port} came from (ports decide for a host talking to itself). */
+    /** The side a packet from {@code address} and {@code port} came from; ports decide for a host talking to itself. */
     Role senderOf(String address, int port) {
         if (initiator.address().equals(responder.address())) {
             return responderPorts.contains(port) && !initiatorPorts.contains(port) ? Role.RESPONDER : Role.INITIATOR;
