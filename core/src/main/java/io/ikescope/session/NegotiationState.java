@@ -3,35 +3,12 @@ package io.ikescope.session;
 import io.ikescope.crypto.DecryptionStatus;
 import io.ikescope.net.IcmpUnreachable;
 import io.ikescope.net.IkeDatagram;
-import io.ikescope.wire.Attribute;
-import io.ikescope.wire.AuthenticationPayload;
 import io.ikescope.wire.Bytes;
-import io.ikescope.wire.CiscoFragmentPayload;
-import io.ikescope.wire.ConfigurationPayload;
-import io.ikescope.wire.DeletePayload;
-import io.ikescope.wire.EncryptedFragmentPayload;
-import io.ikescope.wire.EncryptedPayload;
-import io.ikescope.wire.IdentificationPayload;
 import io.ikescope.wire.IkeHeader;
 import io.ikescope.wire.IkeMessage;
-import io.ikescope.wire.KeyExchangePayload;
-import io.ikescope.wire.NotifyPayload;
-import io.ikescope.wire.Payload;
-import io.ikescope.wire.PayloadTypes;
-import io.ikescope.wire.Proposal;
-import io.ikescope.wire.SecurityAssociationPayload;
-import io.ikescope.wire.TrafficSelector;
-import io.ikescope.wire.TrafficSelectorPayload;
-import io.ikescope.wire.registry.Ikev1Registry;
-import io.ikescope.wire.registry.Ikev2Registry;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The live state of one negotiation while the capture is read: its messages turned into {@link MessageRecord}s
@@ -39,15 +16,6 @@ import java.util.Set;
  */
 final class NegotiationState {
     private static final int NAT_T_PORT = 4500;
-    private static final int IKE_HEADER_LENGTH = 28;
-    private static final int IKE_FLAGS_OFFSET = 19;
-    private static final String REKEY_SA = "REKEY_SA";
-    private static final String USE_TRANSPORT_MODE = "USE_TRANSPORT_MODE";
-    private static final String R_U_THERE = "R_U_THERE";
-    private static final String R_U_THERE_ACK = "R_U_THERE_ACK";
-    private static final int ISAKMP_PROTOCOL = RegistryValues.of(Ikev1Registry.PROTOCOL_ID, "ISAKMP");
-    private static final int IKE_PROTOCOL = RegistryValues.of(Ikev2Registry.PROTOCOL_ID, "IKE");
-    private static final int XAUTH_STATUS = RegistryValues.of(Ikev1Registry.CFG_ATTRIBUTE, "XAUTH_STATUS");
 
     final String id;
     final String input;
@@ -57,10 +25,7 @@ final class NegotiationState {
     final String key;
     private final TrackerOptions options;
     private Bytes spiR;
-    Endpoint initiator;
-    Endpoint responder;
-    private final Set<Integer> initiatorPorts = new HashSet<>();
-    private final Set<Integer> responderPorts = new HashSet<>();
+    private final PeerRoles peers;
     long firstFrame;
     long lastFrame;
     long startNanos;
@@ -72,36 +37,17 @@ final class NegotiationState {
 
     private final List<MessageRecord> messages = new ArrayList<>();
     private int omitted;
-    private final List<ExchangeState> exchanges = new ArrayList<>();
-    /** IKEv2: requester + message ID; IKEv1: exchange type + message ID. */
-    private final Map<String, ExchangeState> exchangeByKey = new HashMap<>();
-    /** Fragmented messages by sender, exchange, fragment ID (IKEv2: message ID and total). */
-    private final Map<String, FragmentedMessage> fragmented = new HashMap<>();
-    /** Digest of a message's bytes -> its first frame and sender, to tell retransmissions. */
-    private final Map<Long, long[]> digests = new HashMap<>();
+    private final ExchangeLog exchanges;
+    private final FragmentTracker fragments;
 
-    private boolean phase1Seen;
-    private String exchangeMode;
-    private final List<Phase1.Attempt> attempts = new ArrayList<>();
-    private IkeProposal chosen;
-    private String ikev2AuthMethod;
-
-    private final List<ChildState> children = new ArrayList<>();
-    private ChildState ikeAuthChild;
-    private boolean ikeAuthChildDecided;
-    /**
-     * ESP or AH SPI (4 bytes, by value: a packet looks it up without formatting text) -> the child and the peer that
-     * chose it (ESP or AH to that peer carries it).
-     */
-    private final Map<Long, SpiOwner> childSpis = new HashMap<>();
+    private final Phase1Facts phase1 = new Phase1Facts();
+    private final ChildSas children;
 
     private final NatEvidence nat;
     private final TtlTally ttls = new TtlTally();
     private final FingerprintEvidence fingerprints = new FingerprintEvidence();
 
-    private int encryptedMessages;
-    private int decryptedMessages;
-    private int failedMessages;
+    private final DecryptionTally decryptions = new DecryptionTally();
 
     private final PeerTraffic esp = new PeerTraffic();
     private final PeerTraffic ah = new PeerTraffic();
@@ -109,17 +55,9 @@ final class NegotiationState {
     private final List<IcmpError> icmpErrors = new ArrayList<>();
     private int icmpOmitted;
     private final List<String> notes = new ArrayList<>();
-    /** IKEv2: initiator SPIs of IKE SAs this one's decrypted rekeys created, and the rekey exchange's index. */
-    private final Map<String, Integer> rekeyedTo = new HashMap<>();
-    /** Whether any CREATE_CHILD_SA was seen: only those can be the IKE SA a new one rekeys (see linkRekey). */
-    private boolean createChildSaSeen;
-    /** Capture time of the latest kept CREATE_CHILD_SA message. */
-    private long lastCreateChildNanos = Long.MIN_VALUE;
+    private final RekeyTrail rekeys = new RekeyTrail();
+    private final ExchangeTasks tasks;
     private String pairKey;
-    private Negotiation.RekeyLink rekeyOf;
-
-    private record SpiOwner(ChildState child, Role owner) {
-    }
 
     NegotiationState(String id, String input, int version, Bytes spiI, TrackerOptions options) {
         this.id = id;
@@ -128,7 +66,12 @@ final class NegotiationState {
         this.spiI = spiI;
         this.key = key(version, spiI);
         this.options = options;
+        this.peers = new PeerRoles(version);
         this.nat = new NatEvidence(version);
+        this.exchanges = new ExchangeLog(version, options.maxMessagesPerNegotiation());
+        this.fragments = new FragmentTracker(version, options.maxMessagesPerNegotiation());
+        this.children = new ChildSas(version, options.maxChildrenPerNegotiation());
+        this.tasks = new ExchangeTasks(version, phase1, children, rekeys);
     }
 
     /** Creation order: ids are handed out in sequence. */
@@ -137,7 +80,7 @@ final class NegotiationState {
     }
 
     boolean createChildSaSeen() {
-        return createChildSaSeen;
+        return rekeys.sawCreateChildSa();
     }
 
     /**
@@ -145,8 +88,7 @@ final class NegotiationState {
      * decrypted rekey named its SPI and the last CREATE_CHILD_SA is more than {@code windowNanos} before.
      */
     boolean pastRekeyWindow(long nanos, long windowNanos) {
-        return rekeyedTo.isEmpty() && lastCreateChildNanos != Long.MIN_VALUE
-                && nanos - lastCreateChildNanos > windowNanos;
+        return rekeys.pastWindow(nanos, windowNanos);
     }
 
     static String key(int version, Bytes spiI) {
@@ -161,9 +103,7 @@ final class NegotiationState {
         IkeHeader h = m.header();
         Endpoint src = new Endpoint(d.src(), d.srcPort());
         Endpoint dst = new Endpoint(d.dst(), d.dstPort());
-        Role from = roleOf(h, src, dst);
-        (from == Role.INITIATOR ? initiatorPorts : responderPorts).add(src.port());
-        (from == Role.INITIATOR ? responderPorts : initiatorPorts).add(dst.port());
+        Role from = peers.sender(h, src, dst);
         if (messages.isEmpty() && omitted == 0) {
             firstFrame = d.frame();
             startNanos = d.epochNanos();
@@ -182,196 +122,58 @@ final class NegotiationState {
         }
 
         ttls.add(from, d.ttl());
-        Long retransmissionOf = retransmission(digest, from, d.frame());
-        List<Payload> visible = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        List<NotifySeen> notifies = new ArrayList<>();
-        int encryptedLength = walk(m, o.decryption(), visible, names, notifies);
-        fingerprints.message(from, d.frame(), visible);
+        Long retransmissionOf = exchanges.retransmission(digest, from, d.frame());
+        MessageContent content = MessageContent.read(version, m, o.decryption());
+        fingerprints.message(from, d.frame(), content.visible());
         boolean encrypted = m.hasEncryptedContent();
         DecryptionStatus decryption = o.decryption();
-        FragmentInfo fragment = fragment(o.carriedFragment() != null ? o.carriedFragment() : m, h);
+        FragmentInfo fragment = FragmentTracker.fragmentOf(o.carriedFragment() != null ? o.carriedFragment() : m, h);
         String exchangeName = ExchangeNames.of(version, h.exchangeType());
         boolean response = version == 2 ? h.response() : false;
-        ExchangeState exchange = exchangeFor(h, from, response, retransmissionOf != null, fragment, exchangeName);
+        ExchangeState exchange = exchanges.exchangeFor(h, from, response, retransmissionOf != null, fragment, exchangeName);
+        if (exchange.name.equals(ExchangeNames.CREATE_CHILD_SA)) {
+            rekeys.createChildSaSeen();
+        }
         if (version == 1) {
             response = from != exchange.requester;
         }
         if (version == 2 && exchangeName.equals(ExchangeNames.IKE_AUTH)) {
-            phase1Seen = true; // IKE_AUTH completes the IKE SA: Phase 1 is (partly) in the capture
+            phase1.seen(); // IKE_AUTH completes the IKE SA: Phase 1 is (partly) in the capture
         }
 
-        // A fragmented message counts once, by the record standing for it: its first fragment until the one that
-        // completes it arrives, which then carries the whole (decrypted) content.
-        FragmentedMessage whole = null;
-        boolean firstPiece = false;
-        boolean completes = false;
-        Long partOf = null;
-        if (fragment != null) {
-            String key = from + ":" + exchange.index + ":" + fragment.id() + (version == 2 ? ":" + fragment.total() : "");
-            whole = fragmented.get(key);
-            if (whole == null && fragmented.size() < options.maxMessagesPerNegotiation()) {
-                whole = new FragmentedMessage();
-                fragmented.put(key, whole);
-                firstPiece = true;
-            }
-        }
-        if (whole != null) {
-            if (version == 1 && o.carriedFragment() == null) {
-                // An IKEv1 fragment as it travelled: as encrypted as the message it carries a piece of, and read
-                // only once that message is reassembled and decrypted.
-                Boolean carries = carriedEncryption(m);
-                if (carries != null) {
-                    whole.carriesEncrypted = carries;
-                }
-                encrypted = Boolean.TRUE.equals(whole.carriesEncrypted);
-                decryption = encrypted ? DecryptionStatus.NO_KEYS : DecryptionStatus.NONE;
-            }
-            completes = whole.add(fragment);
-            if (firstPiece) {
-                whole.stand(d.frame(), encrypted, decryption);
-            } else if (!completes && !Long.valueOf(whole.standing()).equals(retransmissionOf)) {
-                partOf = whole.standing();
-            }
-        }
-        boolean newMessage = retransmissionOf == null
-                && (whole != null ? firstPiece : fragment == null || fragment.number() == 1);
+        FragmentTracker.Arrival arrival = fragments.arrive(from, exchange, fragment, m, o.carriedFragment() == null,
+                d.frame(), encrypted, decryption, retransmissionOf);
+        encrypted = arrival.encrypted();
+        decryption = arrival.decryption();
+        boolean newMessage = arrival.newMessage(fragment, retransmissionOf);
         String step = exchange.step(from, newMessage, version);
         boolean decrypted = decryption == DecryptionStatus.OK;
+        IkeProposal chosen = phase1.chosen();
         Integer room = encrypted && version == 2 && fragment == null && chosen != null && !decrypted
-                ? CipherOverhead.room(encryptedLength, chosen.encryption(), chosen.integrity()) : null;
+                ? CipherOverhead.room(content.encryptedLength(), chosen.encryption(), chosen.integrity()) : null;
 
         MessageRecord record = new MessageRecord(d.frame(), d.epochNanos(), from, src, dst, d.transport(),
                 h.exchangeType(), exchangeName, h.messageId(), response, step, exchange.index, retransmissionOf,
-                encrypted, decryption, o.failureReason(), names, notifies, h.length(), encryptedLength, room,
-                fragment, partOf, purpose(exchangeName, response, encrypted, decrypted, visible, notifies));
+                encrypted, decryption, o.failureReason(), content.names(), content.notifies(), h.length(),
+                content.encryptedLength(), room, fragment, arrival.partOf(),
+                MessagePurpose.of(version, exchangeName, response, encrypted, decrypted, content));
         if (messages.size() < options.maxMessagesPerNegotiation()) {
             messages.add(record);
             exchange.messages.add(record);
-            if (whole != null) {
-                whole.kept.add(new int[] {messages.size() - 1, exchange.messages.size() - 1});
-            }
+            fragments.kept(arrival, messages.size() - 1, exchange.messages.size() - 1);
             if (exchange.name.equals(ExchangeNames.CREATE_CHILD_SA)) {
-                lastCreateChildNanos = Math.max(lastCreateChildNanos, record.epochNanos());
+                rekeys.createChildSaKept(record.epochNanos());
             }
         } else {
             omitted++;
         }
-        if (completes && !firstPiece) {
-            standFor(whole, exchange, record);
+        fragments.standFor(arrival, messages, exchange, record);
+        if (arrival.countsNow(retransmissionOf)) {
+            decryptions.count(encrypted, decryption);
         }
-        if (whole == null || completes && whole.countOnce() || retransmissionOf != null && partOf == null) {
-            countDecryption(encrypted, decryption);
+        if (arrival.readsContent(retransmissionOf)) {
+            phaseFacts(record, exchange, h, content, d);
         }
-        if (retransmissionOf == null && (whole == null || completes)) {
-            phaseFacts(record, exchange, h, visible, d);
-        }
-    }
-
-    /** The record that completed a fragmented message stands for it from now on; its earlier fragments are parts. */
-    private void standFor(FragmentedMessage whole, ExchangeState exchange, MessageRecord completer) {
-        for (int[] at : whole.kept) {
-            MessageRecord earlier = messages.get(at[0]);
-            if (earlier.frame() == completer.frame()) {
-                continue;
-            }
-            // IKEv1 pieces share the reassembled message's fate; each IKEv2 SKF fragment was decrypted on its own
-            MessageRecord part = version == 1
-                    ? earlier.asPartOf(completer.frame(), completer.encrypted(), completer.decryption())
-                    : earlier.asPartOf(completer.frame(), earlier.encrypted(), earlier.decryption());
-            messages.set(at[0], part);
-            exchange.messages.set(at[1], part);
-        }
-        whole.stand(completer.frame(), completer.encrypted(), completer.decryption());
-    }
-
-    private void countDecryption(boolean encrypted, DecryptionStatus decryption) {
-        if (encrypted) {
-            encryptedMessages++;
-            if (decryption == DecryptionStatus.OK) {
-                decryptedMessages++;
-            } else if (decryption == DecryptionStatus.FAILED) {
-                failedMessages++;
-            }
-        }
-    }
-
-    /** IKEv1 fragment 1 begins with the carried message's ISAKMP header: its encryption flag, else null. */
-    private static Boolean carriedEncryption(IkeMessage m) {
-        for (Payload p : m.payloads()) {
-            if (p instanceof CiscoFragmentPayload f && f.fragmentNumber() == 1 && f.data().length() >= IKE_HEADER_LENGTH) {
-                return (f.data().get(IKE_FLAGS_OFFSET) & 0x01) != 0;
-            }
-        }
-        return null;
-    }
-
-    /** What the message does, when its (cleartext or decrypted) content shows it; see {@link MessageRecord#purpose()}. */
-    private String purpose(String exchange, boolean response, boolean encrypted, boolean decrypted,
-                           List<Payload> visible, List<NotifySeen> notifies) {
-        for (NotifySeen n : notifies) {
-            if (n.is(R_U_THERE)) {
-                return "dpd";
-            }
-            if (n.is(R_U_THERE_ACK)) {
-                return "dpd-ack";
-            }
-        }
-        for (Payload p : visible) {
-            if (p instanceof DeletePayload del) {
-                return del.protocolId() == (version == 1 ? ISAKMP_PROTOCOL : IKE_PROTOCOL) ? "delete-ike-sa"
-                        : "delete-child-sa";
-            }
-            if (p instanceof ConfigurationPayload cp && version == 1) {
-                for (Attribute a : cp.attributes()) {
-                    if (a.type() == XAUTH_STATUS && a.numericValue() >= 0) {
-                        return a.numericValue() == 0 ? "xauth-failed" : "xauth-ok";
-                    }
-                }
-            }
-        }
-        if (version == 2 && exchange.equals(ExchangeNames.INFORMATIONAL_V2) && encrypted && decrypted && visible.isEmpty()) {
-            return "liveness";
-        }
-        if (version == 2 && exchange.equals(ExchangeNames.CREATE_CHILD_SA) && decrypted && !response) {
-            SecurityAssociationPayload sa = first(visible, SecurityAssociationPayload.class);
-            if (sa != null && ProposalReader.negotiatesIkeSa(2, sa)) {
-                return "ike-rekey";
-            }
-            for (NotifySeen n : notifies) {
-                if (n.is(REKEY_SA)) {
-                    return "child-rekey";
-                }
-            }
-            return sa != null ? "new-child" : null;
-        }
-        return null;
-    }
-
-    /** IKEv2: the I flag says who sent it. IKEv1: the sender of the first message is the initiator. */
-    private Role roleOf(IkeHeader h, Endpoint src, Endpoint dst) {
-        if (initiator == null) {
-            boolean fromInitiator = version == 2 ? h.initiator() : true;
-            initiator = fromInitiator ? src : dst;
-            responder = fromInitiator ? dst : src;
-            return fromInitiator ? Role.INITIATOR : Role.RESPONDER;
-        }
-        if (version == 2) {
-            return h.initiator() ? Role.INITIATOR : Role.RESPONDER;
-        }
-        boolean fromI = src.address().equals(initiator.address());
-        boolean fromR = src.address().equals(responder.address());
-        if (fromI != fromR) {
-            return fromI ? Role.INITIATOR : Role.RESPONDER;
-        }
-        // Both peers on one address (a host talking to itself) or neither known (address changed): ports decide.
-        if (initiatorPorts.contains(src.port()) && !responderPorts.contains(src.port())) {
-            return Role.INITIATOR;
-        }
-        if (responderPorts.contains(src.port()) && !initiatorPorts.contains(src.port())) {
-            return Role.RESPONDER;
-        }
-        return dst.address().equals(responder.address()) ? Role.INITIATOR : Role.RESPONDER;
     }
 
     private boolean isInitialResponse(IkeHeader h) {
@@ -379,296 +181,16 @@ final class NegotiationState {
                 : h.messageId() == 0;
     }
 
-    private Long retransmission(long digest, Role from, long frame) {
-        long[] seen = digests.get(digest);
-        if (seen != null && seen[1] == from.ordinal()) {
-            return seen[0];
-        }
-        if (seen == null && digests.size() < options.maxMessagesPerNegotiation()) {
-            digests.put(digest, new long[] {frame, from.ordinal()});
-        }
-        return null;
-    }
-
-    /** Collects the visible payloads (decrypted inner ones in place of their container), their names and notifies. */
-    private int walk(IkeMessage m, DecryptionStatus status, List<Payload> visible, List<String> names,
-                     List<NotifySeen> notifies) {
-        int encryptedLength = m.encryptedBody() == null ? 0 : m.encryptedBody().length();
-        boolean v1Decrypted = version == 1 && m.header().encryption() && status == DecryptionStatus.OK;
-        for (Payload p : m.payloads()) {
-            if (p instanceof EncryptedPayload sk) {
-                encryptedLength = sk.length();
-                if (!sk.inner().isEmpty()) {
-                    addAll(sk.inner(), false, visible, names, notifies);
-                    continue;
-                }
-            } else if (p instanceof EncryptedFragmentPayload skf) {
-                encryptedLength = skf.length();
-                if (!skf.inner().isEmpty()) {
-                    addAll(skf.inner(), false, visible, names, notifies);
-                    continue;
-                }
-            }
-            add(p, !v1Decrypted, visible, names, notifies);
-        }
-        return encryptedLength;
-    }
-
-    private void addAll(List<Payload> payloads, boolean cleartext, List<Payload> visible, List<String> names,
-                        List<NotifySeen> notifies) {
-        for (Payload p : payloads) {
-            add(p, cleartext, visible, names, notifies);
-        }
-    }
-
-    private void add(Payload p, boolean cleartext, List<Payload> visible, List<String> names, List<NotifySeen> notifies) {
-        visible.add(p);
-        String name = (version == 1 ? Ikev1Registry.PAYLOAD_ABBREV : Ikev2Registry.PAYLOAD_ABBREV).name(p.type());
-        names.add(name != null ? name : Integer.toString(p.type()));
-        if (p instanceof NotifyPayload n) {
-            String registryName = (version == 1 ? Ikev1Registry.NOTIFY_TYPE : Ikev2Registry.NOTIFY_TYPE).name(n.notifyType());
-            notifies.add(new NotifySeen(n.notifyType(),
-                    registryName != null ? registryName : "Unknown (" + n.notifyType() + ")",
-                    registryName == null ? null : registryName.replace('-', '_'),
-                    n.notifyType() < NotifySeen.FIRST_STATUS_TYPE, n.protocolId(), n.spi().hex(), n.detail(), cleartext));
-        }
-    }
-
-    private static FragmentInfo fragment(IkeMessage m, IkeHeader h) {
-        for (Payload p : m.payloads()) {
-            if (p instanceof EncryptedFragmentPayload skf) {
-                return new FragmentInfo(h.messageId(), skf.fragmentNumber(), skf.totalFragments());
-            }
-            if (p instanceof CiscoFragmentPayload frag) {
-                return new FragmentInfo(frag.fragmentId(), frag.fragmentNumber(), frag.last() ? frag.fragmentNumber() : -1);
-            }
-        }
-        return null;
-    }
-
-    private ExchangeState exchangeFor(IkeHeader h, Role from, boolean response, boolean retransmission,
-                                      FragmentInfo fragment, String name) {
-        String key;
-        Role requester;
-        if (version == 2) {
-            requester = response ? from.other() : from;
-            key = requester + ":" + h.messageId();
-        } else {
-            requester = from;
-            key = h.exchangeType() + ":" + h.messageId();
-        }
-        ExchangeState e = exchangeByKey.get(key);
-        // IKEv2: a new request with an answered message ID is a retry (IKE_SA_INIT after INVALID_KE_PAYLOAD or
-        // COOKIE reuses message ID 0): a new exchange. Further fragments of one message are not.
-        boolean retry = version == 2 && e != null && !response && !retransmission && e.hasFrom(requester.other())
-                && (fragment == null || e.hasFragment(from, fragment.number()));
-        if (e == null || retry) {
-            e = new ExchangeState(exchanges.size(), h.exchangeType(), name, h.messageId(), version == 1 ? from : requester);
-            exchanges.add(e);
-            if (name.equals(ExchangeNames.CREATE_CHILD_SA)) {
-                createChildSaSeen = true;
-            }
-            exchangeByKey.put(key, e);
-        }
-        if (fragment != null) {
-            e.fragments.add(from + ":" + fragment.id() + ":" + fragment.number());
-        }
-        return e;
-    }
-
     // ---- phase facts ----------------------------------------------------------------------------------------
 
-    private void phaseFacts(MessageRecord r, ExchangeState e, IkeHeader h, List<Payload> visible, IkeDatagram d) {
-        String name = r.exchange();
-        boolean v2 = version == 2;
-        if (v2 ? name.equals(ExchangeNames.IKE_SA_INIT) : name.equals(ExchangeNames.MAIN_MODE)
-                || name.equals(ExchangeNames.AGGRESSIVE)) {
-            phase1Seen = true;
-            if (exchangeMode == null) {
-                exchangeMode = v2 ? "ikev2" : name.equals(ExchangeNames.MAIN_MODE) ? "main" : "aggressive";
-            }
-            SecurityAssociationPayload sa = first(visible, SecurityAssociationPayload.class);
-            if (sa != null && r.from() == Role.INITIATOR && e.requester == Role.INITIATOR) {
-                KeyExchangePayload ke = first(visible, KeyExchangePayload.class);
-                attempts.add(new Phase1.Attempt(r.frame(), ProposalReader.ikeSa(version, sa),
-                        v2 ? ProposalReader.ikev2Groups(sa) : v1Groups(sa),
-                        v2 && ke != null ? ke.dhGroup() : null));
-            } else if (sa != null && r.from() == Role.RESPONDER) {
-                List<IkeProposal> answer = ProposalReader.ikeSa(version, sa);
-                if (!answer.isEmpty()) {
-                    chosen = answer.get(0);
-                }
-            }
+    /** The task of the message's exchange kind reads it; NAT evidence is gathered from every exchange. */
+    private void phaseFacts(MessageRecord r, ExchangeState e, IkeHeader h, MessageContent content, IkeDatagram d) {
+        ExchangeTask task = tasks.forExchange(r.exchange());
+        if (task != null) {
+            task.read(r, e, content);
         }
-        if (v2 && name.equals(ExchangeNames.IKE_AUTH) && r.from() == Role.INITIATOR && r.decrypted()) {
-            AuthenticationPayload auth = first(visible, AuthenticationPayload.class);
-            if (auth != null && ikev2AuthMethod == null) {
-                ikev2AuthMethod = AuthMethodNames.name(2, auth.authMethod());
-            }
-        }
-        nat.message(r, h, visible, d, chosen == null ? null : chosen.hash());
-        if (children.size() >= options.maxChildrenPerNegotiation()) {
-            return;
-        }
-        if (v2 && name.equals(ExchangeNames.IKE_AUTH)) {
-            ikeAuthChild(r, e, visible);
-        } else if (v2 && name.equals(ExchangeNames.CREATE_CHILD_SA)) {
-            createChildSa(r, e, visible);
-        } else if (!v2 && name.equals(ExchangeNames.QUICK_MODE)) {
-            quickMode(r, e, visible);
-        }
-    }
-
-    private static List<Integer> v1Groups(SecurityAssociationPayload sa) {
-        List<Integer> groups = new ArrayList<>();
-        for (IkeProposal p : ProposalReader.ikeSa(1, sa)) {
-            if (p.dhGroup() != null && !groups.contains(p.dhGroup())) {
-                groups.add(p.dhGroup());
-            }
-        }
-        return groups;
-    }
-
-    private void ikeAuthChild(MessageRecord r, ExchangeState e, List<Payload> visible) {
-        boolean request = r.from() == e.requester;
-        if (request && !ikeAuthChildDecided) {
-            ikeAuthChildDecided = true;
-            SecurityAssociationPayload sa = first(visible, SecurityAssociationPayload.class);
-            if (r.decrypted() && sa == null) {
-                return; // a childless IKE_AUTH (RFC 6023)
-            }
-            ikeAuthChild = newChild("ike_auth", e, r);
-        }
-        if (ikeAuthChild != null && r.decrypted()) {
-            childPayloads(ikeAuthChild, r, request, visible);
-        }
-    }
-
-    private void createChildSa(MessageRecord r, ExchangeState e, List<Payload> visible) {
-        boolean request = r.from() == e.requester;
-        ChildState c = e.child;
-        if (c == null) {
-            // Also for a response whose request was not captured: still one negotiation.
-            c = newChild("create_child_sa", e, r);
-            e.child = c;
-        }
-        if (r.decrypted()) {
-            SecurityAssociationPayload sa = first(visible, SecurityAssociationPayload.class);
-            if (sa != null && ProposalReader.negotiatesIkeSa(2, sa)) {
-                c.ikeRekey = true;
-                if (request) {
-                    // The rekey's requester is the new IKE SA's initiator: its proposal SPI is the new SPIi.
-                    String spi = firstSpi(sa);
-                    if (spi != null) {
-                        rekeyedTo.put(spi, e.index);
-                    }
-                }
-            } else if (sa != null && c.ikeRekey == null) {
-                c.ikeRekey = false;
-            }
-            childPayloads(c, r, request, visible);
-        }
-    }
-
-    private void quickMode(MessageRecord r, ExchangeState e, List<Payload> visible) {
-        boolean request = r.from() == e.requester;
-        if (e.child == null) {
-            e.child = newChild("quick_mode", e, r);
-        }
-        if (r.decrypted()) {
-            childPayloads(e.child, r, request, visible);
-        }
-    }
-
-    private ChildState newChild(String exchange, ExchangeState e, MessageRecord r) {
-        ChildState c = new ChildState(children.size(), exchange, e.index, e.requester, r.messageId());
-        children.add(c);
-        return c;
-    }
-
-    /** SA, KE, TS/ID and notifies of one decrypted child message. */
-    private void childPayloads(ChildState c, MessageRecord r, boolean request, List<Payload> visible) {
-        c.contentSeen = true;
-        Role side = request ? c.initiatedBy : c.initiatedBy.other();
-        SecurityAssociationPayload sa = first(visible, SecurityAssociationPayload.class);
-        if (sa != null && !ProposalReader.negotiatesIkeSa(version, sa)) {
-            List<ChildProposal> proposals = ProposalReader.childSa(version, sa);
-            if (request) {
-                c.offered = proposals;
-            } else if (!proposals.isEmpty()) {
-                c.chosen = proposals.get(0);
-            }
-            String spi = firstSpi(sa);
-            if (spi != null && !spi.isEmpty()) {
-                if (side == Role.INITIATOR) {
-                    c.spiInitiator = spi;
-                } else {
-                    c.spiResponder = spi;
-                }
-                if (spi.length() == 8) {
-                    childSpis.put(Long.parseLong(spi, 16), new SpiOwner(c, side));
-                }
-            }
-        }
-        if (request && (sa != null || c.requestHasKe == null)) {
-            c.requestHasKe = first(visible, KeyExchangePayload.class) != null;
-        }
-        for (Payload p : visible) {
-            if (p instanceof NotifyPayload n && REKEY_SA.equals(Ikev2Registry.NOTIFY_TYPE.name(n.notifyType()))
-                    && version == 2) {
-                c.rekey = true;
-            }
-            if (p instanceof NotifyPayload n && version == 2
-                    && USE_TRANSPORT_MODE.equals(Ikev2Registry.NOTIFY_TYPE.name(n.notifyType()))) {
-                if (request) {
-                    c.transportRequested = true;
-                } else {
-                    c.transportAccepted = true;
-                }
-            }
-        }
-        if (version == 2) {
-            List<String> tsi = null;
-            List<String> tsr = null;
-            for (Payload p : visible) {
-                if (p instanceof TrafficSelectorPayload ts) {
-                    List<String> rendered = new ArrayList<>();
-                    for (TrafficSelector s : ts.selectors()) {
-                        String text = TrafficSelectorText.ikev2(s);
-                        if (text != null) {
-                            rendered.add(text);
-                        }
-                    }
-                    if (ts.type() == PayloadTypes.V2_TSI) {
-                        tsi = rendered;
-                    } else {
-                        tsr = rendered;
-                    }
-                }
-            }
-            // TSi always describes the exchange requester's side.
-            if (tsi != null || tsr != null) {
-                boolean requesterIsInitiator = c.initiatedBy == Role.INITIATOR;
-                c.tsInitiator = requesterIsInitiator ? tsi : tsr;
-                c.tsResponder = requesterIsInitiator ? tsr : tsi;
-            }
-        } else {
-            List<IdentificationPayload> ids = all(visible, IdentificationPayload.class);
-            if (ids.size() >= 2) {
-                boolean requesterIsInitiator = c.initiatedBy == Role.INITIATOR;
-                List<String> ci = List.of(TrafficSelectorText.ikev1(ids.get(0)));
-                List<String> cr = List.of(TrafficSelectorText.ikev1(ids.get(1)));
-                c.tsInitiator = requesterIsInitiator ? ci : cr;
-                c.tsResponder = requesterIsInitiator ? cr : ci;
-            }
-        }
-    }
-
-    private static String firstSpi(SecurityAssociationPayload sa) {
-        for (Proposal p : sa.proposals()) {
-            return p.spi().hex();
-        }
-        return null;
+        IkeProposal chosen = phase1.chosen();
+        nat.message(r, h, content.visible(), d, chosen == null ? null : chosen.hash());
     }
 
     // ---- ESP, AH and lost fragments -----------------------------------------------------------------------------
@@ -684,13 +206,9 @@ final class NegotiationState {
 
     private void ipsec(boolean isAh, long frame, long nanos, String src, int srcPort, long spi) {
         activeNanos = Math.max(activeNanos, nanos);
-        SpiOwner owner = childSpis.get(spi);
-        Role to;
-        if (owner != null) {
-            to = owner.owner;
-            owner.child.count(isAh, to);
-        } else {
-            to = senderOf(src, srcPort) == Role.INITIATOR ? Role.RESPONDER : Role.INITIATOR;
+        Role to = children.count(isAh, spi);
+        if (to == null) {
+            to = peers.senderOf(src, srcPort) == Role.INITIATOR ? Role.RESPONDER : Role.INITIATOR;
         }
         (isAh ? ah : esp).add(to, frame);
     }
@@ -699,7 +217,7 @@ final class NegotiationState {
         if (lost.size() >= options.maxMessagesPerNegotiation()) {
             return;
         }
-        lost.add(new LostFragments(frame, nanos, senderOf(src, srcPort), bytes, fragments));
+        lost.add(new LostFragments(frame, nanos, peers.senderOf(src, srcPort), bytes, fragments));
     }
 
     /**
@@ -720,7 +238,7 @@ final class NegotiationState {
             return false;
         }
         if (icmpErrors.size() < options.maxMessagesPerNegotiation()) {
-            Role refused = quoted != null ? quoted.from() : senderOf(src.address(), src.port());
+            Role refused = quoted != null ? quoted.from() : peers.senderOf(src.address(), src.port());
             icmpErrors.add(new IcmpError(icmp, refused, quoted == null ? null : quoted.frame(), bySpi));
         } else {
             icmpOmitted++;
@@ -729,56 +247,24 @@ final class NegotiationState {
         return true;
     }
 
-    private Role senderOf(String address, int port) {
-        if (initiator.address().equals(responder.address())) {
-            return responderPorts.contains(port) && !initiatorPorts.contains(port) ? Role.RESPONDER : Role.INITIATOR;
-        }
-        return address.equals(responder.address()) ? Role.RESPONDER : Role.INITIATOR;
-    }
-
     /**
      * The older negotiation this IKEv2 SA came from: the one whose decrypted rekey named our SPI, else one whose
      * CREATE_CHILD_SA was answered at most {@code windowNanos} before our first message (inferred).
      */
     void linkRekey(Collection<NegotiationState> samePeers, long windowNanos) {
-        NegotiationState best = null;
-        long bestFrame = -1;
-        String spi = spiI.hex(); // once: many negotiations between the same peers may be live
-        for (NegotiationState older : samePeers) {
-            if (older == this || older.version != 2 || !older.createChildSaSeen) {
-                continue; // cheap test first: thousands of negotiations between the same peers may be live
-            }
-            Integer exact = older.rekeyedTo.isEmpty() ? null : older.rekeyedTo.get(spi);
-            if (exact != null) {
-                List<Long> frames = new ArrayList<>();
-                older.exchanges.get(exact).messages.forEach(m -> frames.add(m.frame()));
-                rekeyOf = new Negotiation.RekeyLink(older.id, frames, false);
-                return;
-            }
-            for (ExchangeState e : older.exchanges) {
-                if (e.name.equals(ExchangeNames.CREATE_CHILD_SA) && e.hasFrom(e.requester.other())
-                        && !Boolean.FALSE.equals(e.child == null ? null : e.child.ikeRekey)) {
-                    MessageRecord last = e.messages.get(e.messages.size() - 1);
-                    if (startNanos - last.epochNanos() <= windowNanos && last.frame() > bestFrame) {
-                        best = older;
-                        bestFrame = last.frame();
-                    }
-                }
-            }
-        }
-        if (best != null) {
-            for (ExchangeState e : best.exchanges) {
-                if (e.name.equals(ExchangeNames.CREATE_CHILD_SA) && e.messages.get(e.messages.size() - 1).frame() == bestFrame) {
-                    List<Long> frames = new ArrayList<>();
-                    e.messages.forEach(m -> frames.add(m.frame()));
-                    rekeyOf = new Negotiation.RekeyLink(best.id, frames, true);
-                }
-            }
-        }
+        rekeys.link(this, samePeers, windowNanos);
+    }
+
+    RekeyTrail rekeys() {
+        return rekeys;
+    }
+
+    ExchangeLog exchanges() {
+        return exchanges;
     }
 
     boolean startedWithoutPhase1() {
-        return !phase1Seen;
+        return !phase1.wasSeen();
     }
 
     void note(String text) {
@@ -790,22 +276,8 @@ final class NegotiationState {
     // ---- result -----------------------------------------------------------------------------------------------
 
     Negotiation build(long watchedUntilNanos) {
-        List<Exchange> finished = new ArrayList<>(exchanges.size());
-        for (ExchangeState e : exchanges) {
-            if (!e.messages.isEmpty()) {
-                finished.add(new Exchange(e.index, e.type, e.name, e.messageId, e.requester, e.messages));
-            }
-        }
-        List<IkeProposal> offered = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1).offered();
-        IkeProposal finalChoice = chosen;
-        if (finalChoice != null && ikev2AuthMethod != null) {
-            finalChoice = finalChoice.withAuthMethod(ikev2AuthMethod);
-        }
-        Phase1 phase1 = new Phase1(phase1Seen, offered, finalChoice, attempts);
-        List<ChildSa> childList = new ArrayList<>(children.size());
-        for (ChildState c : children) {
-            childList.add(c.build(version));
-        }
+        List<Exchange> finished = exchanges.finished();
+        List<ChildSa> childList = children.build();
         List<String> allNotes = new ArrayList<>(notes);
         if (omitted > 0) {
             allNotes.add(omitted + " later messages were counted but not kept (limit "
@@ -815,45 +287,23 @@ final class NegotiationState {
             allNotes.add(icmpOmitted + " later ICMP errors were counted but not kept (limit "
                     + options.maxMessagesPerNegotiation() + " per negotiation)");
         }
-        if (children.size() >= options.maxChildrenPerNegotiation()) {
+        if (children.full()) {
             allNotes.add("only the first " + options.maxChildrenPerNegotiation() + " Phase 2 negotiations are kept");
         }
         CapturePoint capturePoint = ttls.capturePoint();
-        return new Negotiation(id, input, version, version == 2 ? "ikev2" : exchangeMode, initiator, responder, spiI.hex(),
+        String mode = version == 2 ? "ikev2" : phase1.exchangeMode();
+        return new Negotiation(id, input, version, mode, peers.initiator(), peers.responder(), spiI.hex(),
                 spiR == null ? null : spiR.hex(), firstFrame, lastFrame, startNanos, lastNanos, natTraversalFrame,
-                nat.natDetected(), decryption(), phase1, childList, finished, messages, omitted,
-                esp.tally(), lost, Math.max(watchedUntilNanos, lastNanos), allNotes, rekeyOf, icmpErrors, ah.tally(),
-                capturePoint, NatReasoning.assess(nat, capturePoint), fingerprints.build(Role.INITIATOR, messages),
-                fingerprints.build(Role.RESPONDER, messages));
-    }
-
-    private String decryption() {
-        int encrypted = encryptedMessages;
-        int decrypted = decryptedMessages;
-        int failed = failedMessages;
-        for (FragmentedMessage f : fragmented.values()) {
-            if (!f.complete() && f.standingEncrypted()) { // never completed: counted once, as its first fragment
-                encrypted++;
-                decrypted += f.standingDecryption() == DecryptionStatus.OK ? 1 : 0;
-                failed += f.standingDecryption() == DecryptionStatus.FAILED ? 1 : 0;
-            }
-        }
-        if (encrypted == 0) {
-            return "none";
-        }
-        if (decrypted == encrypted) {
-            return "ok";
-        }
-        if (decrypted > 0) {
-            return "partial";
-        }
-        return failed > 0 ? "failed" : "no_keys";
+                nat.natDetected(), decryptions.summary(fragments.all()), phase1.build(), childList, finished, messages,
+                omitted, esp.tally(), lost, Math.max(watchedUntilNanos, lastNanos), allNotes, rekeys.origin(),
+                icmpErrors, ah.tally(), capturePoint, NatReasoning.assess(nat, capturePoint),
+                fingerprints.build(Role.INITIATOR, messages), fingerprints.build(Role.RESPONDER, messages));
     }
 
     /** Both addresses, in either order; fixed by the first message (which names the initiator). */
     String pairKey() {
         if (pairKey == null) {
-            pairKey = pairKey(initiator.address(), responder.address());
+            pairKey = pairKey(peers.initiator().address(), peers.responder().address());
         }
         return pairKey;
     }
@@ -869,156 +319,5 @@ final class NegotiationState {
             }
         }
         return true;
-    }
-
-    private static <T extends Payload> T first(List<Payload> payloads, Class<T> type) {
-        for (Payload p : payloads) {
-            if (type.isInstance(p)) {
-                return type.cast(p);
-            }
-        }
-        return null;
-    }
-
-    private static <T extends Payload> List<T> all(List<Payload> payloads, Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (Payload p : payloads) {
-            if (type.isInstance(p)) {
-                out.add(type.cast(p));
-            }
-        }
-        return out;
-    }
-
-    /** An exchange while it is being filled. */
-    private static final class ExchangeState {
-        final int index;
-        final int type;
-        final String name;
-        final long messageId;
-        final Role requester;
-        final List<MessageRecord> messages = new ArrayList<>();
-        final Set<String> fragments = new HashSet<>();
-        /** Distinct messages (not retransmissions, not later fragments) per sender, for IKEv1 positions. */
-        final Map<Role, Integer> originals = new LinkedHashMap<>();
-        ChildState child;
-
-        ExchangeState(int index, int type, String name, long messageId, Role requester) {
-            this.index = index;
-            this.type = type;
-            this.name = name;
-            this.messageId = messageId;
-            this.requester = requester;
-        }
-
-        boolean hasFrom(Role role) {
-            for (MessageRecord m : messages) {
-                if (m.from() == role) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        boolean hasFragment(Role from, int number) {
-            for (String f : fragments) {
-                if (f.startsWith(from + ":") && f.endsWith(":" + number)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** The message's place; {@code newMessage}: not a retransmission, nor a further piece of a fragmented one. */
-        String step(Role from, boolean newMessage, int version) {
-            if (newMessage) {
-                originals.merge(from, 1, Integer::sum);
-            }
-            if (version == 2) {
-                return from == requester ? "request" : "response";
-            }
-            int k = Math.max(1, originals.getOrDefault(from, 0));
-            int position = from == requester ? 2 * k - 1 : 2 * k;
-            if (name.equals(ExchangeNames.MAIN_MODE)) {
-                return "MM" + position;
-            }
-            if (name.equals(ExchangeNames.AGGRESSIVE)) {
-                return "AM" + position;
-            }
-            if (name.equals(ExchangeNames.QUICK_MODE)) {
-                return "QM" + position;
-            }
-            if (name.equals(ExchangeNames.INFORMATIONAL_V1)) {
-                return "notification";
-            }
-            return from == requester ? "request" : "reply";
-        }
-    }
-
-    /** A child negotiation while it is being filled. */
-    private static final class ChildState {
-        final int index;
-        final String exchange;
-        final int exchangeIndex;
-        final Role initiatedBy;
-        final long messageId;
-        boolean contentSeen;
-        Boolean ikeRekey;
-        boolean rekey;
-        boolean transportRequested;
-        boolean transportAccepted;
-        List<ChildProposal> offered;
-        ChildProposal chosen;
-        Boolean requestHasKe;
-        List<String> tsInitiator;
-        List<String> tsResponder;
-        String spiInitiator;
-        String spiResponder;
-        long espToResponder;
-        long espToInitiator;
-        long ahToResponder;
-        long ahToInitiator;
-
-        ChildState(int index, String exchange, int exchangeIndex, Role initiatedBy, long messageId) {
-            this.index = index;
-            this.exchange = exchange;
-            this.exchangeIndex = exchangeIndex;
-            this.initiatedBy = initiatedBy;
-            this.messageId = messageId;
-        }
-
-        void count(boolean isAh, Role to) {
-            if (to == Role.RESPONDER) {
-                if (isAh) {
-                    ahToResponder++;
-                } else {
-                    espToResponder++;
-                }
-            } else if (isAh) {
-                ahToInitiator++;
-            } else {
-                espToInitiator++;
-            }
-        }
-
-        ChildSa build(int version) {
-            ChildProposal reference = chosen != null ? chosen : offered != null && !offered.isEmpty() ? offered.get(0) : null;
-            String protocol = reference == null ? null : reference.protocol();
-            String mode;
-            if (version == 1) {
-                mode = reference == null ? null : reference.mode();
-            } else {
-                mode = !contentSeen ? null : transportRequested && transportAccepted ? "transport" : "tunnel";
-            }
-            Integer pfs = chosen != null ? chosen.dhGroup() : null;
-            if (chosen == null && offered != null && Boolean.TRUE.equals(requestHasKe)) {
-                pfs = offered.isEmpty() ? null : offered.get(0).dhGroup();
-            }
-            return new ChildSa(index, exchange, exchangeIndex, initiatedBy, messageId, !contentSeen,
-                    version == 2 && exchange.equals("create_child_sa") ? ikeRekey : Boolean.FALSE, protocol, mode,
-                    offered, chosen, pfs, requestHasKe, tsInitiator, tsResponder, spiInitiator, spiResponder,
-                    spiResponder == null ? null : espToResponder, spiInitiator == null ? null : espToInitiator,
-                    spiResponder == null ? null : ahToResponder, spiInitiator == null ? null : ahToInitiator);
-        }
     }
 }

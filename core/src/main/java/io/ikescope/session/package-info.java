@@ -39,6 +39,14 @@
  * negotiation. For an encrypted IKEv2 message the room left for inner payloads is bounded from the negotiated
  * cipher's IV and ICV, so that rules can tell an answer that cannot hold an AUTH payload.
  *
+ * <p><b>Shape.</b> Each live negotiation is a {@link io.ikescope.session.NegotiationState} that only routes: it
+ * files a message in its exchange ({@code ExchangeLog}) and fragmented message ({@code FragmentTracker}), turns
+ * it into a record, and hands its content ({@code MessageContent}) to the task of its exchange kind, as strongSwan
+ * drives an IKE SA through one task per exchange: {@code IkeSaInitTask}, {@code IkeAuthTask},
+ * {@code CreateChildSaTask} (IKEv2), {@code Ikev1Phase1Task} (Main and Aggressive Mode), {@code QuickModeTask}
+ * (IKEv1), chosen by {@code ExchangeTasks}. Tasks record into the shared state ({@code Phase1Facts},
+ * {@code ChildSas}, {@code RekeyTrail}); NAT, TTL and fingerprint evidence is gathered from every message.
+ *
  * <p><b>Memory.</b> No frame bytes are kept: a message becomes a {@link io.ikescope.session.MessageRecord}.
  * A negotiation is closed after an hour of capture time without traffic, when too many are live (least recently
  * active first, with a warning) or at the end; messages and children per negotiation are capped (counted past
