@@ -45,8 +45,11 @@ final class NatTraversalBlocked implements Rule {
             return null;
         }
         String nat = f.n.natDetected();
+        String reading = f.n.nat().summary(); // NAT or forced encapsulation, once the capture point is weighed
         String natText = nat == null ? "" : nat.equals("none") ? " (the NAT discovery hashes show no NAT: the move was"
-                + " forced by configuration, e.g. encap = yes)" : " (the NAT discovery hashes say: NAT at " + (nat.equals("both") ? "both peers" : "the " + nat) + ")";
+                + " forced by configuration, e.g. encap = yes)" : reading != null ? " (the NAT discovery hashes: "
+                + reading + ")" : " (the NAT discovery hashes say: NAT at " + (nat.equals("both") ? "both peers"
+                : "the " + nat) + ")";
         boolean phase1 = f.isPhase1Exchange(f.exchange(first.exchangeIndex()))
                 || first.exchange().equals(io.ikescope.session.ExchangeNames.IKE_AUTH)
                 || first.step().startsWith("MM") || first.step().startsWith("AM");
@@ -64,7 +67,7 @@ final class NatTraversalBlocked implements Rule {
                         + f.n.responder().address() + ":4500 " + (sends > 1 ? "was sent " + sends
                         + " times and " : "") + "was never answered; UDP 4500 is most likely blocked.")
                 .explanation("On UDP 500 the responder answered (" + Facts.frames(Facts.framesOf(before)) + "). At "
-                        + "frame " + floated + " the initiator moved to UDP 4500 as NAT traversal requires" + natText
+                        + "frame " + floated + " the initiator moved to UDP 4500" + natText
                         + " and sent " + Facts.frames(Facts.framesOf(stalled)) + " there; nothing came back on UDP"
                         + " 4500." + (last.length() > 1472 ? " The message is " + last.length() + " bytes, more than fits"
                         + " one 1500-byte packet, so it travels as IP fragments: a device dropping fragments beyond"
