@@ -151,8 +151,10 @@ public final class Diagnoser {
         if (elsewhere == null || elsewhere.conclusions().isEmpty()) {
             return v;
         }
-        String text = v.explanation() + " Captures of this IKE SA at other points show: "
-                + String.join(" ", elsewhere.conclusions());
+        List<String> shown = elsewhere.conclusions().subList(0, Math.min(3, elsewhere.conclusions().size()));
+        int more = elsewhere.conclusions().size() - shown.size();
+        String text = v.explanation() + " Captures of this IKE SA at other points show: " + String.join(" ", shown)
+                + (more == 0 ? "" : " (" + more + " more conclusions in the capture-point section.)");
         return new Verdict(v.code(), v.phase(), v.certainty(), v.summary(), text, v.fix(), v.evidence(), v.mismatch(),
                 v.childIndex());
     }

@@ -5,7 +5,6 @@ import io.ikescope.correlation.CaptureCorrelation.CapturePointView;
 import io.ikescope.correlation.CaptureCorrelation.Conclusion;
 import io.ikescope.correlation.CaptureCorrelation.MergedMessage;
 import io.ikescope.session.MessageRecord;
-import java.math.BigDecimal;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
 
@@ -37,7 +36,7 @@ final class CorrelationJson {
             if (v.clockOffsetNanos() == null) {
                 g.writeNullProperty("clockOffsetSeconds");
             } else {
-                g.writeNumberProperty("clockOffsetSeconds", BigDecimal.valueOf(v.clockOffsetNanos(), 9));
+                g.writeNumberProperty("clockOffsetSeconds", DiagnoseJsonWriter.seconds(v.clockOffsetNanos()));
             }
             g.writeEndObject();
         }
