@@ -2,6 +2,8 @@ package io.ikescope.cli;
 
 import io.ikescope.capture.CaptureReader;
 import io.ikescope.cli.html.HtmlDiagnoseWriter;
+import io.ikescope.correlation.CaptureCorrelation;
+import io.ikescope.correlation.Correlator;
 import io.ikescope.diagnosis.Diagnoser;
 import io.ikescope.diagnosis.Diagnosis;
 import io.ikescope.net.DecoderCounters;
@@ -60,7 +62,17 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CAPTURE", arity = "1..*", description = "capture files, or - for standard input")
     List<String> captures;
 
+    /**
+     * Negotiations held until every capture is read, so that the same IKE SA in several captures is reported once
+     * (see {@link Correlator}); bounded: past these limits the rest are reported per capture, with a warning.
+     */
+    static final int MAX_HELD_NEGOTIATIONS = 4096;
+    static final long MAX_HELD_MESSAGES = 262_144;
+
     private boolean anyFailed;
+    private final List<Negotiation> held = new ArrayList<>();
+    private long heldMessages;
+    private boolean holdingStopped;
 
     @Override
     public Integer call() throws IOException {
@@ -80,6 +92,9 @@ final class DiagnoseCommand implements Callable<Integer> {
                  }) {
                 for (int i = 0; i < captures.size(); i++) {
                     diagnose(captures.get(i), readers.get(i), source, ids, writer);
+                }
+                for (Correlator.Correlated c : Correlator.correlate(held)) {
+                    write(writer, c.negotiation(), c.correlation());
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -110,7 +125,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                           DiagnoseWriter writer) throws IOException {
         List<String> warnings = new ArrayList<>();
         SessionTracker tracker = new SessionTracker(capture, TrackerOptions.defaults(), ids,
-                negotiation -> write(writer, negotiation));
+                negotiation -> holdOrWrite(writer, negotiation, warnings));
         LoadedKeys keys = common.loadedKeys();
         KeyCoverage coverage = new KeyCoverage(keys);
         MessageSource observed = datagram -> {
@@ -131,13 +146,30 @@ final class DiagnoseCommand implements Callable<Integer> {
         writer.input(new InputSummary(capture, reader.format(), counters.frames(), counters.ikeMessages(), warnings));
     }
 
-    private void write(DiagnoseWriter writer, Negotiation negotiation) {
-        Diagnosis diagnosis = Diagnoser.diagnose(negotiation);
+    /** With several captures, a negotiation waits for the others (within the limits); alone, it is written now. */
+    private void holdOrWrite(DiagnoseWriter writer, Negotiation negotiation, List<String> warnings) {
+        if (captures.size() > 1 && !holdingStopped) {
+            if (held.size() < MAX_HELD_NEGOTIATIONS
+                    && heldMessages + negotiation.messages().size() <= MAX_HELD_MESSAGES) {
+                held.add(negotiation);
+                heldMessages += negotiation.messages().size();
+                return;
+            }
+            holdingStopped = true;
+            warnings.add("more than " + held.size() + " negotiations (" + heldMessages + " messages) to match across"
+                    + " the captures: from negotiation " + negotiation.id() + " on, each is reported from its own"
+                    + " capture, not matched with the same IKE SA in the others");
+        }
+        write(writer, negotiation, null);
+    }
+
+    private void write(DiagnoseWriter writer, Negotiation negotiation, CaptureCorrelation correlation) {
+        Diagnosis diagnosis = Diagnoser.diagnose(negotiation, correlation == null ? null : correlation.evidence());
         if (!diagnosis.established()) {
             anyFailed = true;
         }
         try {
-            writer.negotiation(negotiation, diagnosis);
+            writer.negotiation(negotiation, diagnosis, correlation);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

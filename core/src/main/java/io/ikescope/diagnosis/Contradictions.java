@@ -27,14 +27,29 @@ final class Contradictions {
 
     private final Facts f;
     private final Evidence e;
+    /** Captures of the same IKE SA at other points, or null. */
+    private final CrossCaptureContradictions elsewhere;
 
     Contradictions(Facts f, Evidence e) {
-        this.f = f;
-        this.e = e;
+        this(f, e, null);
     }
 
-    /** The ruled-out alternative for {@code code}, or null when nothing in the capture contradicts it. */
+    Contradictions(Facts f, Evidence e, CrossCaptureContradictions elsewhere) {
+        this.f = f;
+        this.e = e;
+        this.elsewhere = elsewhere;
+    }
+
+    /**
+     * The ruled-out alternative for {@code code}, or null when nothing in the capture (nor in a capture of the same
+     * IKE SA taken elsewhere) contradicts it.
+     */
     Alternative against(VerdictCode code) {
+        Alternative here = inThisCapture(code);
+        return here != null || elsewhere == null ? here : elsewhere.against(code);
+    }
+
+    private Alternative inThisCapture(VerdictCode code) {
         return switch (code) {
             case NO_RESPONSE -> noResponse();
             case NAT_T_BLOCKED -> natTraversalBlocked();

@@ -1,5 +1,6 @@
 package io.ikescope.diagnosis;
 
+import io.ikescope.diagnosis.evidence.CrossCaptureEvidence;
 import io.ikescope.diagnosis.evidence.Evidence;
 import io.ikescope.session.ChildSa;
 import io.ikescope.session.Exchange;
@@ -31,8 +32,18 @@ public final class Diagnoser {
     }
 
     public static Diagnosis diagnose(Negotiation n) {
+        return diagnose(n, null);
+    }
+
+    /**
+     * With what captures of the same IKE SA at other points show ({@code elsewhere}, null when none): they can rule
+     * out causes this capture alone leaves open, and their conclusions join the verdict's explanation.
+     */
+    public static Diagnosis diagnose(Negotiation n, CrossCaptureEvidence elsewhere) {
         Facts f = new Facts(n);
-        Contradictions against = new Contradictions(f, Evidence.of(n));
+        Evidence evidence = Evidence.of(n);
+        Contradictions against = new Contradictions(f, evidence,
+                elsewhere == null ? null : new CrossCaptureContradictions(evidence, elsewhere));
         Verdict verdict = null;
         String rule = null;
         List<ErrorSeen> fatal = f.fatalErrors();
@@ -75,6 +86,7 @@ public final class Diagnoser {
         } else {
             verdict = withRivals(verdict, alternatives);
         }
+        verdict = withOtherCapturePoints(verdict, elsewhere);
         List<String> phase2 = phase2Status(f, verdict);
         verdict = HalfUp.of(f, verdict, phase2);
         return new Diagnosis(verdict, phase1Status(f, verdict), phase2, Findings.of(f, verdict), rule, alternatives);
@@ -133,6 +145,19 @@ public final class Diagnoser {
                         + " 4500 between " + n.initiator().address() + " and " + n.responder().address() + ".")
                 .evidence(v.evidence())
                 .build();
+    }
+
+    /** What the captures at other points showed ends the explanation. */
+    private static Verdict withOtherCapturePoints(Verdict v, CrossCaptureEvidence elsewhere) {
+        if (elsewhere == null || elsewhere.conclusions().isEmpty()) {
+            return v;
+        }
+        List<String> shown = elsewhere.conclusions().subList(0, Math.min(3, elsewhere.conclusions().size()));
+        int more = elsewhere.conclusions().size() - shown.size();
+        String text = v.explanation() + " Captures of this IKE SA at other points show: " + String.join(" ", shown)
+                + (more == 0 ? "" : " (" + more + " more conclusions in the capture-point section.)");
+        return new Verdict(v.code(), v.phase(), v.certainty(), v.summary(), text, v.fix(), v.evidence(), v.mismatch(),
+                v.childIndex());
     }
 
     /** An inferred verdict with rivals says so in its explanation, naming them. */

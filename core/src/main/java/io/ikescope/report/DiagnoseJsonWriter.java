@@ -1,5 +1,6 @@
 package io.ikescope.report;
 
+import io.ikescope.correlation.CaptureCorrelation;
 import io.ikescope.diagnosis.Diagnosis;
 import io.ikescope.diagnosis.Finding;
 import io.ikescope.diagnosis.Mismatch;
@@ -25,6 +26,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
@@ -64,11 +66,16 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
 
     @Override
     public void negotiation(Negotiation n, Diagnosis d) throws IOException {
+        negotiation(n, d, null);
+    }
+
+    @Override
+    public void negotiation(Negotiation n, Diagnosis d, CaptureCorrelation correlation) throws IOException {
         if (!negotiations.isEmpty()) {
             negotiations.write(',');
         }
         try (JsonGenerator g = FACTORY.createGenerator(negotiations)) {
-            writeNegotiation(g, n, d);
+            writeNegotiation(g, n, d, correlation);
         } catch (JacksonException e) {
             throw new IOException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
@@ -117,10 +124,12 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         }
     }
 
-    private static void writeNegotiation(JsonGenerator g, Negotiation n, Diagnosis d) {
+    private static void writeNegotiation(JsonGenerator g, Negotiation n, Diagnosis d, CaptureCorrelation c) {
         g.writeStartObject();
         g.writeStringProperty("id", n.id());
         g.writeStringProperty("input", n.input());
+        List<String> seenIn = c == null ? List.of(n.input()) : c.inputs();
+        strings(g, "seenIn", seenIn);
         g.writeNumberProperty("ikeVersion", n.ikeVersion());
         g.writeStringProperty("exchangeMode", n.exchangeMode());
         endpoint(g, "initiator", n.initiator(), n.initiatorImplementation());
@@ -169,9 +178,11 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         g.writeNumberProperty("responderToInitiator", n.ah().toInitiator());
         g.writeEndObject();
         writeIcmpErrors(g, n);
+        CorrelationJson.write(g, c);
+        Map<Long, List<String>> seenAt = c == null ? Map.of() : c.seenAtByBaseFrame();
         g.writeArrayPropertyStart("messages");
         for (MessageRecord m : n.messages()) {
-            writeMessage(g, m);
+            writeMessage(g, m, seenAt.getOrDefault(m.frame(), List.of(n.input())));
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -358,7 +369,7 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         g.writeEndObject();
     }
 
-    private static void writeMessage(JsonGenerator g, MessageRecord m) {
+    private static void writeMessage(JsonGenerator g, MessageRecord m, List<String> seenAt) {
         g.writeStartObject();
         g.writeNumberProperty("frame", m.frame());
         g.writeStringProperty("time", Timestamps.iso(m.epochNanos()));
@@ -386,6 +397,7 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
             longOrNull(g, "partOf", m.partOf());
             g.writeEndObject();
         }
+        strings(g, "seenAt", seenAt);
         g.writeEndObject();
     }
 

@@ -1,5 +1,6 @@
 package io.ikescope.report;
 
+import io.ikescope.correlation.CaptureCorrelation;
 import io.ikescope.diagnosis.Diagnosis;
 import io.ikescope.diagnosis.Finding;
 import io.ikescope.diagnosis.Mismatch;
@@ -50,12 +51,20 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
 
     @Override
     public void negotiation(Negotiation n, Diagnosis d) throws IOException {
+        negotiation(n, d, null);
+    }
+
+    @Override
+    public void negotiation(Negotiation n, Diagnosis d, CaptureCorrelation correlation) throws IOException {
         negotiations++;
         if (d.established()) {
             established++;
         }
         header(n);
         verdict(d.verdict(), d.alternatives());
+        if (correlation != null) {
+            CorrelationText.write(out, correlation, this::wrap);
+        }
         ladder(n);
         phases(n, d);
         findings(d.findings());

@@ -1,5 +1,6 @@
 package io.ikescope.report;
 
+import io.ikescope.correlation.CaptureCorrelation;
 import io.ikescope.diagnosis.Diagnosis;
 import io.ikescope.session.Negotiation;
 import java.io.Closeable;
@@ -12,6 +13,15 @@ import java.io.IOException;
 public interface DiagnoseWriter extends Closeable {
 
     void negotiation(Negotiation negotiation, Diagnosis diagnosis) throws IOException;
+
+    /**
+     * A negotiation that captures at other points hold as well, with what they show ({@code correlation} null
+     * when none does). A writer that does not show correlations writes the negotiation alone.
+     */
+    default void negotiation(Negotiation negotiation, Diagnosis diagnosis, CaptureCorrelation correlation)
+            throws IOException {
+        negotiation(negotiation, diagnosis);
+    }
 
     void input(InputSummary input) throws IOException;
 
