@@ -31,7 +31,7 @@ final class NextRequestMissing implements Rule {
             return null;
         }
         String next = nextRequest(f, last);
-        if (next == null || sentAlready(f, last)) {
+        if (next == null) {
             return null;
         }
         if (f.quietAfter(last) < NEXT_REQUEST_SECONDS) {
@@ -111,20 +111,6 @@ final class NextRequestMissing implements Rule {
                         + f.n.initiator().address() + " and " + f.n.responder().address() + ".")
                 .evidence(Facts.framesOf(f.n.messages()))
                 .build();
-    }
-
-    /**
-     * The initiator's next request is in this capture after all: the answer is a re-sent one (libreswan re-sends
-     * MM4 when it cannot read MM5), so nothing is missing here.
-     */
-    private static boolean sentAlready(Facts f, MessageRecord answer) {
-        Long first = answer.retransmissionOf() == null ? answer.frame() : answer.retransmissionOf();
-        for (MessageRecord m : f.n.messagesFrom(Role.INITIATOR)) {
-            if (m.frame() > first && m.onNatTraversalPort()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The request the initiator sends next, on UDP 4500, after this answer; null when it would stay on 500. */
