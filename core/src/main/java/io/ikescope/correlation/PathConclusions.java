@@ -4,6 +4,7 @@ import io.ikescope.correlation.CaptureCorrelation.CapturePointView;
 import io.ikescope.correlation.CaptureCorrelation.Conclusion;
 import io.ikescope.correlation.CaptureCorrelation.MergedMessage;
 import io.ikescope.diagnosis.evidence.CrossCaptureEvidence;
+import io.ikescope.diagnosis.evidence.Evidence;
 import io.ikescope.diagnosis.evidence.CrossCaptureEvidence.Arrival;
 import io.ikescope.diagnosis.evidence.CrossCaptureEvidence.Sighting;
 import io.ikescope.session.CapturePoint;
@@ -24,7 +25,7 @@ import java.util.Map;
  */
 final class PathConclusions {
     /** Silence after a single copy that counts as "not answered", as in the single-capture evidence. */
-    private static final double GIVE_UP_SECONDS = 10.0;
+    private static final double GIVE_UP_SECONDS = Evidence.GIVE_UP_SECONDS;
     /** IKEv1 steps that expect an answer, and the answer's step. */
     private static final Map<String, String> V1_ANSWER = Map.of("MM1", "MM2", "MM3", "MM4", "MM5", "MM6",
             "AM1", "AM2", "QM1", "QM2");

@@ -9,7 +9,9 @@ import io.ikescope.session.ExchangeNames;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Role;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * For each candidate cause, the evidence that contradicts it, if any. Every reason rests on what holds for every
@@ -29,6 +31,8 @@ final class Contradictions {
     private final Evidence e;
     /** Captures of the same IKE SA at other points, or null. */
     private final CrossCaptureContradictions elsewhere;
+    /** The answer for each cause asked about so far (null values included: nothing contradicts it). */
+    private final Map<VerdictCode, Alternative> weighed = new EnumMap<>(VerdictCode.class);
 
     Contradictions(Facts f, Evidence e) {
         this(f, e, null);
@@ -45,8 +49,12 @@ final class Contradictions {
      * IKE SA taken elsewhere) contradicts it.
      */
     Alternative against(VerdictCode code) {
-        Alternative here = inThisCapture(code);
-        return here != null || elsewhere == null ? here : elsewhere.against(code);
+        // Asked once per matching pattern and again for the alternatives: each cause is weighed once.
+        if (!weighed.containsKey(code)) {
+            Alternative here = inThisCapture(code);
+            weighed.put(code, here != null || elsewhere == null ? here : elsewhere.against(code));
+        }
+        return weighed.get(code);
     }
 
     private Alternative inThisCapture(VerdictCode code) {

@@ -1,5 +1,6 @@
 package io.ikescope.diagnosis;
 
+import io.ikescope.diagnosis.evidence.Evidence;
 import io.ikescope.session.ChildSa;
 import io.ikescope.session.Exchange;
 import io.ikescope.session.ExchangeNames;
@@ -14,8 +15,8 @@ import java.util.List;
 
 /** Questions the rules ask of a negotiation, answered from its messages; no bytes are read here. */
 final class Facts {
-    /** Silence after an unanswered request that counts as "no answer is coming" even without retransmissions. */
-    static final double GIVE_UP_SECONDS = 10.0;
+    /** Silence after an unanswered request that counts as "no answer is coming": the evidence model's threshold. */
+    static final double GIVE_UP_SECONDS = Evidence.GIVE_UP_SECONDS;
     /** Smallest room an IKEv2 IKE_AUTH response needs for IDr (9 bytes with a 1-byte ID) and AUTH (8 + 16). */
     static final int MIN_AUTH_ROOM = 33;
     /**
