@@ -156,8 +156,7 @@ public final class Diagnoser {
         int more = elsewhere.conclusions().size() - shown.size();
         String text = v.explanation() + " Captures of this IKE SA at other points show: " + String.join(" ", shown)
                 + (more == 0 ? "" : " (" + more + " more conclusions in the capture-point section.)");
-        return new Verdict(v.code(), v.phase(), v.certainty(), v.summary(), text, v.fix(), v.evidence(), v.mismatch(),
-                v.childIndex());
+        return v.withText(v.summary(), text);
     }
 
     /** An inferred verdict with rivals says so in its explanation, naming them. */
@@ -174,8 +173,7 @@ public final class Diagnoser {
         String text = v.explanation() + " The capture fits " + (rivals.size() == 1 ? "another cause" : "other causes")
                 + " as well: " + String.join("; ", rivals) + "; the responder's log, or a capture at the responder,"
                 + " tells them apart.";
-        return new Verdict(v.code(), v.phase(), v.certainty(), v.summary(), text, v.fix(), v.evidence(), v.mismatch(),
-                v.childIndex());
+        return v.withText(v.summary(), text);
     }
 
     private static String phase1Status(Facts f, Verdict v) {

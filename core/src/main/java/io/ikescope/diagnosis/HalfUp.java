@@ -35,10 +35,9 @@ final class HalfUp {
             return v;
         }
         String established = String.join("; ", up);
-        return new Verdict(v.code(), v.phase(), v.certainty(), "Tunnel half up: " + established + " established, "
-                + refusedPair + " refused. " + v.summary(), v.explanation() + " The same IKE SA carries "
-                + established + ", which is established: only the pair " + refusedPair + " fails.", v.fix(),
-                v.evidence(), v.mismatch(), v.childIndex());
+        return v.withText("Tunnel half up: " + established + " established, " + refusedPair + " refused. "
+                + v.summary(), v.explanation() + " The same IKE SA carries " + established + ", which is established:"
+                + " only the pair " + refusedPair + " fails.");
     }
 
     private static String pair(ChildSa c) {

@@ -19,4 +19,9 @@ public record Verdict(VerdictCode code, Integer phase, Certainty certainty, Stri
         evidence = List.copyOf(evidence);
         mismatch = mismatch == null ? null : List.copyOf(mismatch);
     }
+
+    /** The same verdict in other words: what later evidence (rivals, other captures, other children) adds to it. */
+    Verdict withText(String newSummary, String newExplanation) {
+        return new Verdict(code, phase, certainty, newSummary, newExplanation, fix, evidence, mismatch, childIndex);
+    }
 }
