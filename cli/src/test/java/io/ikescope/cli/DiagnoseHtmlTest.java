@@ -251,6 +251,39 @@ class DiagnoseHtmlTest {
         assertThat(all(doc, "//tr[.//span[contains(@class,'icmp')]]")).isNotEmpty();
     }
 
+    @Test
+    void theSameSaInThreeCapturesShowsWhereEachMessageWasSeen() throws Exception {
+        // A lab matrix run (core/src/test/resources/correlation): strongSwan's MM5 on UDP 4500 leaves the
+        // initiator three times and reaches neither the router's nor the responder's capture point.
+        Path dir = TestPaths.repositoryRoot()
+                .resolve("core/src/test/resources/correlation/v1-natt-blocked.i-strongswan.r-libreswan.nat.encap");
+        Document doc = diagnoseBoth("three capture points", List.of(dir.resolve("capture-initiator.pcap").toString(),
+                dir.resolve("capture-router.pcap").toString(), dir.resolve("capture-responder.pcap").toString()));
+        assertThat(all(doc, "//section[contains(@class,'negotiation')]")).hasSize(1);
+        assertThat(text(doc, "//h3[starts-with(., 'Seen at')]"))
+                .isEqualTo("Seen at 3 capture points (initiator's end first, ordered by timing)");
+        List<Element> rows = all(doc, "//table[@class='correlation']/tbody/tr");
+        assertThat(rows).hasSize(10);
+        assertThat(rows.stream().filter(r -> r.getAttribute("class").equals("missing"))
+                .map(r -> r.getTextContent().replaceAll("\\s+", " ").trim()).toList())
+                .containsExactly("I> MM5 5 - -", "I> MM5 7 - -", "I> MM5 9 - -");
+        // each label links to its own row of the ladder above
+        for (Element a : all(doc, "//table[@class='correlation']//a")) {
+            assertThat(all(doc, "//table[contains(@class,'ladder')]//tr[@id='" + a.getAttribute("href").substring(1)
+                    + "']")).as(a.getTextContent()).hasSize(1);
+        }
+        assertThat(text(doc, "//table[@class='correlation']/following-sibling::p[1]"))
+                .isEqualTo("7 of 10 messages were seen at all 3 capture points; '-': not in that capture");
+        assertThat(text(doc, "//table[@class='correlation']/following-sibling::ul[1]/li[1]"))
+                .startsWith("MM5 (frames 5, 7 and 9 at ").contains("left the initiator but never reached");
+    }
+
+    @Test
+    void oneCaptureShowsNoCorrelationSection() throws Exception {
+        Run r = run("diagnose", "-f", "html", TestPaths.samples().resolve("ikev2-psk-ok.pcap").toString());
+        assertThat(all(parse(r.out()), "//table[@class='correlation']")).isEmpty();
+    }
+
     /** What a hostile peer could put in a gateway name: markup, an entity, quotes, terminal and bidi controls. */
     private static final String HOSTILE = "<script>alert(\"x\")</script><img src=x onerror=alert(1)>&amp;'\u001b[2J\u202e\u009a";
 

@@ -5,6 +5,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.TemplateException;
 import gg.jte.TemplateOutput;
 import gg.jte.output.WriterOutput;
+import io.ikescope.correlation.CaptureCorrelation;
 import io.ikescope.diagnosis.Diagnosis;
 import io.ikescope.report.DiagnoseWriter;
 import io.ikescope.report.InputSummary;
@@ -56,11 +57,17 @@ public final class HtmlDiagnoseWriter implements DiagnoseWriter {
 
     @Override
     public void negotiation(Negotiation negotiation, Diagnosis diagnosis) throws IOException {
+        negotiation(negotiation, diagnosis, null);
+    }
+
+    @Override
+    public void negotiation(Negotiation negotiation, Diagnosis diagnosis, CaptureCorrelation correlation)
+            throws IOException {
         rows.add(NegotiationViews.summary(negotiation, diagnosis));
         if (diagnosis.established()) {
             established++;
         }
-        render("negotiation.jte", NegotiationViews.negotiation(negotiation, diagnosis), sections);
+        render("negotiation.jte", NegotiationViews.negotiation(negotiation, diagnosis, correlation), sections);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ikescope.cli.html;
 
+import io.ikescope.correlation.CaptureCorrelation;
 import io.ikescope.crypto.DecryptionStatus;
 import io.ikescope.diagnosis.Alternative;
 import io.ikescope.diagnosis.Diagnosis;
@@ -43,6 +44,11 @@ final class NegotiationViews {
     }
 
     static Views.Negotiation negotiation(Negotiation n, Diagnosis d) {
+        return negotiation(n, d, null);
+    }
+
+    /** @param correlation what other captures of the same IKE SA show, or null */
+    static Views.Negotiation negotiation(Negotiation n, Diagnosis d, CaptureCorrelation correlation) {
         Set<Long> laddered = new HashSet<>();
         for (MessageRecord m : n.messages()) {
             laddered.add(m.frame());
@@ -51,7 +57,8 @@ final class NegotiationViews {
             laddered.add(e.frame());
         }
         return new Views.Negotiation(esc(n.id()), anchor(n), protocol(n), n.initiator().toString(),
-                n.responder().toString(), facts(n), verdict(n, d, laddered), ladder(n), phases(n, d),
+                n.responder().toString(), facts(n), verdict(n, d, laddered), ladder(n),
+                correlation == null ? null : CorrelationViews.of(n, correlation, laddered), phases(n, d),
                 findings(n, d.findings(), laddered));
     }
 
@@ -81,7 +88,7 @@ final class NegotiationViews {
         return "negotiation-" + n.id();
     }
 
-    private static String frameAnchor(Negotiation n, long frame) {
+    static String frameAnchor(Negotiation n, long frame) {
         return anchor(n) + "-frame-" + frame;
     }
 

@@ -28,8 +28,23 @@ public final class Views {
 
     /** One negotiation: its facts, verdict, ladder, phases and findings. */
     public record Negotiation(String id, String anchor, String protocol, String initiator, String responder,
-                              List<Fact> facts, Verdict verdict, Ladder ladder, List<Phase> phases,
-                              List<Finding> findings) {
+                              List<Fact> facts, Verdict verdict, Ladder ladder, Correlation correlation,
+                              List<Phase> phases, List<Finding> findings) {
+    }
+
+    /**
+     * The same IKE SA seen in several captures (null when one capture holds it): the capture points, each message
+     * with its frame per point ("-" where that capture lacks it) and what the differences mean.
+     *
+     * @param points      per capture point, its letter as label and the file and what is known of it as value
+     * @param letters     the column headings, in the order of {@code points}
+     */
+    public record Correlation(String heading, List<Fact> points, List<String> letters, List<CorrelationRow> rows,
+                              String seen, List<List<Span>> conclusions) {
+    }
+
+    /** One message of a correlation: its label (linked to its ladder row when shown there) and frame per point. */
+    public record CorrelationRow(Span label, List<String> frames, boolean missing) {
     }
 
     /** A labelled value in a definition list. */
