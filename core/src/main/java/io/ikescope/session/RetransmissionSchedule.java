@@ -26,7 +26,7 @@ import java.util.Map;
  * @param description  the evidence in words ("retransmissions of frame 1 at +1.0 s, +2.4 s (waits 1.0 s, 1.4 s):
  *                     geometric, base 1.4: strongSwan-like ...")
  */
-record RetransmissionSchedule(long original, List<Double> offsets, List<Double> intervals, Double base,
+public record RetransmissionSchedule(long original, List<Double> offsets, List<Double> intervals, Double base,
                               String resembles, String description) {
     /** Consecutive ratios may differ by this fraction of their mean and still count as one geometric base. */
     private static final double RATIO_SPREAD = 0.15;
@@ -52,8 +52,30 @@ record RetransmissionSchedule(long original, List<Double> offsets, List<Double> 
     static final String LIBRESWAN = "libreswan";
     static final String PAN_OS = "PAN-OS";
 
-    /** The longest chain of timer-driven retransmissions by {@code role}, or null when it sent none. */
+    /**
+     * The longest chain of timer-driven retransmissions by {@code role}, or null when it sent none. An IKEv1 copy
+     * sent right after a copy from the other peer may answer that duplicate, or come from a timer that runs in step
+     * with the other peer's (both sides libreswan, started within a millisecond): the whole chain is read first, and
+     * only when it fits no known timer are such copies left out.
+     */
     static RetransmissionSchedule of(Role role, List<MessageRecord> messages) {
+        RetransmissionSchedule whole = longest(chains(role, messages, false));
+        if (whole != null && whole.resembles() != null) {
+            return whole;
+        }
+        return longest(chains(role, messages, true));
+    }
+
+    /** Whether copies at these times (capture nanoseconds, the original first) fit a retransmission timer alone. */
+    public static boolean fitsTimer(List<Long> times) {
+        if (times.size() < 2) {
+            return false;
+        }
+        RetransmissionSchedule s = read(times.get(0), times);
+        return s.resembles() != null || s.base() != null;
+    }
+
+    private static Map<Long, List<Long>> chains(Role role, List<MessageRecord> messages, boolean withoutReplies) {
         Map<Long, List<Long>> chains = new LinkedHashMap<>();
         long otherCopyNanos = Long.MIN_VALUE;
         for (MessageRecord m : messages) {
@@ -73,10 +95,14 @@ record RetransmissionSchedule(long original, List<Double> offsets, List<Double> 
             }
             List<Long> chain = chains.get(m.retransmissionOf());
             boolean reply = otherCopyNanos != Long.MIN_VALUE && m.epochNanos() - otherCopyNanos <= REPLY_WINDOW_NANOS;
-            if (chain != null && !reply) {
+            if (chain != null && !(reply && withoutReplies)) {
                 chain.add(m.epochNanos());
             }
         }
+        return chains;
+    }
+
+    private static RetransmissionSchedule longest(Map<Long, List<Long>> chains) {
         long best = -1;
         int bestCopies = 0;
         for (Map.Entry<Long, List<Long>> e : chains.entrySet()) {

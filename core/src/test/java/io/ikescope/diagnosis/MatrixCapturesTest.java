@@ -45,6 +45,29 @@ class MatrixCapturesTest {
     }
 
     @Test
+    void aPeerReSendingOnTheSameTimerAsOursDoesNotProveOurMessageArrived() throws Exception {
+        // libreswan at both ends: MM4 re-sent on the responder's own 1, 2, 4 s timer follows each MM5 copy within
+        // 0.2 ms, in the blocked run as in the PSK mismatch. Read as a reaction it ruled NAT_T_BLOCKED out and
+        // gave AUTH_FAILED for the blocked run (the daemons logged NAT_T_BLOCKED). The timer explains the copies.
+        for (String file : List.of("v1-natt-blocked.libreswan-both.at-initiator.pcap",
+                "v1-main-psk-mismatch.libreswan-both.at-initiator.pcap")) {
+            Diagnosis d = diagnose(file);
+            assertThat(d.verdict().code()).as(file).isEqualTo(VerdictCode.UNDETERMINED);
+            assertThat(d.alternatives()).as(file).anyMatch(a -> a.code() == VerdictCode.NAT_T_BLOCKED && !a.ruledOut())
+                    .anyMatch(a -> a.code() == VerdictCode.AUTH_FAILED && !a.ruledOut());
+        }
+    }
+
+    @Test
+    void bothLibreswanTimersAreReadAlthoughTheyRunInStep() throws Exception {
+        Path capture = TestPaths.repositoryRoot().resolve("core/src/test/resources/matrix")
+                .resolve("v1-natt-blocked.libreswan-both.at-initiator.pcap");
+        Negotiation n = Reconstruct.run(capture).negotiations().get(0);
+        assertThat(n.initiatorImplementation().name()).isEqualTo("libreswan");
+        assertThat(n.responderImplementation().name()).isEqualTo("libreswan");
+    }
+
+    @Test
     void aResponderCaptureEndingAtTheIkeSaInitAnswerNamesTheCandidates() throws Exception {
         Diagnosis d = diagnose("v2-natt-blocked.at-responder.pcap");
         assertThat(d.verdict().code()).isEqualTo(VerdictCode.UNDETERMINED);

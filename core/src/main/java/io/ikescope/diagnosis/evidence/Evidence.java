@@ -5,6 +5,7 @@ import io.ikescope.session.ExchangeNames;
 import io.ikescope.session.IcmpError;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Negotiation;
+import io.ikescope.session.RetransmissionSchedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +170,30 @@ public final class Evidence {
             }
             copiesReacted += reacted ? 1 : 0;
         }
-        return copiesReacted * 2 >= copies.size() ? out : List.of();
+        if (copiesReacted * 2 < copies.size() || out.stream().allMatch(m -> ownTimer(n, m))) {
+            return List.of();
+        }
+        return out;
+    }
+
+    /**
+     * A re-sent earlier message whose copies, counted from its original, fit a retransmission timer by themselves:
+     * the peer's own timer explains it. When both peers run the same timer and started it within a millisecond
+     * (libreswan on both sides: MM4 and MM5 re-sent at 1, 2, 4 s), its copies follow each of ours as a reaction
+     * would, whether or not ours arrived.
+     */
+    private static boolean ownTimer(Negotiation n, MessageRecord m) {
+        if (!m.retransmission()) {
+            return false;
+        }
+        List<Long> times = new ArrayList<>();
+        for (MessageRecord other : n.messagesFrom(m.from())) {
+            if (other.frame() == m.retransmissionOf() || Long.valueOf(m.retransmissionOf()).equals(
+                    other.retransmissionOf())) {
+                times.add(other.epochNanos());
+            }
+        }
+        return RetransmissionSchedule.fitsTimer(times);
     }
 
     public Negotiation negotiation() {
