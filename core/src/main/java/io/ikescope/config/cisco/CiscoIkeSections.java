@@ -84,7 +84,8 @@ final class CiscoIkeSections {
         } else if (kind.equalsIgnoreCase("hostname")) {
             objects.isakmpKeys.add(new IsakmpKey(keyring, -1, 0, ctx.required(line, at, "a host name"), psk));
         } else {
-            throw ctx.error(line, "expected address or hostname, not '" + kind + "'");
+            // the word is not quoted: on a malformed key line it may be part of the key
+            throw ctx.error(line, "expected address or hostname after the key");
         }
     }
 

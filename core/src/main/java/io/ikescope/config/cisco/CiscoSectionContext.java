@@ -34,7 +34,9 @@ final class CiscoSectionContext {
     String required(CiscoLine line, int index, String expected) throws ConfigException {
         String word = line.word(index);
         if (word == null) {
-            throw error(line, "expected " + expected + " after '" + line.rest(0) + "'");
+            // the line is not quoted: it may hold a key
+            throw error(line, "expected " + expected + " (word " + (index + 1) + " of '" + line.word(0)
+                    + "'), but the line ends before it");
         }
         return word;
     }
