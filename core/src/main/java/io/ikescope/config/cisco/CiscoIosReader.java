@@ -116,7 +116,7 @@ public final class CiscoIosReader implements ConfigReader {
         } else if (line.startsWith("no", "crypto", "ipsec", "profile", "default")) {
             o.ipsecProfiles.remove("default");
         } else {
-            ctx.notRead(line, "no crypto");
+            ctx.notRead(line, "no crypto " + line.word(2) + " " + line.word(3));
         }
     }
 }

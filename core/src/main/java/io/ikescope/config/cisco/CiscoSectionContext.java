@@ -18,8 +18,11 @@ final class CiscoSectionContext {
         this.file = file;
     }
 
+    /** A line not read: a sub-line names its keyword within {@code where}, a top-level line is {@code where}. */
     void notRead(CiscoLine line, String where) {
-        warnings.add(new ConfigWarning(line.origin(file), where + ": '" + line.word(0) + "' not read by ikescope"));
+        String message = where.startsWith(line.word(0) + " ") ? "'" + where + "' not read by ikescope"
+                : where + ": '" + line.word(0) + "' not read by ikescope";
+        warnings.add(new ConfigWarning(line.origin(file), message));
     }
 
     void warn(CiscoLine line, String message) {
