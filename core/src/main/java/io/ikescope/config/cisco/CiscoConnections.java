@@ -141,6 +141,11 @@ final class CiscoConnections {
         Setting<List<IkeProposalConfig>> proposals;
         Authentication[] auth;
         Setting<Long> life;
+        if (policy.ikev2Profile == null && policy.origin.isDefault() && objects.ikev2Profiles.containsKey("default")) {
+            // smart defaults: IPsec profile "default" sets ikev2-profile default when one is configured
+            policy.ikev2Profile = Setting.byDefault("default", CiscoDefaults.note("IPsec profile: set ikev2-profile"
+                    + " default"));
+        }
         if (policy.ikev2Profile != null) {
             version = policy.ikev2Profile.map(p -> 2);
             Ikev2Profile profile = objects.ikev2Profiles.get(policy.ikev2Profile.value());

@@ -22,6 +22,7 @@ import java.util.Map;
 final class CiscoIkeBuilder {
     private final CiscoSectionContext ctx;
     private final CiscoObjects objects;
+    private boolean mixedWarned;
 
     CiscoIkeBuilder(CiscoSectionContext ctx) {
         this.ctx = ctx;
@@ -84,6 +85,14 @@ final class CiscoIkeBuilder {
         Setting<String> method = objects.isakmpPolicies.isEmpty()
                 ? Setting.byDefault("RSA-SIG", CiscoDefaults.note("ISAKMP authentication rsa-sig"))
                 : objects.isakmpPolicies.values().iterator().next().authentication;
+        for (IsakmpPolicy p : objects.isakmpPolicies.values()) {
+            if (!p.authentication.value().equals(method.value()) && !mixedWarned) {
+                mixedWarned = true;
+                ctx.warnings.add(new ConfigWarning(p.origin, "ISAKMP policy " + p.priority + " authenticates with "
+                        + p.authentication.value() + ", the first policy with " + method.value()
+                        + ": connections are modelled with the first policy's method"));
+            }
+        }
         IsakmpProfile profile = null;
         if (isakmpProfile != null) {
             profile = objects.isakmpProfiles.get(isakmpProfile.value());
@@ -173,6 +182,12 @@ final class CiscoIkeBuilder {
                 ctx.warnings.add(new ConfigWarning(profile.keyring.origin(), none
                         + (peer == null ? " any peer" : " peer " + peer.value())));
             }
+        }
+        if (profile.localKey != null) {
+            localKey = profile.localKey;
+        }
+        if (profile.remoteKey != null) {
+            remoteKey = profile.remoteKey;
         }
         return new Authentication[] {new Authentication(profile.authLocal, localId, localKey),
                 new Authentication(profile.authRemote.get(0), remoteId, remoteKey)};

@@ -78,7 +78,9 @@ final class CiscoIkeSections {
 
     private void addKey(CiscoLine line, String kind, int at, String keyring,
                         Setting<io.ikescope.config.PskDigest> psk) throws ConfigException {
-        if (kind.equalsIgnoreCase("address")) {
+        if (kind.equalsIgnoreCase("address") && "ipv6".equalsIgnoreCase(line.word(at))) {
+            ctx.warn(line, "pre-shared key for an IPv6 peer not read (IPv6 peers are not modelled)");
+        } else if (kind.equalsIgnoreCase("address")) {
             long[] address = ctx.addressAndMask(line, at);
             objects.isakmpKeys.add(new IsakmpKey(keyring, address[0], (int) address[1], null, psk));
         } else if (kind.equalsIgnoreCase("hostname")) {
@@ -228,6 +230,10 @@ final class CiscoIkeSections {
             for (CiscoLine cmd : sub.children) {
                 switch (cmd.word(0).toLowerCase()) {
                     case "address" -> {
+                        if (cmd.word(1) != null && cmd.word(1).contains(":")) {
+                            ctx.warn(cmd, "IPv6 keyring peer address not read (IPv6 peers are not modelled)");
+                            continue;
+                        }
                         long[] address = ctx.addressAndMask(cmd, 1);
                         peer.address = address[0];
                         peer.prefix = (int) address[1];

@@ -1,6 +1,8 @@
 package io.ikescope.config.cisco;
 
 import io.ikescope.config.ConfigException;
+import io.ikescope.config.PskDigest;
+import io.ikescope.config.Setting;
 import io.ikescope.config.cisco.CiscoObjects.Ikev2Profile;
 
 /** "crypto ikev2 profile NAME" and its commands. */
@@ -20,9 +22,11 @@ final class CiscoIkev2Profiles {
             } else if (sub.startsWith("authentication", "local")) {
                 profile.authLocal = ctx.at(sub, ctx.lookup(sub, sub.word(2), CiscoAlgorithms.AUTH_METHOD,
                         "an authentication method"));
+                profile.localKey = inlineKey(ctx, sub, profile.localKey);
             } else if (sub.startsWith("authentication", "remote")) {
                 profile.authRemote.add(ctx.at(sub, ctx.lookup(sub, sub.word(2), CiscoAlgorithms.AUTH_METHOD,
                         "an authentication method")));
+                profile.remoteKey = inlineKey(ctx, sub, profile.remoteKey);
             } else if (sub.startsWith("keyring", "local")) {
                 profile.keyring = ctx.at(sub, ctx.required(sub, 2, "a keyring name"));
             } else if (sub.startsWith("lifetime")) {
@@ -37,6 +41,16 @@ final class CiscoIkev2Profiles {
         }
     }
 
+    /** "authentication local|remote pre-share key [0|6] KEY": a key in the profile itself, before the keyring's. */
+    private static Setting<PskDigest> inlineKey(CiscoSectionContext ctx, CiscoLine sub, Setting<PskDigest> before)
+            throws ConfigException {
+        if (!"key".equalsIgnoreCase(sub.word(3))) {
+            return before;
+        }
+        ctx.required(sub, 4, "a key");
+        return CiscoKeys.read(sub, 4, ctx.file, ctx.warnings);
+    }
+
     /**
      * "address A [MASK]", "fqdn [domain] F", "email [domain] E", "key-id K" or "dn" from word {@code at}: the
      * identity value ("198.51.100.2", "peer.example.com"); "dn" is null (the certificate's subject).
@@ -49,7 +63,9 @@ final class CiscoIkev2Profiles {
                 if (CiscoAcl.ipv4(address) < 0 && !address.contains(":")) {
                     throw ctx.error(line, "expected an address, not '" + address + "'");
                 }
-                return address;
+                // "address 0.0.0.0" or a zero mask accepts any peer address as its identity
+                boolean any = address.equals("0.0.0.0") || "0.0.0.0".equals(line.word(at + 2));
+                return any ? "%any" : address;
             }
             case "fqdn", "email" -> {
                 boolean domain = "domain".equalsIgnoreCase(line.word(at + 1));

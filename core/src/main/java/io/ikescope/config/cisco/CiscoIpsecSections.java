@@ -54,7 +54,7 @@ final class CiscoIpsecSections {
         String name = ctx.required(line, 3, "a transform-set name");
         TransformSet set = new TransformSet(name, ctx.origin(line));
         boolean esp = false;
-        boolean ah = false;
+        List<String> ahIntegrity = new ArrayList<>();
         for (int i = 4; i < line.words.size(); i++) {
             String word = line.word(i).toLowerCase();
             String family = CiscoAlgorithms.ESP_CIPHER_FAMILY.get(word);
@@ -74,10 +74,7 @@ final class CiscoIpsecSections {
                 set.integrity.add(CiscoAlgorithms.ESP_INTEGRITY.get(word));
                 esp = true;
             } else if (CiscoAlgorithms.AH_INTEGRITY.containsKey(word)) {
-                ah = true;
-                if (!esp) {
-                    set.integrity.add(CiscoAlgorithms.AH_INTEGRITY.get(word));
-                }
+                ahIntegrity.add(CiscoAlgorithms.AH_INTEGRITY.get(word));
             } else if (word.equals("comp-lzs")) {
                 ctx.warn(line, "transform-set " + name + ": IPComp (comp-lzs) not read");
             } else {
@@ -86,11 +83,14 @@ final class CiscoIpsecSections {
                         + "esp-md5-hmac, esp-sha-hmac, esp-sha256-hmac, esp-sha384-hmac, esp-sha512-hmac, ah-...-hmac)");
             }
         }
-        if (set.encryption.isEmpty() && set.integrity.isEmpty()) {
+        if (!esp && ahIntegrity.isEmpty()) {
             throw ctx.error(line, "transform-set " + name + " has no transform");
         }
-        if (esp && ah) {
+        if (esp && !ahIntegrity.isEmpty()) {
             ctx.warn(line, "transform-set " + name + ": AH+ESP bundle; only the ESP part is modelled");
+        }
+        if (!esp) {
+            set.integrity.addAll(ahIntegrity);
         }
         set.protocol = esp ? "ESP" : "AH";
         for (CiscoLine sub : line.children) {
@@ -135,9 +135,14 @@ final class CiscoIpsecSections {
             }
             return;
         }
-        MapEntry entry = new MapEntry(map, seq, false, ctx.origin(line));
+        // entering the same entry again (a paste of two excerpts) adds to it, as IOS does
+        MapEntry entry = objects.mapEntries.stream().filter(e -> !e.dynamic && e.map.equals(map) && e.seq == seq)
+                .findFirst().orElse(null);
+        if (entry == null) {
+            entry = new MapEntry(map, seq, false, ctx.origin(line));
+            objects.mapEntries.add(entry);
+        }
         mapCommands(entry, line, "crypto map " + map + " " + seq);
-        objects.mapEntries.add(entry);
     }
 
     /** "crypto dynamic-map NAME SEQ": a crypto map entry without a peer (a responder for anyone). */

@@ -120,6 +120,9 @@ final class CiscoObjects {
         Setting<String> authLocal;
         final List<Setting<String>> authRemote = new ArrayList<>();
         Setting<String> keyring;
+        /** Keys given in "authentication local|remote pre-share key K": they win over the keyring's. */
+        Setting<PskDigest> localKey;
+        Setting<PskDigest> remoteKey;
         Setting<Long> lifetime = Setting.byDefault(CiscoDefaults.IKEV2_LIFETIME,
                 CiscoDefaults.note("IKEv2 profile lifetime 86400 s"));
 
