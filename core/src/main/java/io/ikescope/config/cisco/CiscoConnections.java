@@ -188,10 +188,14 @@ final class CiscoConnections {
                     List.of(), set.origin));
         }
         Setting<Long> life = policy.lifetime != null ? policy.lifetime : objects.ipsecLifetime;
+        // "crypto ipsec security-association lifetime" reference: the new SA is negotiated 30 seconds before
+        // the seconds lifetime expires
+        Setting<Long> rekey = Setting.byDefault(Math.max(life.value() - 30, 1), "30 s before the lifetime ("
+                + life.origin() + "): IOS negotiates the new IPsec SA then");
         Origin proposalsOrigin = policy.transformSets.origin();
         return new ChildConfig(name, origin, Setting.of(localTs, origin), Setting.of(remoteTs, origin),
                 Setting.of(proposals, proposalsOrigin), mode(first, localTs, remoteTs, localAddress, remoteAddress),
-                startAction, life, life);
+                startAction, rekey, life);
     }
 
     /**

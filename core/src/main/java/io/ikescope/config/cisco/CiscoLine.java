@@ -62,6 +62,7 @@ final class CiscoLine {
         CiscoLine[] stack = new CiscoLine[MAX_DEPTH];
         int depth = 0;
         String[] raw = content.split("\r?\n|\r", -1);
+        String bannerEnd = null;
         for (int i = 0; i < raw.length; i++) {
             int number = i + 1;
             String line = raw[i].stripTrailing();
@@ -73,6 +74,17 @@ final class CiscoLine {
                 indent++;
             }
             String text = line.substring(indent);
+            if (bannerEnd != null) {
+                // banner text is free text at any indentation, up to the delimiter
+                if (text.contains(bannerEnd)) {
+                    bannerEnd = null;
+                }
+                continue;
+            }
+            if (indent == 0 && text.startsWith("banner ")) {
+                bannerEnd = bannerDelimiterStillOpen(text);
+                continue;
+            }
             if (text.isEmpty() || text.startsWith("!")) {
                 continue;
             }
@@ -95,6 +107,20 @@ final class CiscoLine {
             stack[depth++] = node;
         }
         return top;
+    }
+
+    /**
+     * "banner motd ^CText^C": the delimiter (IOS shows Ctrl-C as "^C") when the banner goes on after this line,
+     * null when it ends on it.
+     */
+    private static String bannerDelimiterStillOpen(String text) {
+        String[] words = text.split("\\s+", 3);
+        if (words.length < 3) {
+            return null;
+        }
+        String delimiter = words[2].startsWith("^") && words[2].length() > 1 ? words[2].substring(0, 2)
+                : words[2].substring(0, 1);
+        return words[2].indexOf(delimiter, delimiter.length()) >= 0 ? null : delimiter;
     }
 
     /** The line number only: the text may hold a key. */

@@ -211,6 +211,25 @@ class CiscoKeywordsTest {
         assertThat(c.localAddrs().value()).containsExactly("2001:db8::1");
     }
 
+    @Test
+    void bannerTextIsNotReadAsCommands() throws ConfigException {
+        PeerConfig config = read(ikev1Map("banner motd ^C", "interface Fake", " crypto map M",
+                "crypto map M 30 ipsec-isakmp", "^C", "banner login ^CAuthorised use only^C",
+                "crypto isakmp policy 1", " authentication pre-share"));
+        assertThat(config.connections()).extracting(ConnectionConfig::name).containsExactly("M seq 10");
+        assertThat(config.connections().get(0).localAddrs().value()).containsExactly("192.0.2.9");
+        assertThat(config.connections().get(0).ikeProposals().value()).hasSize(1);
+    }
+
+    @Test
+    void childRekeysThirtySecondsBeforeItsLifetime() throws ConfigException {
+        ChildConfig child = read(ikev1Map("crypto ipsec security-association lifetime seconds 1200"))
+                .connections().get(0).children().get(0);
+        assertThat(child.lifeSeconds().value()).isEqualTo(1200L);
+        assertThat(child.lifeSeconds().origin().line()).isEqualTo(1);
+        assertThat(child.rekeySeconds().value()).isEqualTo(1170L);
+    }
+
     /** An IKEv2 crypto map M 10: keyring KR (peer at 198.51.100.9), profile PR matching any address. */
     static String[] ikev2Map(String... extra) {
         String[] head = {
