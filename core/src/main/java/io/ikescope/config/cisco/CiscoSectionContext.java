@@ -79,7 +79,8 @@ final class CiscoSectionContext {
         String address = required(line, index, "an IPv4 address");
         long value = CiscoAcl.ipv4(address);
         if (value < 0) {
-            throw error(line, "expected an IPv4 address, not '" + address + "'");
+            // not quoted: on a key line a misplaced word may be the key
+            throw error(line, "expected an IPv4 address as word " + (index + 1));
         }
         String mask = line.word(index + 1);
         int prefix = 32;
