@@ -242,7 +242,13 @@ final class CiscoConnections {
     private Setting<List<String>> addressOf(Setting<String> interfaceOrAddress) {
         Interface itf = objects.interfaces.get(interfaceOrAddress.value());
         if (itf == null) {
-            return interfaceOrAddress.map(List::of);
+            String value = interfaceOrAddress.value();
+            if (CiscoAcl.ipv4(value) >= 0 || value.contains(":")) {
+                return interfaceOrAddress.map(List::of);
+            }
+            ctx.warnings.add(new ConfigWarning(interfaceOrAddress.origin(), "interface " + value
+                    + " is not in this configuration: its address is unknown"));
+            return Setting.of(List.of("%any"), interfaceOrAddress.origin());
         }
         if (itf.address == null) {
             return Setting.of(List.of("%any"), interfaceOrAddress.origin());

@@ -5,19 +5,22 @@ import java.util.List;
 /**
  * The defaults IOS XE fills in, for IOS XE 16.x/17.x (the version whose smart defaults are below).
  *
- * <p>Sources: the ISAKMP policy defaults are the table "IKE Policy Parameters" of the Cisco IOS Security
- * Configuration Guide ("Configuring Internet Key Exchange for IPsec VPNs": encryption 56-bit DES-CBC, hash SHA-1,
- * authentication RSA signatures, group 1 (768-bit), lifetime 86400 s). The IKEv2 smart defaults (FlexVPN and
- * Internet Key Exchange Version 2 Configuration Guide, "IKEv2 Smart Defaults") as IOS XE 16/17 shows them
- * ({@code show crypto ikev2 proposal}: "IKEv2 proposal: default / Encryption: AES-CBC-256 / Integrity: SHA512
- * SHA384 / PRF: SHA512 SHA384 / DH Group: Group 19, Group 14, Group 21, Group 5"; {@code show crypto ikev2
- * policy}: "default, match address local any, proposal default"; {@code show crypto ipsec transform-set}:
- * "Transform set default: { esp-aes esp-sha-hmac } will negotiate = { Transport }"; {@code show crypto ipsec
- * profile}: "IPSEC profile default, lifetime 4608000 kilobytes/3600 seconds, PFS N, transform set default";
- * {@code show crypto ikev2 profile}: "Lifetime: 86400 seconds"). IOS 15 had weaker smart defaults (AES-CBC
- * 256/192/128, SHA512 ... MD5, groups 5 and 2): a configuration from such a router gets the IOS XE 16/17 values.
- * The IPsec SA lifetime 3600 s is also the "crypto ipsec security-association lifetime" default; "set pfs" without
- * a group means group 1 ("set pfs" reference: "If no group is specified with this command, group1 is used").
+ * <p>Sources. ISAKMP policy fields: the table "IKE Policy Parameters" of Cisco's IKE configuration guides
+ * ("Configuring Internet Key Exchange for IPsec VPNs"; the IOS XR edition has the same table): encryption 56-bit
+ * DES-CBC, hash SHA-1, authentication RSA signatures, group 1 (768-bit), lifetime 86400 s. IKEv2 smart defaults
+ * (FlexVPN and Internet Key Exchange Version 2 Configuration Guide, "IKEv2 Smart Defaults"), as IOS XE 16/17
+ * prints them; the values here are from such output recorded in public lab notes, the guide's page itself was not
+ * at hand: {@code show crypto ikev2 proposal}: "IKEv2 proposal: default / Encryption: AES-CBC-256 / Integrity:
+ * SHA512 SHA384 / PRF: SHA512 SHA384 / DH Group: DH_GROUP_256_ECP/Group 19 DH_GROUP_2048_MODP/Group 14
+ * DH_GROUP_521_ECP/Group 21 DH_GROUP_1536_MODP/Group 5"; {@code show crypto ikev2 policy}: "default, Match
+ * address local: any, Proposal: default"; {@code show crypto ipsec transform-set}: "Transform set default:
+ * { esp-aes esp-sha-hmac } will negotiate = { Transport, }"; {@code show crypto ipsec profile}: "IPSEC profile
+ * default, Security association lifetime: 4608000 kilobytes/3600 seconds, PFS (Y/N): N, Transform sets={ default }";
+ * {@code show crypto ikev2 profile}: "Lifetime: 86400 seconds". IOS 15 printed weaker smart defaults (AES-CBC
+ * 256/192/128; SHA512, SHA384, SHA256, SHA1, MD5; groups 5 and 2): a configuration from such a router gets the IOS
+ * XE 16/17 values. The 3600 s IPsec SA lifetime is also the "crypto ipsec security-association lifetime" default;
+ * "set pfs" without a group means group 1 (the "set pfs" reference: "If no group is specified with this command,
+ * group1 is used as the default").
  */
 final class CiscoDefaults {
     private CiscoDefaults() {

@@ -1,7 +1,6 @@
 package io.ikescope.config.cisco;
 
 import io.ikescope.config.ConfigException;
-import io.ikescope.config.Setting;
 import io.ikescope.config.cisco.CiscoObjects.Interface;
 import io.ikescope.config.cisco.CiscoObjects.IpsecPolicy;
 import io.ikescope.config.cisco.CiscoObjects.MapEntry;
@@ -15,6 +14,9 @@ import java.util.Set;
 final class CiscoIpsecSections {
     private final CiscoSectionContext ctx;
     private final CiscoObjects objects;
+    /** "set security-association lifetime seconds" takes 120-2592000 (30 days) on IOS XE. */
+    static final long MAX_IPSEC_LIFETIME = 2592000;
+
     /** Standard (source-only) ACLs: a crypto map naming one is an error, not a missing ACL. */
     final Set<String> standardAcls = new HashSet<>();
 
@@ -40,7 +42,7 @@ final class CiscoIpsecSections {
             }
             case "security-association" -> {
                 if (line.startsWith("crypto", "ipsec", "security-association", "lifetime", "seconds")) {
-                    objects.ipsecLifetime = ctx.at(line, ctx.number(line, 5, "a lifetime in seconds", 120, 86400));
+                    objects.ipsecLifetime = ctx.at(line, ctx.number(line, 5, "a lifetime in seconds", 120, MAX_IPSEC_LIFETIME));
                 } else {
                     ctx.notRead(line, "crypto ipsec security-association " + line.rest(3));
                 }
@@ -207,7 +209,7 @@ final class CiscoIpsecSections {
                     "an ISAKMP profile name"));
             case "security-association" -> {
                 if (sub.startsWith("set", "security-association", "lifetime", "seconds")) {
-                    policy.lifetime = ctx.at(sub, ctx.number(sub, 4, "a lifetime in seconds", 120, 86400));
+                    policy.lifetime = ctx.at(sub, ctx.number(sub, 4, "a lifetime in seconds", 120, MAX_IPSEC_LIFETIME));
                 } else {
                     ctx.notRead(sub, (map ? "crypto map " : "crypto ipsec profile ") + policy.name);
                 }
@@ -269,9 +271,5 @@ final class CiscoIpsecSections {
                 itf.tunnelProfile = ctx.at(sub, ctx.required(sub, 4, "an IPsec profile name"));
             }
         }
-    }
-
-    static <T> Setting<T> orElse(Setting<T> value, Setting<T> fallback) {
-        return value != null ? value : fallback;
     }
 }

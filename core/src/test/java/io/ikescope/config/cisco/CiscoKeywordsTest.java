@@ -212,6 +212,21 @@ class CiscoKeywordsTest {
     }
 
     @Test
+    void tunnelSourceOnAnInterfaceTheFileLacksIsAnUnknownAddress() throws ConfigException {
+        PeerConfig config = read("crypto ipsec profile P", "interface Tunnel2", " tunnel source Dialer1",
+                " tunnel mode ipsec ipv4", " tunnel destination 198.51.100.9", " tunnel protection ipsec profile P",
+                "crypto isakmp policy 1", " authentication pre-share", "crypto isakmp key K2 address 198.51.100.9");
+        ConnectionConfig c = config.connection("Tunnel2").orElseThrow();
+        assertThat(c.localAddrs().value()).containsExactly("%any");
+        assertThat(c.localAddrs().origin().line()).isEqualTo(3);
+        assertThat(c.ikeVersion().value()).isEqualTo(1);
+        assertThat(c.local().psk().value()).isEqualTo(PskDigest.of("K2"));
+        assertThat(config.warnings()).anyMatch(w -> w.origin().line() == 3 && w.message().contains("Dialer1"));
+        assertThat(read(ikev1Map("crypto ipsec security-association lifetime seconds 2592000")).connections()
+                .get(0).children().get(0).lifeSeconds().value()).isEqualTo(2592000L);
+    }
+
+    @Test
     void bannerTextIsNotReadAsCommands() throws ConfigException {
         PeerConfig config = read(ikev1Map("banner motd ^C", "interface Fake", " crypto map M",
                 "crypto map M 30 ipsec-isakmp", "^C", "banner login ^CAuthorised use only^C",
