@@ -17,7 +17,9 @@ import io.ikescope.config.cisco.CiscoObjects.IpsecPolicy;
 import io.ikescope.config.cisco.CiscoObjects.MapEntry;
 import io.ikescope.config.cisco.CiscoObjects.TransformSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +33,12 @@ final class CiscoConnections {
     private final CiscoObjects objects;
     private final CiscoIkeBuilder ike;
     private final Set<String> standardAcls;
+    /** Each ACL converted once (its warnings given once), however many map entries use it. */
+    private final Map<String, List<CiscoAcl.Entry>> converted = new HashMap<>();
+    private int childCount;
+
+    /** Far beyond any router's crypto ACLs; bounds the work a hostile file can ask for. */
+    static final int MAX_CHILDREN = 100_000;
 
     CiscoConnections(CiscoSectionContext ctx, Set<String> standardAcls) {
         this.ctx = ctx;
@@ -89,7 +97,17 @@ final class CiscoConnections {
                     ? "access-list " + aclName.value() + " is a standard ACL; a crypto ACL must be extended"
                     : "no extended access-list " + aclName.value() + " in this configuration");
         }
-        return acl.entries(ctx.file, ctx.warnings);
+        List<CiscoAcl.Entry> entries = converted.get(acl.name);
+        if (entries == null) {
+            entries = acl.entries(ctx.file, ctx.warnings);
+            converted.put(acl.name, entries);
+        }
+        childCount += entries.size();
+        if (childCount > MAX_CHILDREN) {
+            throw new ConfigException(ctx.file, aclName.origin().line(), "more than " + MAX_CHILDREN
+                    + " traffic-selector pairs in all: not a router's configuration");
+        }
+        return entries;
     }
 
     private ConnectionConfig tunnel(Interface itf) throws ConfigException {

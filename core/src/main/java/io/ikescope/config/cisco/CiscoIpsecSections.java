@@ -229,11 +229,11 @@ final class CiscoIpsecSections {
             standardAcls.add(name);
             return;
         }
-        CiscoAcl acl = new CiscoAcl(name, ctx.origin(line));
+        // entering the ACL again adds entries to it, as IOS does
+        CiscoAcl acl = objects.acls.computeIfAbsent(name, n -> new CiscoAcl(n, ctx.origin(line)));
         for (CiscoLine sub : line.children) {
             acl.add(sub, 0);
         }
-        objects.acls.put(name, acl);
     }
 
     /** "access-list N ...": 100-199 and 2000-2699 are extended, the others standard. */

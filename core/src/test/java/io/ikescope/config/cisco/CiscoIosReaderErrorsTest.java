@@ -142,6 +142,29 @@ class CiscoIosReaderErrorsTest {
     }
 
     @Test
+    void anAclUsedByManyEntriesIsConvertedOnceAndTheTotalIsBounded() throws ConfigException {
+        String second = "crypto map M 20 ipsec-isakmp\n set peer 198.51.100.8\n set transform-set TS\n"
+                + " match address A\n";
+        PeerConfig twice = read(MAP + second + "ip access-list extended A\n deny ip any any\n");
+        assertThat(twice.connections()).hasSize(2);
+        assertThat(twice.connections().get(1).children()).hasSize(1);
+        assertThat(twice.warnings().stream().filter(w -> w.message().contains("deny"))).hasSize(1);
+
+        StringBuilder big = new StringBuilder(MAP.replace(" permit ip 10.9.0.0 0.0.0.255 10.8.0.0 0.0.0.255\n",
+                ""));
+        for (int i = 0; i < 1000; i++) {
+            big.append(" permit ip host 10.9.").append(i / 250).append('.').append(i % 250).append(" any\n");
+        }
+        for (int seq = 20; seq < 130; seq++) {
+            big.append("crypto map M ").append(seq).append(" ipsec-isakmp\n set peer 198.51.100.8\n"
+                    + " set transform-set TS\n match address A\n");
+        }
+        ConfigException e = failure(big.toString());
+        assertThat(e.getMessage()).contains("traffic-selector pairs");
+        assertThat(e.line()).isPositive();
+    }
+
+    @Test
     void unknownKeywordsAreWarningsWithTheirLine() throws ConfigException {
         PeerConfig config = read(String.join("\n",
                 "crypto isakmp policy 10",
