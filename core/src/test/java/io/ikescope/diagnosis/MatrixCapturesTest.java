@@ -22,6 +22,15 @@ class MatrixCapturesTest {
         return Diagnoser.diagnose(all.get(0));
     }
 
+    /** UNDETERMINED, with NAT_T_BLOCKED and AUTH_FAILED both left standing. */
+    private static Diagnosis blockedOrAuthFailed(String file) throws Exception {
+        Diagnosis d = diagnose(file);
+        assertThat(d.verdict().code()).as(file).isEqualTo(VerdictCode.UNDETERMINED);
+        assertThat(d.alternatives()).as(file).anyMatch(a -> a.code() == VerdictCode.NAT_T_BLOCKED && !a.ruledOut())
+                .anyMatch(a -> a.code() == VerdictCode.AUTH_FAILED && !a.ruledOut());
+        return d;
+    }
+
     @Test
     void atTheResponderMm5NeverArrivesWhileLibreswanReSendsMm4() throws Exception {
         Diagnosis d = diagnose("v1-natt-blocked.libreswan-responder.at-responder.pcap");
@@ -36,11 +45,7 @@ class MatrixCapturesTest {
         // both are MM5 on UDP 4500 met by MM4 re-sent on libreswan's timer. Neither code alone is right.
         for (String file : List.of("v1-natt-blocked.libreswan-responder.at-initiator.pcap",
                 "v1-main-psk-mismatch.libreswan-responder.encap.at-initiator.pcap")) {
-            Diagnosis d = diagnose(file);
-            assertThat(d.verdict().code()).as(file).isEqualTo(VerdictCode.UNDETERMINED);
-            assertThat(d.verdict().summary()).as(file).contains("NAT_T_BLOCKED or AUTH_FAILED");
-            assertThat(d.alternatives()).as(file).anyMatch(a -> a.code() == VerdictCode.NAT_T_BLOCKED && !a.ruledOut())
-                    .anyMatch(a -> a.code() == VerdictCode.AUTH_FAILED && !a.ruledOut());
+            assertThat(blockedOrAuthFailed(file).verdict().summary()).as(file).contains("NAT_T_BLOCKED or AUTH_FAILED");
         }
     }
 
@@ -51,10 +56,7 @@ class MatrixCapturesTest {
         // gave AUTH_FAILED for the blocked run (the daemons logged NAT_T_BLOCKED). The timer explains the copies.
         for (String file : List.of("v1-natt-blocked.libreswan-both.at-initiator.pcap",
                 "v1-main-psk-mismatch.libreswan-both.at-initiator.pcap")) {
-            Diagnosis d = diagnose(file);
-            assertThat(d.verdict().code()).as(file).isEqualTo(VerdictCode.UNDETERMINED);
-            assertThat(d.alternatives()).as(file).anyMatch(a -> a.code() == VerdictCode.NAT_T_BLOCKED && !a.ruledOut())
-                    .anyMatch(a -> a.code() == VerdictCode.AUTH_FAILED && !a.ruledOut());
+            blockedOrAuthFailed(file);
         }
     }
 
