@@ -56,9 +56,10 @@ final class LibreswanSecrets {
     }
 
     /**
-     * The PSK pluto would use between these IDs (lsw_find_secret_by_id): both IDs named beats the local ID with
-     * %any, which beats the local ID alone on a line, which beats a line of only %any, which beats a line without
-     * IDs; among equals the first in the file. Null when none applies.
+     * The PSK pluto would use between these IDs (lsw_find_secret_by_id): an entry naming both IDs beats one naming
+     * the local ID with %any, which beats the local ID alone, which beats the remote ID with %any, which beats a
+     * line of only %any or of no ID at all; among equals the first in the file. An entry naming the remote ID but
+     * not the local one (and no %any) is not used. Null when none applies.
      */
     Psk match(String localId, String remoteId) {
         String local = localId == null ? null : normalise(localId);
