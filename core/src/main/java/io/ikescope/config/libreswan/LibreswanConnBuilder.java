@@ -74,6 +74,9 @@ final class LibreswanConnBuilder {
                 + "interfaces)");
 
         Setting<List<IkeProposalConfig>> ike = ikeProposals(c, v);
+        if (aggressive.value() && v == 1) {
+            aggressiveLimits(c, ike);
+        }
         Setting<Boolean> strict = c.get("ike") != null ? Setting.of(true, c.get("ike").origin())
                 : Setting.byDefault(true, LibreswanDefaults.note("strict: pluto accepts only the proposals it "
                 + "offers (ipsec.conf(5) ike=)"));
@@ -82,8 +85,8 @@ final class LibreswanConnBuilder {
         LibreswanAuth auth = new LibreswanAuth(c, v, warnings);
         Setting<String> localMethod = auth.method(local);
         Setting<String> remoteMethod = auth.method(remote);
-        Setting<PskDigest> psk = psk(c, localMethod, remoteMethod, address(localId, localHost),
-                address(remoteId, remoteHost));
+        // pluto looks ipsec.secrets up with the IDs (the address when no ID is set, unknown for %any)
+        Setting<PskDigest> psk = psk(c, localMethod, remoteMethod, localId.value(), remoteId.value());
         Authentication localAuth = new Authentication(localMethod, localId, psk);
         Authentication remoteAuth = new Authentication(remoteMethod, remoteId, psk);
 
@@ -137,7 +140,7 @@ final class LibreswanConnBuilder {
         }
         if (v.value() == 1 && ikev1Policy != null && !ikev1Policy.value().equalsIgnoreCase("accept")) {
             warnings.add(new ConfigWarning(ikev1Policy.origin(), "ikev1-policy=" + ikev1Policy.value()
-                    + ": pluto negotiates no IKEv1, but conn " + c.name() + " uses IKEv1"));
+                    + ": pluto 4.10 refuses to load IKEv1 conn " + c.name() + " (connections.c)"));
         }
         return v;
     }
@@ -165,11 +168,6 @@ final class LibreswanConnBuilder {
         }
         return Setting.byDefault(null, LibreswanDefaults.note(side + "id is the address " + side + "="
                 + host.value() + " stands for, not known offline"));
-    }
-
-    /** The ID pluto looks ipsec.secrets up with: the configured one, else the address when it is a literal. */
-    private static String address(Setting<String> id, Entry host) {
-        return id.value() != null ? id.value() : null;
     }
 
     private Setting<PskDigest> psk(Resolved c, Setting<String> localMethod, Setting<String> remoteMethod,
@@ -202,6 +200,19 @@ final class LibreswanConnBuilder {
             return Setting.of(list, e.origin());
         } catch (IllegalArgumentException ex) {
             throw new ConfigException(e.origin().file(), e.origin().line(), "ike=: " + ex.getMessage());
+        }
+    }
+
+    /** ikev1_aggr.c, ikev1_spdb_struct.c: Aggressive Mode has room for one DH group and needs ike= to initiate. */
+    private void aggressiveLimits(Resolved c, Setting<List<IkeProposalConfig>> ike) {
+        if (c.get("ike") == null) {
+            warnings.add(new ConfigWarning(c.origin(), "conn " + c.name() + ": aggressive=yes without ike=: pluto "
+                    + "cannot initiate Aggressive Mode"));
+        }
+        long groups = ike.value().stream().flatMap(p -> p.dhGroups().stream()).distinct().count();
+        if (groups > 1) {
+            warnings.add(new ConfigWarning(ike.origin(), "conn " + c.name() + ": aggressive=yes with several DH "
+                    + "groups: pluto proposes only the first"));
         }
     }
 

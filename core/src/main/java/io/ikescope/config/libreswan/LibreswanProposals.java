@@ -45,7 +45,7 @@ final class LibreswanProposals {
     static List<IkeProposalConfig> ike(String text, int ikeVersion, Origin origin) {
         List<IkeProposalConfig> out = new ArrayList<>();
         for (String one : split(text, Kind.IKE)) {
-            Parsed p = parse(one, Kind.IKE);
+            Parsed p = parse(one, Kind.IKE, ikeVersion);
             for (Encryption e : p.encryption()) {
                 if (!e.ikeToo()) {
                     throw new IllegalArgumentException("'" + e.keyword() + "' is not an IKE encryption algorithm");
@@ -86,7 +86,7 @@ final class LibreswanProposals {
     static List<ChildProposalConfig> child(String text, Kind kind, int ikeVersion, Origin origin) {
         List<ChildProposalConfig> out = new ArrayList<>();
         for (String one : split(text, kind)) {
-            Parsed p = parse(one, kind);
+            Parsed p = parse(one, kind, ikeVersion);
             List<String> enc = kind == Kind.AH ? List.of() : encryptionNames(p, kind);
             boolean aead = kind == Kind.ESP && allAead(p.encryption(), one);
             List<Integer> integ;
@@ -146,7 +146,11 @@ final class LibreswanProposals {
         return out;
     }
 
-    private static Parsed parse(String proposal, Kind kind) {
+    private static Parsed parse(String proposal, Kind kind, int ikeVersion) {
+        if (ikeVersion == 1 && proposal.indexOf('+') >= 0) {
+            // v1_proposals.c splits on '-' and ';' only: each IKEv1 proposal names one algorithm of each type
+            throw new IllegalArgumentException("IKEv1 proposals take no '+' alternatives: " + proposal);
+        }
         List<Token> tokens = tokens(proposal);
         for (Token t : tokens) {
             if (t.text().isEmpty()) {

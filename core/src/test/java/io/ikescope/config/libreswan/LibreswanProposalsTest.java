@@ -144,6 +144,9 @@ class LibreswanProposalsTest {
                 .hasMessageContaining("unexpected 'extra'");
         assertThatThrownBy(() -> LibreswanProposals.ike("aes-sha1-none", 2, AT)).hasMessageContaining("none");
         assertThatThrownBy(() -> LibreswanProposals.ike("", 2, AT)).hasMessageContaining("empty");
+        assertThatThrownBy(() -> LibreswanProposals.ike("aes+3des-sha1", 1, AT)).hasMessageContaining("IKEv1");
+        assertThatThrownBy(() -> LibreswanProposals.child("aes-sha1+md5", Kind.ESP, 1, AT))
+                .hasMessageContaining("'+'");
         assertThatThrownBy(() -> LibreswanProposals.ike("aes--sha1", 2, AT)).hasMessageContaining("empty");
         assertThatThrownBy(() -> LibreswanProposals.child("aes-none", Kind.ESP, 2, AT))
                 .hasMessageContaining("non-AEAD");

@@ -271,4 +271,59 @@ class LibreswanReaderTest {
         PeerConfig peer = read("matrix/v2-dh-mismatch.responder.ipsec.conf").peer();
         assertThat(peer.files()).last().asString().endsWith("v2-dh-mismatch.responder.ipsec.secrets");
     }
+
+    private static LibreswanPeerConfig temp(String text) throws Exception {
+        Path conf = Files.createTempFile("conf", ".conf");
+        Files.writeString(conf, text);
+        return new LibreswanReader().readWithFacts(conf, null);
+    }
+
+    @Test
+    void leftIsThisHostUnlessLeftIsAnyOrRightIsTheDefaultRoute() throws Exception {
+        LibreswanPeerConfig any = temp("conn x\n\tleft=%any\n\tright=192.0.2.1\n\trightsubnet=10.0.0.0/8\n"
+                + "\tauto=add\n");
+        ConnectionConfig x = any.peer().connection("x").orElseThrow();
+        assertThat(x.localAddrs().value()).containsExactly("192.0.2.1");
+        assertThat(x.remoteAddrs().value()).containsExactly("%any");
+        assertThat(x.children().get(0).localTs().value().get(0).text()).isEqualTo("10.0.0.0/8");
+        assertThat(any.facts("x").orElseThrow().localEnd().value()).isEqualTo("right");
+        ConnectionConfig route = temp("conn y\n\tleft=192.0.2.9\n\tright=%defaultroute\n\tauto=add\n").peer()
+                .connection("y").orElseThrow();
+        assertThat(route.localAddrs().value()).containsExactly("%defaultroute");
+        assertThat(route.local().id().value()).isNull();
+        assertThat(route.local().id().origin().note()).contains("not known offline");
+        assertThat(route.remote().id().value()).isEqualTo("192.0.2.9");
+    }
+
+    @Test
+    void startActionsModesAndAutoIgnore() throws Exception {
+        String hosts = "\tleft=192.0.2.1\n\tright=192.0.2.2\n";
+        LibreswanPeerConfig all = temp("conn frag\n\tikelifetime=1h\n"
+                + "conn a\n" + hosts + "\talso=frag\n\tauto=route\n\ttype=passthrough\n"
+                + "conn b\n" + hosts + "\tauto=keep\n\ttype=drop\n"
+                + "conn c\n" + hosts + "\talso=frag\n");
+        PeerConfig peer = all.peer();
+        // frag is only an also= target; c is one too but is a conn of its own with auto unset (ignore)
+        assertThat(peer.connections()).extracting(ConnectionConfig::name).containsExactly("a", "b", "c");
+        ChildConfig a = peer.connection("a").orElseThrow().children().get(0);
+        assertThat(a.startAction().value()).isEqualTo("trap");
+        assertThat(a.mode().value()).isEqualTo("pass");
+        assertThat(peer.connection("a").orElseThrow().lifeSeconds().value()).isEqualTo(3600L);
+        ChildConfig b = peer.connection("b").orElseThrow().children().get(0);
+        assertThat(b.startAction().value()).isEqualTo("none");
+        assertThat(b.mode().value()).isEqualTo("drop");
+        ChildConfig c = peer.connection("c").orElseThrow().children().get(0);
+        assertThat(c.startAction().value()).isEqualTo("none");
+        assertThat(c.startAction().origin().isDefault()).isTrue();
+        assertThat(messages(peer)).singleElement().satisfies(w -> assertThat(w).contains("auto=ignore (the default)"));
+    }
+
+    @Test
+    void aggressiveModeLimitsAreWarnings() throws Exception {
+        PeerConfig peer = temp("conn x\n\tleft=192.0.2.1\n\tright=192.0.2.2\n\tauto=add\n\tikev2=no\n"
+                + "\taggressive=yes\n").peer();
+        assertThat(messages(peer)).hasSize(2).anySatisfy(w -> assertThat(w).contains("without ike="))
+                .anySatisfy(w -> assertThat(w).contains("only the first"));
+        assertThat(peer.connections().get(0).ikeProposals().value()).hasSize(12); // the IKEv1 defaults
+    }
 }
