@@ -27,6 +27,16 @@ final class LibreswanAlgorithms {
             return AlgorithmNames.ikev2Encryption(ikev2Id, keyLengths.isEmpty() ? null : keyBits);
         }
 
+        /**
+         * The name an IKEv1 capture gives the IKE SA's cipher (the IKEv1 registry spells some differently:
+         * "3DES-CBC"), so that a configured IKEv1 proposal compares equal to a captured one.
+         */
+        String ikev1IkeName(Integer keyBits) {
+            Integer v1 = IKEV1_IKE_ENCRYPTION.get(ikev2Id);
+            return v1 == null ? name(keyBits) : AlgorithmNames.ikev1Encryption(v1, keyLengths.isEmpty() ? null
+                    : keyBits);
+        }
+
         boolean takesKeyLength(int bits) {
             return keyLengths.contains(bits);
         }
@@ -50,6 +60,10 @@ final class LibreswanAlgorithms {
     private static final Map<String, Integer> GROUPS = new HashMap<>();
     /** libreswan derives an IKE SA's integrity from its PRF (lib/libswan/v2_proposals.c merge_defaults). */
     private static final Map<Integer, Integer> INTEGRITY_OF_PRF = Map.of(1, 1, 2, 2, 4, 5, 5, 12, 6, 13, 7, 14);
+    /** IKEv2 ENCR ID -> IKEv1 Oakley encryption ID (RFC 2409, RFC 3602, RFC 4312) for the IKEv1 IKE SA. */
+    private static final Map<Integer, Integer> IKEV1_IKE_ENCRYPTION = Map.of(3, 5, 12, 7, 23, 8);
+    /** IKEv2 INTEG ID -> IKEv1 IPsec Authentication Algorithm (RFC 2407, RFC 4868, RFC 3566) for Quick Mode. */
+    private static final Map<Integer, Integer> IKEV1_AUTH = Map.of(1, 1, 2, 2, 12, 5, 13, 6, 14, 7, 5, 9);
 
     static {
         encryption(3, List.of(), false, true, "3des", "3des_cbc");
@@ -142,5 +156,11 @@ final class LibreswanAlgorithms {
 
     static String integrityName(int id) {
         return AlgorithmNames.ikev2Integrity(id);
+    }
+
+    /** The name an IKEv1 Quick Mode capture gives an ESP/AH integrity algorithm ("AES-XCBC-MAC"). */
+    static String ikev1IntegrityName(int id) {
+        Integer v1 = IKEV1_AUTH.get(id);
+        return v1 == null ? integrityName(id) : AlgorithmNames.ikev1Phase2Integrity(v1);
     }
 }

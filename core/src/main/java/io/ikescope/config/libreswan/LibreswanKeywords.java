@@ -26,7 +26,7 @@ final class LibreswanKeywords {
     /** conn keywords read into the model (left/right ones are in {@link #READ_END}). */
     static final Set<String> READ_CONN = Set.of(
             "also", "auto", "type", "authby", "keyexchange", "ikev2", "ike", "esp", "ah", "phase2", "pfs",
-            "ikelifetime", "salifetime", "rekey", "rekeymargin", "rekeyfuzz", "encapsulation", "forceencaps",
+            "ikelifetime", "salifetime", "rekey", "rekeymargin", "encapsulation", "forceencaps",
             "aggressive", "narrowing", "fragmentation", "esn");
 
     /** left/right keywords read, without the left/right prefix ("" is left= itself). */
@@ -45,7 +45,8 @@ final class LibreswanKeywords {
             "nat-ikev1-method", "policy-label", "sec-label", "remote-peer-type", "nm-configured", "xauthby",
             "xauthfail", "modecfgpull", "modecfgdns", "modecfgdomains", "modecfgbanner", "ignore-peer-dns", "mark",
             "mark-in", "mark-out", "vti-interface", "vti-routing", "vti-shared", "ipsec-interface", "nic-offload",
-            "overlapip", "reauth", "keyingtries", "replay-window", "failureshunt", "negotiationshunt", "enable-tcp",
+            "overlapip", "reauth", "rekeyfuzz", "keyingtries", "replay-window", "failureshunt", "negotiationshunt",
+            "enable-tcp",
             "tcp-remoteport", "connalias", "compress", "metric", "dpddelay", "dpdtimeout", "dpdaction", "sendca",
             "mtu", "priority", "tfc", "reqid", "nflog");
 

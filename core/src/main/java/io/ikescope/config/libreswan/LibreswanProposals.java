@@ -55,7 +55,7 @@ final class LibreswanProposals {
                 }
             }
             boolean aead = allAead(p.encryption(), one);
-            List<String> encNames = encryptionNames(p, Kind.IKE);
+            List<String> encNames = encryptionNames(p, Kind.IKE, ikeVersion);
             List<Integer> prfs = p.prf() != null ? p.prf() : LibreswanDefaults.ikePrfs(ikeVersion);
             List<Integer> groups = p.groups() != null ? p.groups() : LibreswanDefaults.ikeGroups(ikeVersion);
             if (groups.contains(0)) {
@@ -87,7 +87,7 @@ final class LibreswanProposals {
         List<ChildProposalConfig> out = new ArrayList<>();
         for (String one : split(text, kind)) {
             Parsed p = parse(one, kind, ikeVersion);
-            List<String> enc = kind == Kind.AH ? List.of() : encryptionNames(p, kind);
+            List<String> enc = kind == Kind.AH ? List.of() : encryptionNames(p, kind, ikeVersion);
             boolean aead = kind == Kind.ESP && allAead(p.encryption(), one);
             List<Integer> integ;
             if (p.integrity() != null) {
@@ -106,8 +106,9 @@ final class LibreswanProposals {
                 throw new IllegalArgumentException("a non-AEAD cipher needs an integrity algorithm: " + one);
             }
             List<Integer> groups = p.groups() == null ? List.of() : p.groups();
-            out.add(new ChildProposalConfig(kind == Kind.AH ? "AH" : "ESP", enc, names(integ, false), groups,
-                    List.of(), origin));
+            List<String> integNames = ikeVersion == 1 ? ikev1Names(integ) : names(integ, false);
+            out.add(new ChildProposalConfig(kind == Kind.AH ? "AH" : "ESP", enc, integNames, groups, List.of(),
+                    origin));
         }
         return out;
     }
@@ -274,22 +275,37 @@ final class LibreswanProposals {
         return all;
     }
 
-    private static List<String> encryptionNames(Parsed p, Kind kind) {
+    /** IKEv1's IKE SA ciphers get their IKEv1 registry names ("3DES-CBC"), everything else the IKEv2 ones. */
+    private static List<String> encryptionNames(Parsed p, Kind kind, int ikeVersion) {
+        boolean v1Ike = kind == Kind.IKE && ikeVersion == 1;
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (int k = 0; k < p.encryption().size(); k++) {
             Encryption e = p.encryption().get(k);
             int bits = p.keyBits().get(k);
+            List<Integer> lengths;
             if (bits != 0 || e.keyLengths().isEmpty()) {
-                out.add(e.name(bits == 0 ? null : bits));
+                lengths = java.util.Collections.singletonList(bits == 0 ? null : bits);
             } else if (kind == Kind.IKE) {
-                out.add(e.name(e.maxKeyLength()));
-                out.add(e.name(e.defaultKeyLength()));
+                lengths = List.of(e.maxKeyLength(), e.defaultKeyLength());
             } else {
-                out.add(e.name(e.defaultKeyLength()));
-                out.add(e.name(e.maxKeyLength()));
+                lengths = List.of(e.defaultKeyLength(), e.maxKeyLength());
+            }
+            for (Integer length : lengths) {
+                out.add(v1Ike ? e.ikev1IkeName(length) : e.name(length));
             }
         }
         return List.copyOf(out);
+    }
+
+    private static List<String> ikev1Names(List<Integer> integ) {
+        List<String> out = new ArrayList<>();
+        for (int id : integ) {
+            String name = id == 0 ? null : LibreswanAlgorithms.ikev1IntegrityName(id);
+            if (name != null && !out.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
     }
 
     private static List<String> integrityFor(Parsed p, boolean aead, List<Integer> prfs) {

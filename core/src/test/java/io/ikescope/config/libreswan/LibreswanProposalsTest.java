@@ -85,7 +85,8 @@ class LibreswanProposalsTest {
         assertThat(defaults).extracting(p -> p.dhGroups().get(0)).containsExactly(14, 14, 14, 5, 5, 5,
                 14, 14, 14, 5, 5, 5);
         assertThat(defaults).extracting(p -> p.ikev1Hashes().get(0)).startsWith("SHA2-256", "SHA2-512", "SHA1");
-        assertThat(defaults.get(6).encryption()).containsExactly("3DES");
+        // IKEv1 registry names, as an IKEv1 capture names them (AlgorithmNames.ikev1Encryption)
+        assertThat(defaults.get(6).encryption()).containsExactly("3DES-CBC");
     }
 
     @Test
@@ -153,6 +154,20 @@ class LibreswanProposalsTest {
         assertThatThrownBy(() -> LibreswanProposals.ike("null-sha1", 2, AT)).hasMessageContaining("not an IKE");
         assertThat(LibreswanProposals.child("null-sha1", Kind.ESP, 2, AT)).singleElement()
                 .satisfies(p -> assertThat(p.encryption()).containsExactly("NULL"));
+    }
+
+    @Test
+    void ikev1NamesAreThoseAnIkev1CaptureGives() {
+        assertThat(LibreswanProposals.ike("3des-md5-modp1536", 1, AT)).singleElement().satisfies(p -> {
+            assertThat(p.encryption()).containsExactly("3DES-CBC");
+            assertThat(p.ikev1Hashes()).containsExactly("MD5");
+            assertThat(p.dhGroups()).containsExactly(5);
+        });
+        assertThat(LibreswanProposals.ike("3des-md5-modp1536", 2, AT).get(0).encryption()).containsExactly("3DES");
+        assertThat(LibreswanProposals.child("aes-aes_xcbc", Kind.ESP, 1, AT).get(0).integrity())
+                .containsExactly("AES-XCBC-MAC");
+        assertThat(LibreswanProposals.child("aes-aes_xcbc", Kind.ESP, 2, AT).get(0).integrity())
+                .containsExactly("AES-XCBC-96");
     }
 
     @Test

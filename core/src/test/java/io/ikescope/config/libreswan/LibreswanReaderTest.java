@@ -116,7 +116,8 @@ class LibreswanReaderTest {
         assertThat(child.remoteTs().value()).singleElement().satisfies(t -> assertThat(t.dynamic()).isTrue());
 
         List<String> warnings = messages(all.peer());
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("line 44").contains("unknown keyword 'frobnicate'"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("line 44")
+                .contains("unknown keyword 'frobnicate'"));
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("line 3").contains("ikev1-policy=drop"));
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("line 36").contains("pfs=no"));
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("line 41").contains("24h"));
@@ -258,7 +259,8 @@ class LibreswanReaderTest {
 
     @Test
     void theStandardReadersPickThisReaderForLibreswanFiles() throws Exception {
-        Path lab = TestPaths.repositoryRoot().resolve("lab/scenarios/libreswan-ikev2-psk-mismatch/responder.ipsec.conf");
+        Path lab = TestPaths.repositoryRoot()
+                .resolve("lab/scenarios/libreswan-ikev2-psk-mismatch/responder.ipsec.conf");
         Path secrets = lab.resolveSibling("responder.ipsec.secrets");
         PeerConfig peer = ConfigReaders.standard().read(lab, secrets);
         assertThat(peer.implementation()).isEqualTo(Implementation.LIBRESWAN);
