@@ -25,6 +25,7 @@ public final class ConfigReaders {
         List<ConfigReader> all = new ArrayList<>();
         // Readers register here, most specific first.
         all.add(new io.ikescope.config.cisco.CiscoIosReader());
+        all.add(new io.ikescope.config.libreswan.LibreswanReader()); // before strongSwan's ipsec.conf reader
         return new ConfigReaders(all);
     }
 
