@@ -155,7 +155,7 @@ final class ChildSimulation {
 
     private List<Change> tsChanges(ChildConfig mine, ChildConfig theirs, List<Selectors.Range> tsi,
                                    List<Selectors.Range> tsr) {
-        return List.of(
+        List<Change> all = List.of(
                 new Change(res.side(), theirs.localTs().origin(), "local traffic selectors",
                         texts(theirs.localTs().value()), String.join(" ", Selectors.texts(tsr))),
                 new Change(res.side(), theirs.remoteTs().origin(), "remote traffic selectors",
@@ -164,6 +164,7 @@ final class ChildSimulation {
                         texts(mine.localTs().value()), texts(theirs.remoteTs().value())),
                 new Change(ini.side(), mine.remoteTs().origin(), "remote traffic selectors (instead)",
                         texts(mine.remoteTs().value()), texts(theirs.localTs().value())));
+        return all.stream().filter(c -> !c.now().equals(c.to())).toList();
     }
 
     private static String texts(List<TrafficSelectorConfig> ts) {

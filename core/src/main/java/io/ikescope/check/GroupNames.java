@@ -20,6 +20,9 @@ final class GroupNames {
         if (group == null) {
             return "no group";
         }
+        if (group == 0) {
+            return "no PFS";
+        }
         String name = NAMES.get(group);
         return name == null ? "group " + group : name + " (" + group + ")";
     }

@@ -19,10 +19,21 @@ final class ProposalMismatch {
             String accepted = Proposal.render(kind, n.responder().values(kind));
             parts.add(label(kind) + ": " + ini.side() + " offers " + blank(offered) + " (" + n.initiator().origin()
                     + "), " + res.side() + " accepts " + blank(accepted) + " (" + n.responder().origin() + ")");
+        }
+        if (differing.size() == 1) {
+            String kind = differing.get(0);
             changes.add(new Change(res.side(), n.responder().origin(), setting, n.responder().text(),
-                    "also accept " + blank(offered) + " (" + label(kind) + ")"));
+                    "also accept " + blank(Proposal.render(kind, n.initiator().values(kind))) + " (" + label(kind)
+                            + ")"));
             changes.add(new Change(ini.side(), n.initiator().origin(), setting, n.initiator().text(),
-                    "also offer " + blank(accepted) + " (" + label(kind) + ")"));
+                    "also offer " + blank(Proposal.render(kind, n.responder().values(kind))) + " (" + label(kind)
+                            + ")"));
+        } else {
+            // several kinds apart (an AEAD cipher against cipher and integrity): the whole proposal is the change
+            changes.add(new Change(res.side(), n.responder().origin(), setting, n.responder().text(),
+                    "also accept the proposal " + n.initiator().text()));
+            changes.add(new Change(ini.side(), n.initiator().origin(), setting, n.initiator().text(),
+                    "also offer the proposal " + n.responder().text()));
         }
         String head = switch (code) {
             case DH_GROUP_MISMATCH -> phase + ": the proposals agree except for the Diffie-Hellman group, which they"
