@@ -68,7 +68,12 @@ final class CheckTextWriter {
         }
         out.println(head + ": " + verdict);
         PhaseResult p = n.phase1();
-        out.println("  Phase 1 (IKEv" + p.ikeVersion() + ", " + p.exchange() + "): " + p.outcome().code()
+        String mode = switch (p.exchange()) {
+            case "main" -> ", Main Mode";
+            case "aggressive" -> ", Aggressive Mode";
+            default -> "";
+        };
+        out.println("  Phase 1 (IKEv" + p.ikeVersion() + mode + "): " + p.outcome().code()
                 + chosen(p.chosen()));
         outcome(out, p.outcome(), "    ");
         for (ChildResult c : n.children()) {

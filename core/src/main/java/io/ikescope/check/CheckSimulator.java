@@ -45,9 +45,10 @@ public final class CheckSimulator {
     /** One direction: {@code ini} starts, {@code res} answers. */
     static SimulatedNegotiation simulate(End ini, End res) {
         if (ini.initiationTarget() == null) {
-            String why = ini.side() + " cannot initiate: its connection " + ini.name() + " has no remote address to"
-                    + " send to (" + ini.connection().remoteAddrs().origin() + ": "
-                    + ini.connection().remoteAddrs().value() + "); it only answers";
+            String why = ini.side() + "'s connection " + ini.name() + " has no remote address to send to ("
+                    + ini.connection().remoteAddrs().origin() + ": "
+                    + String.join(", ", ini.connection().remoteAddrs().value() == null ? java.util.List.of()
+                    : ini.connection().remoteAddrs().value()) + "): it only answers";
             return new SimulatedNegotiation(ini.side(), ini.name(), res.name(), why, null, List.of(), List.of());
         }
         List<CheckFinding> findings = new ArrayList<>();
