@@ -4,6 +4,7 @@ import io.ikescope.config.ChildConfig;
 import io.ikescope.config.ConnectionConfig;
 import io.ikescope.config.Implementation;
 import io.ikescope.config.IkeProposalConfig;
+import io.ikescope.diagnosis.VerdictCode;
 import java.util.List;
 
 /**
@@ -35,6 +36,15 @@ interface Behaviour {
 
     /** Whether this end, responding with IKEv1, takes the initiator's mode (Main or Aggressive). */
     boolean acceptsIkev1Mode(boolean configuredAggressive, boolean offeredAggressive);
+
+    /**
+     * How the refusal of the mode ends: PROPOSAL_MISMATCH where the responder finds no connection for the first
+     * message (checked before the proposal), AUTH_FAILED where it picks the connection with the identities
+     * (checked after the proposal).
+     */
+    default VerdictCode ikev1ModeRefusal() {
+        return VerdictCode.PROPOSAL_MISMATCH;
+    }
 
     /**
      * The IKEv1 transforms one configured proposal stands for (IKEv1 has one algorithm of each kind per

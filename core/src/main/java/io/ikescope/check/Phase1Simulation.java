@@ -47,23 +47,18 @@ final class Phase1Simulation {
                             new Change(ini.side(), ic.ikeVersion().origin(), "IKE version", "" + configured,
                                     "" + responderVersion))), null, lifetimes);
         }
-        if (version == 1 && !res.behaviour().acceptsIkev1Mode(Boolean.TRUE.equals(rc.aggressive().value()),
-                aggressive)) {
-            String mode = aggressive ? "Aggressive Mode" : "Main Mode";
-            String why = ini.side() + " starts " + mode + " (" + ic.aggressive().origin() + ") but " + res.side()
-                    + " answers only " + (aggressive ? "Main Mode" : "Aggressive Mode") + " for this connection ("
-                    + rc.aggressive().origin() + ").";
-            return new PhaseResult(version, exchange, Outcome.failed(VerdictCode.PROPOSAL_MISMATCH, why,
-                    List.of("exchangeMode"), List.of(
-                            new Change(res.side(), rc.aggressive().origin(), "aggressive mode",
-                                    String.valueOf(rc.aggressive().value()), aggressive ? "yes" : "no"),
-                            new Change(ini.side(), ic.aggressive().origin(), "aggressive mode",
-                                    aggressive ? "yes" : "no", aggressive ? "no" : "yes"))), null, lifetimes);
+        Outcome modeRefused = version == 1 ? mode(aggressive) : null;
+        boolean modeFirst = res.behaviour().ikev1ModeRefusal() == VerdictCode.PROPOSAL_MISMATCH;
+        if (modeRefused != null && modeFirst) {
+            return new PhaseResult(version, exchange, modeRefused, null, lifetimes);
         }
         findings.addAll(res.behaviour().responderNotes(rc, version, aggressive));
         ProposalOutcome proposals = version == 2 ? ikev2() : ikev1(aggressive);
         if (proposals.failure != null) {
             return new PhaseResult(version, exchange, proposals.failure, null, lifetimes);
+        }
+        if (modeRefused != null) {
+            return new PhaseResult(version, exchange, modeRefused, proposals.chosen, lifetimes);
         }
         Outcome auth = AuthenticationCheck.check(ini, res, findings);
         if (auth != null) {
@@ -74,6 +69,27 @@ final class Phase1Simulation {
                 + proposals.selection.initiator().origin() + "); identities and "
                 + AuthenticationCheck.family(ic.local().method().value()).toLowerCase() + " authentication agree.";
         return new PhaseResult(version, exchange, Outcome.established(explanation), proposals.chosen, lifetimes);
+    }
+
+    /** Null when the responder answers the initiator's IKEv1 mode for this connection. */
+    private Outcome mode(boolean aggressive) {
+        ConnectionConfig ic = ini.connection();
+        ConnectionConfig rc = res.connection();
+        if (res.behaviour().acceptsIkev1Mode(Boolean.TRUE.equals(rc.aggressive().value()), aggressive)) {
+            return null;
+        }
+        String mode = aggressive ? "Aggressive Mode" : "Main Mode";
+        String why = ini.side() + " starts " + mode + " (" + ic.aggressive().origin() + ") but " + res.side()
+                + "'s connection is for " + (aggressive ? "Main Mode" : "Aggressive Mode") + " ("
+                + rc.aggressive().origin() + ")"
+                + (res.behaviour().ikev1ModeRefusal() == VerdictCode.AUTH_FAILED
+                ? ": " + res.side() + " finds no connection for the identities and answers AUTHENTICATION_FAILED."
+                : ": " + res.side() + " finds no connection for the first message.");
+        return Outcome.failed(res.behaviour().ikev1ModeRefusal(), why, List.of("exchangeMode"), List.of(
+                new Change(res.side(), rc.aggressive().origin(), "aggressive mode",
+                        Boolean.TRUE.equals(rc.aggressive().value()) ? "yes" : "no", aggressive ? "yes" : "no"),
+                new Change(ini.side(), ic.aggressive().origin(), "aggressive mode", aggressive ? "yes" : "no",
+                        aggressive ? "no" : "yes")));
     }
 
     private record ProposalOutcome(Proposal.Selection selection, ChosenIke chosen, Outcome failure) {

@@ -4,6 +4,7 @@ import io.ikescope.config.ChildConfig;
 import io.ikescope.config.ConnectionConfig;
 import io.ikescope.config.Implementation;
 import io.ikescope.config.IkeProposalConfig;
+import io.ikescope.diagnosis.VerdictCode;
 import java.util.List;
 
 /**
@@ -17,12 +18,18 @@ final class StrongSwanBehaviour implements Behaviour {
     }
 
     /**
-     * The Aggressive Mode responder does not look at the connection's {@code aggressive} flag (aggressive_mode.c
-     * process_r: any IKEv1 peer config matching the identities is used), nor does Main Mode.
+     * A peer config is taken only when its {@code aggressive} option equals the exchange's (phase1.c select_config,
+     * {@code has_option(OPT_IKEV1_AGGRESSIVE) == aggressive}), once the identities are known: after the proposal.
      */
     @Override
     public boolean acceptsIkev1Mode(boolean configuredAggressive, boolean offeredAggressive) {
-        return true;
+        return configuredAggressive == offeredAggressive;
+    }
+
+    /** Without a peer config main_mode.c and aggressive_mode.c send AUTHENTICATION_FAILED. */
+    @Override
+    public VerdictCode ikev1ModeRefusal() {
+        return VerdictCode.AUTH_FAILED;
     }
 
     /**

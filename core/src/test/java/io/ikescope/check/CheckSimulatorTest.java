@@ -138,7 +138,13 @@ class CheckSimulatorTest {
         SimulatedNegotiation n = fromA(check(a, lib));
         assertThat(n.verdict()).isEqualTo(VerdictCode.PROPOSAL_MISMATCH);
         assertThat(n.phase1().outcome().mismatch()).containsExactly("exchangeMode");
-        SimulatedNegotiation swan = fromA(check(a, withNet(responder().version(1, 3), false).build()));
+        // strongSwan takes a peer config only of the exchange's mode, after the proposal: AUTHENTICATION_FAILED
+        SimulatedNegotiation main = fromA(check(a, withNet(responder().version(1, 3), false).build()));
+        assertThat(main.verdict()).isEqualTo(VerdictCode.AUTH_FAILED);
+        assertThat(main.phase1().outcome().mismatch()).containsExactly("exchangeMode");
+        assertThat(main.phase1().chosen()).isNotNull();
+        SimulatedNegotiation swan = fromA(check(a, withNet(responder().version(1, 3).aggressive(true, 5), false)
+                .build()));
         assertThat(swan.phase1().exchange()).isEqualTo("aggressive");
         assertThat(swan.verdict()).isEqualTo(VerdictCode.ESTABLISHED);
         assertThat(codes(swan)).contains("AGGRESSIVE_PSK_RESPONDER");
