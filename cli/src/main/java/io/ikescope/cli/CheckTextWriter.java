@@ -33,7 +33,8 @@ final class CheckTextWriter {
         }
         for (Unpaired u : report.unpaired()) {
             out.println();
-            out.println(u.side() + " " + s(u.connection()) + ": NOT PAIRED: " + s(u.reason()) + " (" + u.origin() + ")");
+            out.println(u.side() + " " + s(u.connection()) + ": NOT PAIRED: " + s(u.reason()) + " ("
+                    + s(u.origin().toString()) + ")");
         }
         long simulated = report.negotiations().stream().filter(SimulatedNegotiation::simulated).count();
         long up = report.negotiations().stream().filter(SimulatedNegotiation::established).count();
@@ -84,7 +85,7 @@ final class CheckTextWriter {
             if (c.latent() != null) {
                 out.println("    then " + c.latent().code() + " at the " + c.latent().event() + ", "
                         + c.latent().earliestSeconds() + "-" + c.latent().latestSeconds() + " s after it is made ("
-                        + c.latent().timing() + ")");
+                        + s(c.latent().timing().toString()) + ")");
                 out.println("    " + s(c.latent().explanation()));
                 changes(out, c.latent().changes(), "    ");
             }
@@ -101,7 +102,8 @@ final class CheckTextWriter {
 
     private static void changes(PrintWriter out, List<Change> changes, String indent) {
         for (Change c : changes) {
-            out.println(indent + "change " + c.side() + " " + c.origin() + " (" + c.setting() + "): " + s(c.now())
+            out.println(indent + "change " + c.side() + " " + s(c.origin().toString()) + " (" + s(c.setting()) + "): "
+                    + s(c.now())
                     + " -> " + s(c.to()));
         }
     }
@@ -110,16 +112,16 @@ final class CheckTextWriter {
         if (c == null) {
             return "";
         }
-        return "  " + join(c.encryption(), c.integrity(), c.prf(), c.hash(),
-                c.dhGroup() == null ? null : "DH " + c.dhGroup());
+        return "  " + s(join(c.encryption(), c.integrity(), c.prf(), c.hash(),
+                c.dhGroup() == null ? null : "DH " + c.dhGroup()));
     }
 
     private static String chosen(ChosenChild c) {
         if (c == null) {
             return "";
         }
-        return "  " + join(c.protocol(), c.encryption(), c.integrity(), c.dhGroup() == null ? "no PFS"
-                : "PFS " + c.dhGroup(), Boolean.TRUE.equals(c.esn()) ? "ESN" : null);
+        return "  " + s(join(c.protocol(), c.encryption(), c.integrity(), c.dhGroup() == null ? "no PFS"
+                : "PFS " + c.dhGroup(), Boolean.TRUE.equals(c.esn()) ? "ESN" : null));
     }
 
     private static String join(String... parts) {

@@ -6,6 +6,7 @@ import io.ikescope.config.Authentication;
 import io.ikescope.config.ChildConfig;
 import io.ikescope.config.ChildProposalConfig;
 import io.ikescope.config.ConfigException;
+import io.ikescope.config.ConfigWarning;
 import io.ikescope.config.ConnectionConfig;
 import io.ikescope.config.IkeProposalConfig;
 import io.ikescope.config.Implementation;
@@ -213,6 +214,33 @@ class CheckCommandTest {
         assertThat(none.err()).contains("diagnose, dissect, keys or check");
     }
 
+    @Test
+    void readerWarningsArePassedThrough() throws Exception {
+        PeerConfig a = initiator(SECRET_A);
+        PeerConfig warned = new PeerConfig(a.implementation(), a.defaultsOf(), a.files(), a.connections(),
+                List.of(new ConfigWarning(Origin.at("initiator.conf", 9), "unknown keyword 'mobikee' ignored")));
+        Map<String, PeerConfig> peers = Map.of("a", warned, "b", responder(SECRET_A, null));
+        Run text = run(loader(peers), "check", "a", "b");
+        assertThat(text.out()).contains("warning: initiator.conf line 9: unknown keyword 'mobikee' ignored");
+        Run json = run(loader(peers), "check", "a", "b", "-f", "json");
+        JsonNode w = new ObjectMapper().readTree(json.out()).get("peers").get(0).get("warnings").get(0);
+        assertThat(w.get("origin").get("line").asInt()).isEqualTo(9);
+        assertThat(w.get("message").asString()).isEqualTo("unknown keyword 'mobikee' ignored");
+    }
+
+    @Test
+    void configurationTextCannotDriveTheTerminal() {
+        PeerConfig a = initiator(SECRET_A);
+        PeerConfig evil = new PeerConfig(a.implementation(), a.defaultsOf(), List.of("in\u001b[31mitiator.conf"),
+                a.connections(), List.of());
+        Run r = run(loader(Map.of("a", evil, "b", responder(SECRET_A, null))), "check", "a", "b");
+        assertThat(r.out()).doesNotContain("\u001b").contains("\\x1b[31m");
+        // file names reach the changes through origins too
+        Run mismatch = run(loader(Map.of("a", initiator(SECRET_A),
+                "b", responder(SECRET_B, null, "re\u001bsponder.conf"))), "check", "a", "b");
+        assertThat(mismatch.out()).contains("change B re\\x1bsponder.conf line 20").doesNotContain("\u001b");
+    }
+
     private static CheckCommand.ConfigLoader loader(Map<String, PeerConfig> peers) {
         return (path, secrets) -> peers.get(path.toString());
     }
@@ -227,7 +255,10 @@ class CheckCommandTest {
 
     /** @param pfs null: modp2048 as the initiator; empty: no PFS */
     static PeerConfig responder(String secret, List<Integer> pfs) {
-        String f = "responder.conf";
+        return responder(secret, pfs, "responder.conf");
+    }
+
+    static PeerConfig responder(String secret, List<Integer> pfs, String f) {
         ConnectionConfig c = connection(f, "%any", "responder.lab.example", "initiator.lab.example",
                 "203.0.113.16/28", "203.0.113.0/28", pfs == null ? List.of(14) : pfs, secret);
         return new PeerConfig(Implementation.STRONGSWAN, "strongSwan 5.9", List.of(f), List.of(c), List.of());

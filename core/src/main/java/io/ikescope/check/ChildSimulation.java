@@ -210,7 +210,8 @@ final class ChildSimulation {
         Outcome o = ProposalMismatch.outcome(VerdictCode.PFS_MISMATCH, ini, res, Proposal.nearest(b, a, Set.of()),
                 List.of("pfsGroup"), "ESP proposal", "first rekey (CREATE_CHILD_SA)");
         long earliest = first.earliestRekey();
-        long latest = Math.min(value(lifetimes.initiator().rekeySeconds()), value(lifetimes.responder().rekeySeconds()));
+        long latest = Math.min(value(lifetimes.initiator().rekeySeconds()),
+                value(lifetimes.responder().rekeySeconds()));
         String why = "Established now: the child made in IKE_AUTH carries no key exchange. Its first rekey"
                 + " (CREATE_CHILD_SA with a KE payload), between " + earliest + " s and " + latest + " s after it is"
                 + " made (" + first.rekeyOrigin() + "), fails: " + o.explanation();

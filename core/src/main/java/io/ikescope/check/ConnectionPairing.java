@@ -51,7 +51,8 @@ final class ConnectionPairing {
             }
         }
         for (ConnectionConfig cb : bs) {
-            if (!usedB.contains(cb)) {
+            // with --connection, B's other connections were only candidates: not reported
+            if (!usedB.contains(cb) && (only == null || cb.name().equals(only))) {
                 unpaired.add(new Unpaired(Side.B, cb.name(), cb.origin(), "no connection of A fits its addresses and"
                         + " identities, and none has its name"));
             }

@@ -158,6 +158,10 @@ final class Phase1Simulation {
         List<Proposal> out = new ArrayList<>();
         for (IkeProposalConfig p : ike(end)) {
             for (IkeProposalConfig t : end.behaviour().ikev1Transforms(p)) {
+                if (out.size() == Behaviour.MAX_TRANSFORMS) {
+                    // a peer cannot send more transforms than fit in a message anyway; the rest would not be offered
+                    return out;
+                }
                 out.add(Proposal.ikev1(t));
             }
         }
