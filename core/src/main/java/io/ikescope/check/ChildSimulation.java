@@ -85,6 +85,10 @@ final class ChildSimulation {
                     + " to " + String.join(" ", ts.installedInitiator()) + " === "
                     + String.join(" ", ts.installedResponder()) + " (" + theirs.origin() + ")"));
         }
+        Outcome modeRefused = mode(mine, theirs);
+        if (modeRefused != null) {
+            return new ChildResult(mine.name(), theirs.name(), exchange, modeRefused, null, ts, null, lifetimes);
+        }
         boolean pfsNow = !exchange.equals("IKE_AUTH");
         List<Proposal> offered = proposals(mine, pfsNow);
         List<Proposal> accepted = proposals(theirs, pfsNow);
@@ -103,6 +107,32 @@ final class ChildSimulation {
                 + String.join(" ", ts.installedResponder()) + " with " + s.responder().text() + ".";
         return new ChildResult(mine.name(), theirs.name(), exchange, Outcome.established(explanation), chosen, ts,
                 latent, lifetimes);
+    }
+
+    /**
+     * Tunnel against transport mode. IKEv1 carries the mode in the Quick Mode proposal and strongSwan's responder
+     * refuses a child of another mode with INVALID_ID_INFORMATION (quick_mode.c process_r), which the wire shows as
+     * a selector refusal; with IKEv2 a responder without transport mode ignores USE_TRANSPORT_MODE and answers in
+     * tunnel mode, which the initiator accepts (child_create.c check_mode): a warning.
+     */
+    private Outcome mode(ChildConfig mine, ChildConfig theirs) {
+        String a = mine.mode() == null ? null : mine.mode().value();
+        String b = theirs.mode() == null ? null : theirs.mode().value();
+        if (a == null || b == null || a.equalsIgnoreCase(b)) {
+            return null;
+        }
+        if (version == 2) {
+            findings.add(CheckFinding.warning("MODE_DIFFERS", "child " + mine.name() + ": " + ini.side() + " wants "
+                    + a + " mode (" + mine.mode().origin() + "), " + res.side() + " " + b + " mode ("
+                    + theirs.mode().origin() + "): the child is made in tunnel mode"));
+            return null;
+        }
+        String why = ini.side() + "'s child " + mine.name() + " proposes " + a + " mode (" + mine.mode().origin()
+                + ") but " + res.side() + "'s child " + theirs.name() + " is " + b + " mode (" + theirs.mode().origin()
+                + "): " + res.side() + " answers INVALID_ID_INFORMATION, as for selectors it does not take.";
+        return Outcome.failed(VerdictCode.TS_MISMATCH, why, List.of("mode"), List.of(
+                new Change(res.side(), theirs.mode().origin(), "mode", b, a),
+                new Change(ini.side(), mine.mode().origin(), "mode", a, b)));
     }
 
     private record Match(ChildConfig child, List<Selectors.Range> tsi, List<Selectors.Range> tsr) {

@@ -268,6 +268,20 @@ class CheckSimulatorTest {
     }
 
     @Test
+    void transportAgainstTunnel() {
+        ModelBuilder.Conn b = responder().child(net("203.0.113.16/28", "203.0.113.0/28", "aes128-sha256-modp2048")
+                .mode("transport"));
+        SimulatedNegotiation v2 = fromA(check(withNet(initiator(), true).build(), b.build()));
+        assertThat(v2.verdict()).isEqualTo(VerdictCode.ESTABLISHED);
+        assertThat(codes(v2)).contains("MODE_DIFFERS");
+        ModelBuilder.Conn b1 = responder().version(1, 3).child(net("203.0.113.16/28", "203.0.113.0/28",
+                "aes128-sha256-modp2048").mode("transport"));
+        ChildResult v1 = fromA(check(withNet(initiator().version(1, 3), true).build(), b1.build())).children().get(0);
+        assertThat(v1.outcome().code()).isEqualTo(VerdictCode.TS_MISMATCH);
+        assertThat(v1.outcome().mismatch()).containsExactly("mode");
+    }
+
+    @Test
     void ciscoRefusesALongerIkev1Lifetime() {
         ModelBuilder.Conn a = withNet(initiator().version(1, 3).lifetimes(null, 86400L, 6), true);
         ConnectionConfig cisco = withNet(responder().version(1, 3).implementation(Implementation.CISCO_IOS)

@@ -140,6 +140,7 @@ final class ModelBuilder {
         Long rekey = 3600L;
         Long life = 3960L;
         Integer lifeLine;
+        String mode;
 
         Child(String name, int line) {
             this.name = name;
@@ -151,6 +152,11 @@ final class ModelBuilder {
             localLine = lLine;
             remote = remoteTs;
             remoteLine = rLine;
+            return this;
+        }
+
+        Child mode(String m) {
+            mode = m;
             return this;
         }
 
@@ -186,7 +192,7 @@ final class ModelBuilder {
             Origin timing = lifeLine == null ? Origin.byDefault("strongSwan 5.9 default rekey_time 1h")
                     : conn.at(lifeLine);
             return new ChildConfig(name, conn.at(line), l, r, Setting.of(proposals, espOrigin),
-                    Setting.byDefault("tunnel", "default mode"), Setting.byDefault("none", "default start_action"),
+                    mode == null ? Setting.byDefault("tunnel", "default mode") : Setting.of(mode, conn.at(line + 5)), Setting.byDefault("none", "default start_action"),
                     Setting.of(rekey, timing), Setting.of(life, timing));
         }
     }
