@@ -204,8 +204,10 @@ final class ChildSimulation {
 
     private Outcome refused(List<Proposal> accepted, List<Proposal> offered, boolean pfs, String exchange) {
         String phase = "child (" + exchange + ")";
-        if (pfs && Proposal.select(accepted, offered, Set.of("pfsGroup")) != null) {
-            Proposal.Nearest n = Proposal.nearest(accepted, offered, Set.of());
+        Proposal.Selection withoutPfs = pfs ? Proposal.select(accepted, offered, Set.of("pfsGroup")) : null;
+        if (withoutPfs != null) {
+            Proposal.Nearest n = new Proposal.Nearest(withoutPfs.responder(), withoutPfs.initiator(),
+                    List.of("pfsGroup"));
             return ProposalMismatch.outcome(VerdictCode.PFS_MISMATCH, ini, res, n, List.of("pfsGroup"),
                     "ESP proposal", phase);
         }
@@ -237,8 +239,12 @@ final class ChildSimulation {
                     + " differ, which would fail a rekey, but neither end rekeys it"));
             return null;
         }
-        Outcome o = ProposalMismatch.outcome(VerdictCode.PFS_MISMATCH, ini, res, Proposal.nearest(b, a, Set.of()),
-                List.of("pfsGroup"), "ESP proposal", "first rekey (CREATE_CHILD_SA)");
+        // the pair that matched in IKE_AUTH is the one the rekey offers again, now with its groups
+        Proposal.Selection now = Proposal.select(b, a, Set.of("pfsGroup"));
+        Proposal.Nearest pair = now == null ? Proposal.nearest(b, a, Set.of())
+                : new Proposal.Nearest(now.responder(), now.initiator(), List.of("pfsGroup"));
+        Outcome o = ProposalMismatch.outcome(VerdictCode.PFS_MISMATCH, ini, res, pair, List.of("pfsGroup"),
+                "ESP proposal", "first rekey (CREATE_CHILD_SA)");
         long earliest = first.earliestRekey();
         long latest = Math.min(value(lifetimes.initiator().rekeySeconds()),
                 value(lifetimes.responder().rekeySeconds()));

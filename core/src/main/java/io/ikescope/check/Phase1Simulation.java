@@ -27,14 +27,15 @@ final class Phase1Simulation {
     PhaseResult run() {
         ConnectionConfig ic = ini.connection();
         ConnectionConfig rc = res.connection();
-        int configured = value(ic.ikeVersion(), 2);
+        // a version no file gives counts as "either" (strongSwan's default 0): IKEv2 is started, both accepted
+        int configured = value(ic.ikeVersion(), 0);
         int version = ini.behaviour().initiatingVersion(configured);
         boolean aggressive = version == 1 && Boolean.TRUE.equals(ic.aggressive().value());
         String exchange = version == 2 ? "ikev2" : aggressive ? "aggressive" : "main";
         Lifetimes lifetimes = new Lifetimes(timing(ini), timing(res));
         LifetimeCheck.ike(ini, res, lifetimes, version, findings);
 
-        int responderVersion = value(rc.ikeVersion(), 2);
+        int responderVersion = value(rc.ikeVersion(), 0);
         if (!res.behaviour().acceptsVersion(responderVersion, version)) {
             String why = ini.side() + " initiates IKEv" + version + " (" + ic.ikeVersion().origin() + ") but "
                     + res.side() + "'s connection runs IKEv" + responderVersion + " only (" + rc.ikeVersion().origin()
@@ -170,8 +171,10 @@ final class Phase1Simulation {
 
     /** No proposal matches: DH_GROUP_MISMATCH when only the group keeps them apart, else PROPOSAL_MISMATCH. */
     private Outcome mismatch(List<Proposal> accepted, List<Proposal> offered, String setting) {
-        boolean groupOnly = Proposal.select(accepted, offered, Set.of("dhGroup")) != null;
-        Proposal.Nearest n = Proposal.nearest(accepted, offered, groupOnly ? Set.of() : Set.of());
+        Proposal.Selection withoutGroup = Proposal.select(accepted, offered, Set.of("dhGroup"));
+        boolean groupOnly = withoutGroup != null;
+        Proposal.Nearest n = groupOnly ? new Proposal.Nearest(withoutGroup.responder(), withoutGroup.initiator(),
+                List.of("dhGroup")) : Proposal.nearest(accepted, offered, Set.of());
         if (n == null) {
             return Outcome.failed(VerdictCode.PROPOSAL_MISMATCH, (offered.isEmpty() ? ini.side() : res.side())
                     + " has no IKE proposal configured.", List.of(), List.of());

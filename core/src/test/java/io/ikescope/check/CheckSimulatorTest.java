@@ -101,6 +101,14 @@ class CheckSimulatorTest {
     }
 
     @Test
+    void dhGroupMismatchNamesTheProposalThatDiffersOnlyInTheGroup() {
+        SimulatedNegotiation n = fromA(check(withNet(initiator(), true).build(), withNet(responder()
+                .proposals("aes128-sha256-modp2048,aes256-sha256-ecp256", 4), false).build()));
+        assertThat(n.verdict()).isEqualTo(VerdictCode.DH_GROUP_MISMATCH);
+        assertThat(n.phase1().outcome().changes().get(0).now()).contains("AES-CBC-256").contains("ecp256");
+    }
+
+    @Test
     void otherDifferencesArePropsalMismatchNamingTheAttribute() {
         SimulatedNegotiation n = fromA(check(withNet(initiator(), true).build(),
                 withNet(responder().proposals("aes128-sha1-ecp256", 4), false).build()));
