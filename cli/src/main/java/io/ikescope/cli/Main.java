@@ -39,7 +39,7 @@ public final class Main {
         }
     }
 
-    private static CommandLine commandLine(StandardStreams streams) {
+    static CommandLine commandLine(StandardStreams streams) {
         CommandLine cli = new CommandLine(new IkescopeCommand(streams));
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setParameterExceptionHandler(ErrorReporter::usageError);
