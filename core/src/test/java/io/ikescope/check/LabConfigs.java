@@ -31,12 +31,21 @@ final class LabConfigs {
 
     /** The initiator's (A) or responder's (B) configuration of a scenario, whichever format it is in. */
     static PeerConfig peer(String scenario, String role) throws IOException {
-        Path dir = scenario(scenario);
+        return peer(scenario(scenario), role);
+    }
+
+    /** ROLE.swanctl.conf, or ROLE.ipsec.conf with ROLE.ipsec.secrets, in a scenario's (or a matrix run's) directory. */
+    static PeerConfig peer(Path dir, String role) throws IOException {
         Path swanctl = dir.resolve(role + ".swanctl.conf");
         if (Files.exists(swanctl)) {
             return swanctl(swanctl);
         }
-        return libreswan(dir.resolve(role + ".ipsec.conf"), dir.resolve(role + ".ipsec.secrets"));
+        try {
+            return io.ikescope.config.ConfigReaders.standard().read(dir.resolve(role + ".ipsec.conf"),
+                    dir.resolve(role + ".ipsec.secrets"));
+        } catch (io.ikescope.config.ConfigException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     static PeerConfig swanctl(Path file) throws IOException {
