@@ -24,6 +24,8 @@ public final class ConfigReaders {
     public static ConfigReaders standard() {
         List<ConfigReader> all = new ArrayList<>();
         // Readers register here, most specific first.
+        all.add(new io.ikescope.config.strongswan.SwanctlReader());
+        all.add(new io.ikescope.config.strongswan.IpsecConfReader());
         return new ConfigReaders(all);
     }
 
