@@ -76,7 +76,7 @@ final class IncludeResolver {
                 warnings.add(new ConfigWarning(where, "included file " + pattern + " does not exist; skipped"));
                 return List.of();
             }
-            return List.of(relativeToUser(includingFile, full, pattern));
+            return List.of(relativeToUser(includingFile, pattern));
         }
         List<Path> matches = new ArrayList<>();
         Path root = full.getRoot();
@@ -107,9 +107,12 @@ final class IncludeResolver {
             }
             current = next;
         }
+        Path workingDir = Path.of("").toAbsolutePath();
         for (Path match : current) {
             if (Files.isRegularFile(match)) {
-                matches.add(match);
+                // named as the user named the including file: relative stays relative
+                matches.add(includingFile.isAbsolute() || !match.startsWith(workingDir) ? match
+                        : workingDir.relativize(match));
             }
         }
         matches.sort(null);
@@ -117,7 +120,7 @@ final class IncludeResolver {
     }
 
     /** Keeps a relative include relative in messages when the including file was named relatively. */
-    private static Path relativeToUser(Path includingFile, Path full, String pattern) {
+    private static Path relativeToUser(Path includingFile, String pattern) {
         Path parent = includingFile.getParent();
         if (Path.of(pattern).isAbsolute()) {
             return Path.of(pattern);

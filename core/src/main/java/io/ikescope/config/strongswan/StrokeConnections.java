@@ -184,6 +184,11 @@ final class StrokeConnections {
     /** ah= replaces esp= (stroke_config.c); either without '!' gets the defaults of its protocol appended. */
     private Setting<List<ChildProposalConfig>> childProposals(Map<String, SettingsSection.Value> v, int naming)
             throws ConfigException {
+        if (v.containsKey("ah") && v.containsKey("esp")) {
+            SettingsSection.Value later = v.get("ah").origin().line() > v.get("esp").origin().line() ? v.get("ah")
+                    : v.get("esp");
+            throw ValueParsers.error(later.origin(), "a conn cannot have both ah= and esp= (starter rejects it)");
+        }
         SettingsSection.Value value = v.containsKey("ah") ? v.get("ah") : v.get("esp");
         Protocol protocol = v.containsKey("ah") ? Protocol.AH : Protocol.ESP;
         Origin appended = Origin.byDefault(StrongswanDefaults.note(protocol + " proposals"
@@ -221,7 +226,8 @@ final class StrokeConnections {
         if (second != null) {
             String secondMethod = AuthMethods.swanctl(second.text(), second.origin(), warnings);
             if (secondMethod.equals("XAUTH")) {
-                method = Setting.of("XAUTH-" + method.value(), second.origin());
+                String first = method.value().startsWith("XAUTH-") ? method.value() : "XAUTH-" + method.value();
+                method = Setting.of(first, second.origin());
             } else {
                 warnings.add(new ConfigWarning(second.origin(), end + "auth2 (a second authentication round) is"
                         + " not modelled"));

@@ -186,6 +186,47 @@ class IpsecConfReaderTest {
     }
 
     @Test
+    void ahAuthbyVariantsAndEmptyValuesResetToTheDefault() throws ConfigException, IOException {
+        Path conf = Fixtures.write(tmp, "v/ipsec.conf", """
+                conn %default
+                	keyexchange=ikev1
+                	authby=xauthpsk
+                	lifetime=2h
+
+                conn a
+                	ah=sha256!
+                	lifetime=
+                	leftauth2=xauth
+
+                conn b
+                	authby=rsasig
+                	leftauth=psk
+                	leftauth2=pubkey
+                	rightid="C=CH, O=Example, CN=peer"
+                """);
+        Fixtures.write(tmp, "v/ipsec.secrets", "");
+        PeerConfig peer = reader.read(conf, null);
+        ConnectionConfig a = peer.connection("a").orElseThrow();
+        assertThat(a.children().get(0).proposals().value()).singleElement().satisfies(p -> {
+            assertThat(p.protocol()).isEqualTo("AH");
+            assertThat(p.integrity()).containsExactly("HMAC-SHA2-256-128");
+        });
+        assertThat(a.children().get(0).lifeSeconds().value()).isEqualTo(3600L);
+        assertThat(a.children().get(0).lifeSeconds().origin().isDefault()).isTrue();
+        assertThat(a.local().method().value()).isEqualTo("XAUTH-PSK");
+        assertThat(a.remote().method().value()).isEqualTo("XAUTH-PSK");
+        ConnectionConfig b = peer.connection("b").orElseThrow();
+        assertThat(b.local().method().value()).isEqualTo("PSK");
+        assertThat(b.remote().method().value()).isEqualTo("RSA-SIG");
+        assertThat(b.remote().id().value()).isEqualTo("C=CH, O=Example, CN=peer");
+        assertThat(peer.warnings()).extracting(ConfigWarning::message)
+                .anySatisfy(m -> assertThat(m).startsWith("leftauth2 (a second authentication round)"));
+        Fixtures.write(tmp, "v/ipsec.conf", "conn a\n\tesp=aes128-sha1\n\tah=sha1\n");
+        assertThatThrownBy(() -> reader.read(conf, null)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.line()).isEqualTo(3));
+    }
+
+    @Test
     void malformedSecrets() throws IOException {
         Path conf = Fixtures.write(tmp, "ipsec.conf", "conn a\n\tkeyexchange=ikev2\n");
         Fixtures.write(tmp, "ipsec.secrets", "# c\n@a @b PSK \"x\"\n");
