@@ -110,8 +110,8 @@ final class StrongswanProposals {
         }
         if (protocol == Protocol.AH) {
             for (Algorithm e : enc) {
-                if (e.id() == 21) { // AES-GMAC as AH integrity: AUTH_AES_128/192/256_GMAC
-                    addOnce(integ, new Algorithm(e.keyword(), Kind.INTEGRITY, 9 + (e.bits() - 128) / 64, 0));
+                if (e.id() == 21) {
+                    addOnce(integ, StrongswanAlgorithms.ahGmac(e));
                 }
             }
             enc.clear();

@@ -146,6 +146,39 @@ class SwanctlLabScenariosTest {
                 "CAST-CBC-128", "AES-CBC-128", "AES-CBC-192", "CAMELLIA-CBC-192");
     }
 
+    /** Each mismatch scenario differs in the model exactly where its name says. */
+    @Test
+    void mismatchScenariosDifferWhereTheirNamesSay() throws ConfigException {
+        assertThat(ike("ikev2-dh-mismatch", "initiator").dhGroups()).containsExactly(14);
+        assertThat(ike("ikev2-dh-mismatch", "responder").dhGroups()).containsExactly(19);
+        assertThat(ike("ikev2-dh-invalid-ke-ok", "initiator").dhGroups()).containsExactly(14, 19);
+        assertThat(ike("ikev2-proposal-mismatch", "initiator").encryption()).containsExactly("AES-CBC-256");
+        assertThat(ike("ikev2-proposal-mismatch", "responder").encryption()).containsExactly("AES-CBC-128");
+        assertThat(ike("ikev1-main-hash-mismatch", "initiator").ikev1Hashes()).containsExactly("SHA2-256");
+        assertThat(ike("ikev1-main-hash-mismatch", "responder").ikev1Hashes()).containsExactly("SHA1");
+        assertThat(esp("ikev2-rekey-pfs-mismatch", "initiator").dhGroups()).containsExactly(14);
+        assertThat(esp("ikev2-rekey-pfs-mismatch", "responder").dhGroups()).isEmpty();
+        assertThat(esp("ikev1-quick-pfs-group-mismatch", "responder").dhGroups()).containsExactly(19);
+        assertThat(esp("ikev2-child-proposal-mismatch", "responder").encryption()).containsExactly("AES-GCM-256-16");
+        assertThat(esp("ikev2-child-proposal-mismatch", "responder").integrity()).isEmpty();
+        ChildConfig tsInitiator = child("ikev2-ts-mismatch", "initiator");
+        ChildConfig tsResponder = child("ikev2-ts-mismatch", "responder");
+        assertThat(tsInitiator.remoteTs().value().get(0).start()).isEqualTo("203.0.113.16");
+        assertThat(tsResponder.localTs().value().get(0).start()).isEqualTo("203.0.113.32");
+    }
+
+    private ChildConfig child(String scenario, String role) throws ConfigException {
+        return readIfPresent(scenario, role).connections().get(0).children().get(0);
+    }
+
+    private IkeProposalConfig ike(String scenario, String role) throws ConfigException {
+        return readIfPresent(scenario, role).connections().get(0).ikeProposals().value().get(0);
+    }
+
+    private io.ikescope.config.ChildProposalConfig esp(String scenario, String role) throws ConfigException {
+        return child(scenario, role).proposals().value().get(0);
+    }
+
     private PeerConfig readIfPresent(String scenario, String role) throws ConfigException {
         Path file = SCENARIOS.resolve(scenario).resolve(role + ".swanctl.conf");
         if (!Files.isRegularFile(file)) {
