@@ -16,15 +16,19 @@ import java.util.List;
  * Reads the files of one configuration and expands {@code include} patterns as strongSwan does: a relative pattern
  * is relative to the directory of the including file, glob characters (* ? [) may stand in any path component and
  * the matches are read in sorted order (glob(3)). Bounded: {@link #MAX_DEPTH} nested includes, {@link #MAX_FILES}
- * files, {@link #MAX_BYTES} per file, so no input can make the reader loop or allocate without limit.
+ * files, {@link #MAX_BYTES} per file and {@link #MAX_TOTAL_BYTES} in all, so no input can make the reader loop or
+ * allocate without limit.
  */
 final class IncludeResolver {
 
     static final int MAX_DEPTH = 10;
     static final int MAX_FILES = 256;
     static final long MAX_BYTES = 1024 * 1024;
+    /** All files together: more than any real configuration, small enough to hold. */
+    static final long MAX_TOTAL_BYTES = 16 * 1024 * 1024;
 
     private final List<String> files = new ArrayList<>();
+    private long totalBytes;
     private final List<ConfigWarning> warnings;
 
     IncludeResolver(List<ConfigWarning> warnings) {
@@ -52,6 +56,11 @@ final class IncludeResolver {
                 byte[] content = in.readNBytes((int) MAX_BYTES + 1);
                 if (content.length > MAX_BYTES) {
                     throw new ConfigException(name, 0, "larger than " + MAX_BYTES / 1024 + " KiB");
+                }
+                totalBytes += content.length;
+                if (totalBytes > MAX_TOTAL_BYTES) {
+                    throw new ConfigException(name, 0, "the configuration's files exceed "
+                            + MAX_TOTAL_BYTES / (1024 * 1024) + " MiB together");
                 }
                 files.add(name);
                 return new String(content, StandardCharsets.UTF_8);

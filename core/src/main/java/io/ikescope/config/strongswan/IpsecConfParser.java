@@ -120,7 +120,7 @@ final class IpsecConfParser {
         section.values.put(key, new SettingsSection.Value(key, value, Origin.at(file, line)));
     }
 
-    /** Drops a '#' comment outside quotes. */
+    /** Drops a comment: '#' at the start of the line or after a blank, outside quotes ("@#1234" is a key ID). */
     private static String stripComment(String line, String file, int lineNumber) throws ConfigException {
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
@@ -129,7 +129,7 @@ final class IpsecConfParser {
                 i++;
             } else if (c == '"') {
                 quoted = !quoted;
-            } else if (c == '#' && !quoted) {
+            } else if (c == '#' && !quoted && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
                 return line.substring(0, i);
             }
         }

@@ -227,6 +227,17 @@ class IpsecConfReaderTest {
     }
 
     @Test
+    void aHashStartsACommentOnlyAfterABlank() throws ConfigException, IOException {
+        Path conf = Fixtures.write(tmp, "c/ipsec.conf", "# comment\nconn a # here too\n\tkeyexchange=ikev2 # and here\n"
+                + "\tleftid=@#0123abcd\n\trightid=\"@peer # not a comment\"\n");
+        Fixtures.write(tmp, "c/ipsec.secrets", "");
+        ConnectionConfig a = reader.read(conf, null).connection("a").orElseThrow();
+        assertThat(a.ikeVersion().value()).isEqualTo(2);
+        assertThat(a.local().id().value()).isEqualTo("@#0123abcd");
+        assertThat(a.remote().id().value()).isEqualTo("@peer # not a comment");
+    }
+
+    @Test
     void malformedSecrets() throws IOException {
         Path conf = Fixtures.write(tmp, "ipsec.conf", "conn a\n\tkeyexchange=ikev2\n");
         Fixtures.write(tmp, "ipsec.secrets", "# c\n@a @b PSK \"x\"\n");

@@ -341,6 +341,15 @@ class SwanctlReaderTest {
     }
 
     @Test
+    void oversizedFilesAndIncludeFanOutAreRefused() throws IOException {
+        Path big = Fixtures.write(tmp, "big.conf", "#".repeat(1024 * 1024 + 1));
+        assertThatThrownBy(() -> reader.read(big, null)).hasMessageContaining("larger than 1024 KiB");
+        // each file includes itself twice: stopped by the depth or file count, never runs away
+        Path fan = Fixtures.write(tmp, "fan.conf", "include fan.conf\ninclude fan.conf\n");
+        assertThatThrownBy(() -> reader.read(fan, null)).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
     void missingIncludeIsAWarning() throws ConfigException, IOException {
         Path f = Fixtures.write(tmp, "m.conf", "include nothing-here.conf\nconnections {\n}\n");
         assertThat(reader.read(f, null).warnings()).singleElement()
