@@ -350,6 +350,21 @@ class SwanctlReaderTest {
     }
 
     @Test
+    void anIncludeInsideASectionReadsIntoThatSectionAndAnEmptyValueRemovesAKey() throws ConfigException,
+            IOException {
+        Fixtures.write(tmp, "peers/b.conf", "b {\n  version = 1\n  proposals = aes128-sha1-modp2048\n}\n");
+        Path f = Fixtures.write(tmp, "main.conf", "connections {\n  include peers/*.conf\n  b {\n    proposals =\n"
+                + "    encap = \"yes\" # quoted\n  }\n}\n");
+        PeerConfig peer = reader.read(f, null);
+        ConnectionConfig b = peer.connection("b").orElseThrow();
+        assertThat(b.ikeVersion().value()).isEqualTo(1);
+        assertThat(b.ikeVersion().origin().file()).endsWith("b.conf");
+        assertThat(b.ikeProposals().origin().isDefault()).isTrue();
+        assertThat(b.forceEncap().value()).isTrue();
+        assertThat(b.forceEncap().origin().line()).isEqualTo(5);
+    }
+
+    @Test
     void missingIncludeIsAWarning() throws ConfigException, IOException {
         Path f = Fixtures.write(tmp, "m.conf", "include nothing-here.conf\nconnections {\n}\n");
         assertThat(reader.read(f, null).warnings()).singleElement()
