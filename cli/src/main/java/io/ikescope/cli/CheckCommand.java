@@ -1,5 +1,6 @@
 package io.ikescope.cli;
 
+import io.ikescope.config.formats.ConfigFormats;
 import io.ikescope.check.CheckReport;
 import io.ikescope.check.CheckSimulator;
 import io.ikescope.config.ConfigException;
@@ -63,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "print stack traces of internal errors")
     boolean debug;
 
-    ConfigLoader loader = ConfigReaders.standard()::read;
+    ConfigLoader loader = ConfigFormats.standard()::read;
 
     @Override
     public Integer call() throws IOException {

@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Finds the reader for a configuration file or directory by its content, and reads it. */
+/**
+ * Finds the reader for a configuration file or directory by its content, and reads it. The readers ikescope has are
+ * listed in {@code io.ikescope.config.formats.ConfigFormats}, so that this model package depends on none of them.
+ */
 public final class ConfigReaders {
 
     /** Enough of a file to recognise its format; vendor exports can start with a long banner. */
@@ -18,15 +20,6 @@ public final class ConfigReaders {
 
     public ConfigReaders(List<ConfigReader> readers) {
         this.readers = List.copyOf(readers);
-    }
-
-    /** Every reader ikescope has, in the order they are asked. */
-    public static ConfigReaders standard() {
-        List<ConfigReader> all = new ArrayList<>();
-        // Readers register here, most specific first.
-        all.add(new io.ikescope.config.cisco.CiscoIosReader());
-        all.add(new io.ikescope.config.libreswan.LibreswanReader()); // before strongSwan's ipsec.conf reader
-        return new ConfigReaders(all);
     }
 
     public PeerConfig read(Path path, Path secrets) throws ConfigException {

@@ -1,5 +1,6 @@
 package io.ikescope.check;
 
+import io.ikescope.config.formats.ConfigFormats;
 import io.ikescope.config.ConnectionConfig;
 import io.ikescope.config.Implementation;
 import io.ikescope.config.PeerConfig;
@@ -41,7 +42,7 @@ final class LabConfigs {
             return swanctl(swanctl);
         }
         try {
-            return io.ikescope.config.ConfigReaders.standard().read(dir.resolve(role + ".ipsec.conf"),
+            return ConfigFormats.standard().read(dir.resolve(role + ".ipsec.conf"),
                     dir.resolve(role + ".ipsec.secrets"));
         } catch (io.ikescope.config.ConfigException e) {
             throw new IOException(e.getMessage(), e);

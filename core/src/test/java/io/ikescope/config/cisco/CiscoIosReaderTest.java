@@ -1,5 +1,6 @@
 package io.ikescope.config.cisco;
 
+import io.ikescope.config.formats.ConfigFormats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.config.ChildConfig;
@@ -285,7 +286,7 @@ class CiscoIosReaderTest {
         assertThat(reader.recognises(Path.of("r1.txt"), "crypto map VPN 10 ipsec-isakmp\n")).isTrue();
         assertThat(reader.recognises(Path.of("r1.txt"), "hostname r1\ninterface Gi1\n")).isFalse();
         assertThat(reader.recognises(Path.of("swanctl.conf"), "connections {\n  crypto {\n")).isFalse();
-        assertThat(io.ikescope.config.ConfigReaders.standard().read(resource("ikev2-vti.cfg"), null)
+        assertThat(ConfigFormats.standard().read(resource("ikev2-vti.cfg"), null)
                 .implementation()).isEqualTo(Implementation.CISCO_IOS);
     }
 

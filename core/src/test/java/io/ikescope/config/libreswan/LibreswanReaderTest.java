@@ -1,5 +1,6 @@
 package io.ikescope.config.libreswan;
 
+import io.ikescope.config.formats.ConfigFormats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.config.ChildConfig;
@@ -262,7 +263,7 @@ class LibreswanReaderTest {
         Path lab = TestPaths.repositoryRoot()
                 .resolve("lab/scenarios/libreswan-ikev2-psk-mismatch/responder.ipsec.conf");
         Path secrets = lab.resolveSibling("responder.ipsec.secrets");
-        PeerConfig peer = ConfigReaders.standard().read(lab, secrets);
+        PeerConfig peer = ConfigFormats.standard().read(lab, secrets);
         assertThat(peer.implementation()).isEqualTo(Implementation.LIBRESWAN);
         assertThat(peer.connection("lab").orElseThrow().local().psk().value())
                 .isEqualTo(PskDigest.of("a different secret"));
