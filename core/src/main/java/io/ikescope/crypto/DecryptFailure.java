@@ -10,4 +10,10 @@ final class DecryptFailure extends Exception {
     DecryptFailure(String reason) {
         super(reason, null, false, false);
     }
+
+    /** The SK payload's encrypted data cannot even hold the IV and ICV of its cipher. */
+    static DecryptFailure tooShort(String name, int have, int need) {
+        return new DecryptFailure(name + ": the encrypted data is " + have + " bytes, shorter than the " + need
+                + " bytes of IV and ICV");
+    }
 }

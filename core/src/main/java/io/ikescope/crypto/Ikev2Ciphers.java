@@ -1,30 +1,18 @@
 package io.ikescope.crypto;
 
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.BlockCipher;
-import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.engines.CAST5Engine;
 import org.bouncycastle.crypto.engines.CamelliaEngine;
-import org.bouncycastle.crypto.modes.AEADBlockCipher;
 import org.bouncycastle.crypto.modes.CCMBlockCipher;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.modes.SICBlockCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
  * IKEv2 encryption transforms (IANA Transform Type 1) the decryptor supports, built from an
  * {@link EncryptionSpec} and the SK_e key material. Key material of counter and AEAD modes ends with the salt
  * (nonce prefix): 4 bytes for CTR (RFC 5930), GCM (RFC 5282/4106) and ChaCha20-Poly1305 (RFC 7634), 3 bytes for
- * CCM (RFC 5282/4309).
+ * CCM (RFC 5282/4309). The ciphers themselves are {@link NullCipher}, {@link CbcCipher}, {@link CounterModeCipher}
+ * and {@link AeadCipher}; this class knows the transforms and which cipher each needs.
  */
 final class Ikev2Ciphers {
     static final int DES = 2;
@@ -126,22 +114,24 @@ final class Ikev2Ciphers {
         checkKeyLength(id, name, keyBits);
         return switch (id) {
             case NULL -> new NullCipher();
-            case DES -> new Cbc(name, CbcDecryption.jdk("DES", key, 8));
-            case TRIPLE_DES -> new Cbc(name, CbcDecryption.jdk("DESede", key, 8));
-            case BLOWFISH -> new Cbc(name, CbcDecryption.jdk("Blowfish", key, 8));
-            case AES_CBC -> new Cbc(name, CbcDecryption.jdk("AES", key, 16));
-            case CAST -> new Cbc(name, CbcDecryption.bouncyCastle(new CAST5Engine(), key));
-            case CAMELLIA_CBC -> new Cbc(name, CbcDecryption.bouncyCastle(new CamelliaEngine(), key));
-            case AES_CTR -> new JdkCtr(name, key, saltBytes);
-            case CAMELLIA_CTR -> new BcCtr(name, new CamelliaEngine(), key, saltBytes);
-            case AES_GCM_12, AES_GCM_16 -> new JdkAead(name, "AES/GCM/NoPadding", "AES", key, saltBytes, tagLength(id));
-            case CHACHA20_POLY1305 -> new JdkAead(name, "ChaCha20-Poly1305", "ChaCha20", key, saltBytes, 16);
+            case DES -> new CbcCipher(name, CbcDecryption.jdk("DES", key, 8));
+            case TRIPLE_DES -> new CbcCipher(name, CbcDecryption.jdk("DESede", key, 8));
+            case BLOWFISH -> new CbcCipher(name, CbcDecryption.jdk("Blowfish", key, 8));
+            case AES_CBC -> new CbcCipher(name, CbcDecryption.jdk("AES", key, 16));
+            case CAST -> new CbcCipher(name, CbcDecryption.bouncyCastle(new CAST5Engine(), key));
+            case CAMELLIA_CBC -> new CbcCipher(name, CbcDecryption.bouncyCastle(new CamelliaEngine(), key));
+            case AES_CTR -> new CounterModeCipher.Jdk(name, key, saltBytes);
+            case CAMELLIA_CTR -> new CounterModeCipher.BouncyCastle(name, new CamelliaEngine(), key, saltBytes);
+            case AES_GCM_12, AES_GCM_16 -> new AeadCipher.Jdk(name, "AES/GCM/NoPadding", "AES", key, saltBytes,
+                    tagLength(id));
+            case CHACHA20_POLY1305 -> new AeadCipher.Jdk(name, "ChaCha20-Poly1305", "ChaCha20", key, saltBytes, 16);
             // the JDK's GCM refuses tags shorter than 96 bits, and it has no CCM
-            case AES_GCM_8 -> new BcAead(name, GCMBlockCipher.newInstance(AESEngine.newInstance()), key, saltBytes, 8);
-            case AES_CCM_8, AES_CCM_12, AES_CCM_16 ->
-                    new BcAead(name, CCMBlockCipher.newInstance(AESEngine.newInstance()), key, saltBytes, tagLength(id));
-            case CAMELLIA_CCM_8, CAMELLIA_CCM_12, CAMELLIA_CCM_16 ->
-                    new BcAead(name, CCMBlockCipher.newInstance(new CamelliaEngine()), key, saltBytes, tagLength(id));
+            case AES_GCM_8 -> new AeadCipher.BouncyCastle(name, GCMBlockCipher.newInstance(AESEngine.newInstance()),
+                    key, saltBytes, 8);
+            case AES_CCM_8, AES_CCM_12, AES_CCM_16 -> new AeadCipher.BouncyCastle(name,
+                    CCMBlockCipher.newInstance(AESEngine.newInstance()), key, saltBytes, tagLength(id));
+            case CAMELLIA_CCM_8, CAMELLIA_CCM_12, CAMELLIA_CCM_16 -> new AeadCipher.BouncyCastle(name,
+                    CCMBlockCipher.newInstance(new CamelliaEngine()), key, saltBytes, tagLength(id));
             default -> throw new DecryptFailure("encryption algorithm " + name + " is not supported");
         };
     }
@@ -163,282 +153,6 @@ final class Ikev2Ciphers {
         };
         if (!ok) {
             throw new DecryptFailure(name + " cannot use a " + keyBits + "-bit key");
-        }
-    }
-
-    private static DecryptFailure tooShort(String name, int have, int need) {
-        return new DecryptFailure(name + ": the encrypted data is " + have + " bytes, shorter than the " + need
-                + " bytes of IV and ICV");
-    }
-
-    private static final class NullCipher implements Ikev2Cipher {
-        @Override
-        public String name() {
-            return "NULL";
-        }
-
-        @Override
-        public int ivLength() {
-            return 0;
-        }
-
-        @Override
-        public int tagLength() {
-            return 0;
-        }
-
-        @Override
-        public int blockSize() {
-            return 1;
-        }
-
-        @Override
-        public byte[] decrypt(byte[] message, int ivOffset, int end) {
-            return Arrays.copyOfRange(message, ivOffset, end);
-        }
-    }
-
-    private record Cbc(String name, CbcDecryption cbc) implements Ikev2Cipher {
-        @Override
-        public int ivLength() {
-            return cbc.blockSize();
-        }
-
-        @Override
-        public int tagLength() {
-            return 0;
-        }
-
-        @Override
-        public int blockSize() {
-            return cbc.blockSize();
-        }
-
-        @Override
-        public byte[] decrypt(byte[] message, int ivOffset, int end) throws DecryptFailure {
-            int bs = cbc.blockSize();
-            int length = end - ivOffset - bs;
-            if (length < bs || length % bs != 0) {
-                throw new DecryptFailure(name + ": " + Math.max(length, 0) + " bytes of ciphertext after the IV, not"
-                        + " a positive multiple of the " + bs + "-byte block");
-            }
-            return cbc.decrypt(message, ivOffset + bs, length, message, ivOffset);
-        }
-    }
-
-    /** Counter block (RFC 5930 / 5529): 4-byte nonce from the key material, the 8-byte IV, a 32-bit counter from 1. */
-    private static byte[] counterBlock(byte[] salt, byte[] message, int ivOffset) {
-        byte[] block = new byte[16];
-        System.arraycopy(salt, 0, block, 0, 4);
-        System.arraycopy(message, ivOffset, block, 4, 8);
-        block[15] = 1;
-        return block;
-    }
-
-    /**
-     * Counter mode as IKEv2 uses it (RFC 5930, RFC 5529): an 8-byte IV before the ciphertext, no padding, no tag;
-     * the counter block is salt, IV and a block counter starting at 1. Subclasses run the keystream.
-     */
-    private abstract static class CounterMode implements Ikev2Cipher {
-        private final String name;
-        private final byte[] salt;
-
-        CounterMode(String name, byte[] salt) {
-            this.name = name;
-            this.salt = salt;
-        }
-
-        @Override
-        public final String name() {
-            return name;
-        }
-
-        @Override
-        public final int ivLength() {
-            return 8;
-        }
-
-        @Override
-        public final int tagLength() {
-            return 0;
-        }
-
-        @Override
-        public final int blockSize() {
-            return 1;
-        }
-
-        @Override
-        public final byte[] decrypt(byte[] message, int ivOffset, int end) throws DecryptFailure {
-            if (end - ivOffset < 8) {
-                throw tooShort(name, end - ivOffset, 8);
-            }
-            return keystream(counterBlock(salt, message, ivOffset), message, ivOffset + 8, end - ivOffset - 8);
-        }
-
-        abstract byte[] keystream(byte[] counterBlock, byte[] data, int offset, int length) throws DecryptFailure;
-    }
-
-    private static final class JdkCtr extends CounterMode {
-        private final Cipher cipher;
-        private final SecretKeySpec key;
-
-        JdkCtr(String name, byte[] key, byte[] salt) throws DecryptFailure {
-            super(name, salt);
-            this.key = new SecretKeySpec(key, "AES");
-            try {
-                this.cipher = Cipher.getInstance("AES/CTR/NoPadding");
-            } catch (GeneralSecurityException e) {
-                throw new DecryptFailure("AES-CTR unavailable: " + e.getMessage());
-            }
-        }
-
-        @Override
-        byte[] keystream(byte[] counterBlock, byte[] data, int offset, int length) throws DecryptFailure {
-            try {
-                cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(counterBlock));
-                return cipher.doFinal(data, offset, length);
-            } catch (GeneralSecurityException e) {
-                throw new DecryptFailure(name() + " decryption failed: " + e.getMessage());
-            }
-        }
-    }
-
-    private static final class BcCtr extends CounterMode {
-        private final SICBlockCipher ctr;
-        private final KeyParameter key;
-
-        BcCtr(String name, BlockCipher engine, byte[] key, byte[] salt) {
-            super(name, salt);
-            this.ctr = (SICBlockCipher) SICBlockCipher.newInstance(engine);
-            this.key = new KeyParameter(key);
-        }
-
-        @Override
-        byte[] keystream(byte[] counterBlock, byte[] data, int offset, int length) {
-            ctr.init(false, new ParametersWithIV(key, counterBlock));
-            byte[] out = new byte[length];
-            ctr.processBytes(data, offset, length, out, 0);
-            return out;
-        }
-    }
-
-    /** Nonce of the AEAD modes: salt from the key material, then the 8-byte IV of the payload. */
-    private static byte[] nonce(byte[] salt, byte[] message, int ivOffset) {
-        byte[] nonce = Arrays.copyOf(salt, salt.length + 8);
-        System.arraycopy(message, ivOffset, nonce, salt.length, 8);
-        return nonce;
-    }
-
-    /**
-     * The AEAD modes of IKEv2 (GCM and CCM RFC 5282, ChaCha20-Poly1305 RFC 7634): an 8-byte IV, the tag at
-     * the end, the IKE header and SK payload header up to the IV as associated data, the nonce salt then IV.
-     * Subclasses run the cipher.
-     */
-    private abstract static class Aead implements Ikev2Cipher {
-        final String name;
-        private final byte[] salt;
-        final int tag;
-
-        Aead(String name, byte[] salt, int tag) {
-            this.name = name;
-            this.salt = salt;
-            this.tag = tag;
-        }
-
-        @Override
-        public final String name() {
-            return name;
-        }
-
-        @Override
-        public final int ivLength() {
-            return 8;
-        }
-
-        @Override
-        public final int tagLength() {
-            return tag;
-        }
-
-        @Override
-        public final int blockSize() {
-            return 1;
-        }
-
-        @Override
-        public final byte[] decrypt(byte[] message, int ivOffset, int end) throws DecryptFailure {
-            if (end - ivOffset < 8 + tag) {
-                throw tooShort(name, end - ivOffset, 8 + tag);
-            }
-            return open(nonce(salt, message, ivOffset), message, ivOffset, end);
-        }
-
-        /** Verifies and decrypts {@code message[ivOffset + 8, end)} (tag last) with {@code message[0, ivOffset)} as AAD. */
-        abstract byte[] open(byte[] nonce, byte[] message, int ivOffset, int end) throws DecryptFailure;
-
-        DecryptFailure tagFailure() {
-            return new DecryptFailure("integrity check failed: the " + name + " tag does not verify");
-        }
-    }
-
-    private static final class JdkAead extends Aead {
-        private final Cipher cipher;
-        private final SecretKeySpec key;
-        private final boolean gcm;
-
-        JdkAead(String name, String transformation, String keyAlgorithm, byte[] key, byte[] salt, int tag)
-                throws DecryptFailure {
-            super(name, salt, tag);
-            this.key = new SecretKeySpec(key, keyAlgorithm);
-            this.gcm = transformation.startsWith("AES/GCM");
-            try {
-                this.cipher = Cipher.getInstance(transformation);
-            } catch (GeneralSecurityException e) {
-                throw new DecryptFailure(name + " unavailable: " + e.getMessage());
-            }
-        }
-
-        @Override
-        byte[] open(byte[] nonce, byte[] message, int ivOffset, int end) throws DecryptFailure {
-            try {
-                cipher.init(Cipher.DECRYPT_MODE, key, gcm ? new GCMParameterSpec(tag * 8, nonce)
-                        : new IvParameterSpec(nonce));
-                cipher.updateAAD(message, 0, ivOffset);
-                return cipher.doFinal(message, ivOffset + 8, end - ivOffset - 8);
-            } catch (AEADBadTagException e) {
-                throw tagFailure();
-            } catch (GeneralSecurityException e) {
-                throw new DecryptFailure(name + " decryption failed: " + e.getMessage());
-            }
-        }
-    }
-
-    private static final class BcAead extends Aead {
-        private final AEADBlockCipher aead;
-        private final KeyParameter key;
-
-        BcAead(String name, AEADBlockCipher aead, byte[] key, byte[] salt, int tag) {
-            super(name, salt, tag);
-            this.aead = aead;
-            this.key = new KeyParameter(key);
-        }
-
-        @Override
-        byte[] open(byte[] nonce, byte[] message, int ivOffset, int end) throws DecryptFailure {
-            aead.init(false, new AEADParameters(key, tag * 8, nonce));
-            aead.processAADBytes(message, 0, ivOffset);
-            int inLength = end - ivOffset - 8;
-            byte[] out = new byte[inLength - tag];
-            try {
-                int n = aead.processBytes(message, ivOffset + 8, inLength, out, 0);
-                aead.doFinal(out, n);
-            } catch (InvalidCipherTextException e) {
-                throw tagFailure();
-            } catch (IllegalStateException | org.bouncycastle.crypto.DataLengthException e) {
-                throw new DecryptFailure(name + " decryption failed: " + e.getMessage());
-            }
-            return out;
         }
     }
 }

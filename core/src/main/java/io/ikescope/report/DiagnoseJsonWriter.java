@@ -3,16 +3,10 @@ package io.ikescope.report;
 import io.ikescope.correlation.CaptureCorrelation;
 import io.ikescope.diagnosis.Diagnosis;
 import io.ikescope.diagnosis.Finding;
-import io.ikescope.diagnosis.Mismatch;
-import io.ikescope.diagnosis.Alternative;
-import io.ikescope.diagnosis.Verdict;
 import io.ikescope.net.IcmpUnreachable;
-import io.ikescope.session.ChildProposal;
-import io.ikescope.session.ChildSa;
 import io.ikescope.session.Endpoint;
 import io.ikescope.session.Fingerprint;
 import io.ikescope.session.IcmpError;
-import io.ikescope.session.IkeProposal;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Negotiation;
 import io.ikescope.session.NotifySeen;
@@ -40,6 +34,10 @@ import tools.jackson.core.json.JsonFactory;
  * {@code initiatedBy}, {@code messageId} and {@code ikeRekey} in Phase 2 entries, {@code step}, {@code length},
  * {@code notifies} and {@code purpose} in messages, {@code icmpErrors} (ICMP destination unreachables quoting the
  * negotiation's datagrams), and {@code mismatch} (always present, null when not known) in the verdict.
+ *
+ * <p>Sections with a helper of their own: {@code phase1}/{@code phase2} ({@link PhasesJson}), {@code verdict}
+ * ({@link VerdictJson}), the capture-point and NAT evidence ({@link EvidenceJson}) and {@code correlation}
+ * ({@link CorrelationJson}).
  *
  * <p>Negotiations are serialised as they arrive into a buffer that spills to a temporary file past 8 MiB; the
  * document is written on {@link #close()}, when the inputs (whose counts are known only at the end) can go first.
@@ -129,7 +127,7 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         g.writeStringProperty("id", n.id());
         g.writeStringProperty("input", n.input());
         List<String> seenIn = c == null ? List.of(n.input()) : c.inputs();
-        strings(g, "seenIn", seenIn);
+        JsonFields.strings(g, "seenIn", seenIn);
         g.writeNumberProperty("ikeVersion", n.ikeVersion());
         g.writeStringProperty("exchangeMode", n.exchangeMode());
         endpoint(g, "initiator", n.initiator(), n.initiatorImplementation());
@@ -152,20 +150,20 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         } else {
             g.writeObjectPropertyStart("rekeyOf");
             g.writeStringProperty("id", n.rekeyOf().id());
-            numbers(g, "frames", n.rekeyOf().frames());
+            JsonFields.numbers(g, "frames", n.rekeyOf().frames());
             g.writeStringProperty("certainty", n.rekeyOf().inferred() ? "inferred" : "confirmed");
             g.writeEndObject();
         }
-        writePhase1(g, n, d);
-        writePhase2(g, n, d);
-        writeVerdict(g, d.verdict(), d.alternatives());
+        PhasesJson.phase1(g, n, d);
+        PhasesJson.phase2(g, n, d);
+        VerdictJson.write(g, d.verdict(), d.alternatives());
         g.writeArrayPropertyStart("findings");
         for (Finding f : d.findings()) {
             g.writeStartObject();
             g.writeStringProperty("code", f.code());
             g.writeStringProperty("severity", f.severity());
             g.writeStringProperty("message", f.message());
-            numbers(g, "frames", f.frames());
+            JsonFields.numbers(g, "frames", f.frames());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -224,151 +222,6 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         g.writeEndArray();
     }
 
-    private static void writePhase1(JsonGenerator g, Negotiation n, Diagnosis d) {
-        g.writeObjectPropertyStart("phase1");
-        g.writeStringProperty("status", d.phase1Status());
-        if (n.phase1().offered() == null) {
-            g.writeNullProperty("offered");
-        } else {
-            g.writeArrayPropertyStart("offered");
-            for (IkeProposal p : n.phase1().offered()) {
-                ikeProposal(g, p, true);
-            }
-            g.writeEndArray();
-        }
-        g.writeName("chosen");
-        if (n.phase1().chosen() == null) {
-            g.writeNull();
-        } else {
-            ikeProposal(g, n.phase1().chosen(), false);
-        }
-        g.writeEndObject();
-    }
-
-    private static void ikeProposal(JsonGenerator g, IkeProposal p, boolean withNumber) {
-        g.writeStartObject();
-        if (withNumber) {
-            g.writeNumberProperty("proposal", p.proposal());
-        }
-        g.writeStringProperty("encryption", p.encryption());
-        g.writeStringProperty("hash", p.hash());
-        g.writeStringProperty("prf", p.prf());
-        g.writeStringProperty("integrity", p.integrity());
-        integer(g, "dhGroup", p.dhGroup());
-        g.writeStringProperty("authMethod", p.authMethod());
-        if (p.lifetimeSeconds() == null) {
-            g.writeNullProperty("lifetimeSeconds");
-        } else {
-            g.writeNumberProperty("lifetimeSeconds", p.lifetimeSeconds());
-        }
-        g.writeEndObject();
-    }
-
-    private static void writePhase2(JsonGenerator g, Negotiation n, Diagnosis d) {
-        g.writeArrayPropertyStart("phase2");
-        for (int i = 0; i < n.children().size(); i++) {
-            ChildSa c = n.children().get(i);
-            g.writeStartObject();
-            g.writeStringProperty("status", i < d.phase2Status().size() ? d.phase2Status().get(i) : null);
-            g.writeStringProperty("exchange", c.exchange());
-            g.writeStringProperty("initiatedBy", c.initiatedBy().jsonName());
-            g.writeNumberProperty("messageId", c.messageId());
-            if (c.ikeRekey() == null) {
-                g.writeNullProperty("ikeRekey");
-            } else {
-                g.writeBooleanProperty("ikeRekey", c.ikeRekey());
-            }
-            g.writeStringProperty("protocol", c.protocol());
-            g.writeStringProperty("mode", c.mode());
-            if (c.offered() == null) {
-                g.writeNullProperty("offered");
-            } else {
-                g.writeArrayPropertyStart("offered");
-                for (ChildProposal p : c.offered()) {
-                    childProposal(g, p, true);
-                }
-                g.writeEndArray();
-            }
-            g.writeName("chosen");
-            if (c.chosen() == null) {
-                g.writeNull();
-            } else {
-                childProposal(g, c.chosen(), false);
-            }
-            integer(g, "pfsGroup", c.pfsGroup());
-            g.writeObjectPropertyStart("trafficSelectors");
-            strings(g, "initiator", c.trafficSelectorsInitiator());
-            strings(g, "responder", c.trafficSelectorsResponder());
-            g.writeEndObject();
-            g.writeObjectPropertyStart("spis");
-            g.writeStringProperty("initiator", c.spiInitiator());
-            g.writeStringProperty("responder", c.spiResponder());
-            g.writeEndObject();
-            g.writeObjectPropertyStart("espPackets");
-            longOrNull(g, "initiatorToResponder", c.espToResponder());
-            longOrNull(g, "responderToInitiator", c.espToInitiator());
-            g.writeEndObject();
-            g.writeObjectPropertyStart("ahPackets");
-            longOrNull(g, "initiatorToResponder", c.ahToResponder());
-            longOrNull(g, "responderToInitiator", c.ahToInitiator());
-            g.writeEndObject();
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-    }
-
-    private static void childProposal(JsonGenerator g, ChildProposal p, boolean withNumber) {
-        g.writeStartObject();
-        if (withNumber) {
-            g.writeNumberProperty("proposal", p.proposal());
-        }
-        g.writeStringProperty("encryption", p.encryption());
-        g.writeStringProperty("integrity", p.integrity());
-        integer(g, "dhGroup", p.dhGroup());
-        if (p.esn() == null) {
-            g.writeNullProperty("esn");
-        } else {
-            g.writeBooleanProperty("esn", p.esn());
-        }
-        g.writeEndObject();
-    }
-
-    private static void writeVerdict(JsonGenerator g, Verdict v, List<Alternative> alternatives) {
-        g.writeObjectPropertyStart("verdict");
-        g.writeStringProperty("code", v.code().name());
-        integer(g, "phase", v.phase());
-        g.writeStringProperty("certainty", v.certainty().jsonName());
-        g.writeStringProperty("summary", v.summary());
-        g.writeStringProperty("explanation", v.explanation());
-        g.writeStringProperty("fix", v.fix());
-        numbers(g, "evidence", v.evidence());
-        if (v.mismatch() == null) {
-            g.writeNullProperty("mismatch");
-        } else {
-            g.writeArrayPropertyStart("mismatch");
-            for (Mismatch m : v.mismatch()) {
-                g.writeStartObject();
-                g.writeStringProperty("attribute", m.attribute());
-                strings(g, "offered", m.offered());
-                g.writeStringProperty("wanted", m.wanted());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
-        g.writeArrayPropertyStart("alternatives");
-        for (Alternative a : alternatives) {
-            g.writeStartObject();
-            g.writeStringProperty("code", a.code().name());
-            g.writeBooleanProperty("ruledOut", a.ruledOut());
-            g.writeStringProperty("reason", a.reason());
-            numbers(g, "frames", a.frames());
-            g.writeBooleanProperty("candidate", a.candidate());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-    }
-
     private static void writeMessage(JsonGenerator g, MessageRecord m, List<String> seenAt) {
         g.writeStartObject();
         g.writeNumberProperty("frame", m.frame());
@@ -381,23 +234,23 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         g.writeBooleanProperty("encrypted", m.encrypted());
         g.writeBooleanProperty("decrypted", m.decrypted());
         g.writeNumberProperty("length", m.length());
-        strings(g, "payloads", m.payloads());
+        JsonFields.strings(g, "payloads", m.payloads());
         List<String> notifies = new ArrayList<>();
         for (NotifySeen s : m.notifies()) {
             notifies.add(s.name());
         }
-        strings(g, "notifies", notifies);
+        JsonFields.strings(g, "notifies", notifies);
         g.writeStringProperty("purpose", m.purpose());
         if (m.fragment() == null) {
             g.writeNullProperty("fragment");
         } else {
             g.writeObjectPropertyStart("fragment");
             g.writeNumberProperty("number", m.fragment().number());
-            integer(g, "total", m.fragment().total() > 0 ? m.fragment().total() : null);
-            longOrNull(g, "partOf", m.partOf());
+            JsonFields.integer(g, "total", m.fragment().total() > 0 ? m.fragment().total() : null);
+            JsonFields.longOrNull(g, "partOf", m.partOf());
             g.writeEndObject();
         }
-        strings(g, "seenAt", seenAt);
+        JsonFields.strings(g, "seenAt", seenAt);
         g.writeEndObject();
     }
 
@@ -407,42 +260,6 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         g.writeNumberProperty("port", e.port());
         EvidenceJson.implementation(g, implementation);
         g.writeEndObject();
-    }
-
-    private static void integer(JsonGenerator g, String name, Integer value) {
-        if (value == null) {
-            g.writeNullProperty(name);
-        } else {
-            g.writeNumberProperty(name, value);
-        }
-    }
-
-    private static void longOrNull(JsonGenerator g, String name, Long value) {
-        if (value == null) {
-            g.writeNullProperty(name);
-        } else {
-            g.writeNumberProperty(name, value);
-        }
-    }
-
-    private static void strings(JsonGenerator g, String name, List<String> values) {
-        if (values == null) {
-            g.writeNullProperty(name);
-            return;
-        }
-        g.writeArrayPropertyStart(name);
-        for (String s : values) {
-            g.writeString(s);
-        }
-        g.writeEndArray();
-    }
-
-    private static void numbers(JsonGenerator g, String name, List<Long> values) {
-        g.writeArrayPropertyStart(name);
-        for (long v : values) {
-            g.writeNumber(v);
-        }
-        g.writeEndArray();
     }
 
     /** Seconds with microsecond precision, trailing zeros dropped (0.027, not 0.027000). */

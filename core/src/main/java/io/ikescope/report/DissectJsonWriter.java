@@ -23,15 +23,12 @@ import io.ikescope.wire.MalformedPayload;
 import io.ikescope.wire.NatDiscoveryPayload;
 import io.ikescope.wire.NatOriginalAddressPayload;
 import io.ikescope.wire.NoncePayload;
-import io.ikescope.wire.NotifyDetail;
 import io.ikescope.wire.NotifyPayload;
 import io.ikescope.wire.Payload;
-import io.ikescope.wire.Proposal;
 import io.ikescope.wire.SecurityAssociationPayload;
 import io.ikescope.wire.SignaturePayload;
 import io.ikescope.wire.TrafficSelector;
 import io.ikescope.wire.TrafficSelectorPayload;
-import io.ikescope.wire.Transform;
 import io.ikescope.wire.UnknownPayload;
 import io.ikescope.wire.VendorIdPayload;
 import io.ikescope.wire.registry.EapRegistry;
@@ -57,7 +54,8 @@ import tools.jackson.core.json.JsonFactory;
  * an SA attribute's value {@code length}, an ID's raw {@code data}, a notify's {@code spiSize}, and
  * {@code encryptedLength}, {@code dataLength}, names next to numbers. All peer-supplied text goes through
  * Jackson's string escaping, extended by {@link JsonTerminalEscapes} so that no terminal control (C1, DEL,
- * bidirectional override) is written raw either.
+ * bidirectional override) is written raw either. The bodies of SA and notify payloads, the largest, are written by
+ * {@link SaPayloadJson} and {@link NotifyPayloadJson}.
  */
 public final class DissectJsonWriter implements DissectWriter {
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -186,7 +184,7 @@ public final class DissectJsonWriter implements DissectWriter {
 
     private static void writeBody(JsonGenerator g, int version, Payload p) {
         if (p instanceof SecurityAssociationPayload sa) {
-            writeSa(g, version, sa);
+            SaPayloadJson.write(g, version, sa);
         } else if (p instanceof KeyExchangePayload ke) {
             if (ke.dhGroup() != null) {
                 g.writeNumberProperty("dhGroup", ke.dhGroup());
@@ -232,7 +230,7 @@ public final class DissectJsonWriter implements DissectWriter {
         } else if (p instanceof NoncePayload n) {
             g.writeNumberProperty("dataLength", n.data().length());
         } else if (p instanceof NotifyPayload n) {
-            writeNotify(g, version, n);
+            NotifyPayloadJson.write(g, version, n);
         } else if (p instanceof DeletePayload d) {
             if (d.doi() != null) {
                 g.writeNumberProperty("doi", d.doi());
@@ -287,126 +285,6 @@ public final class DissectJsonWriter implements DissectWriter {
             g.writeNumberProperty("dataLength", u.data().length());
             g.writeStringProperty("data", u.data().hex());
         }
-    }
-
-    private static void writeSa(JsonGenerator g, int version, SecurityAssociationPayload sa) {
-        if (sa.doi() != null) {
-            g.writeNumberProperty("doi", sa.doi());
-            g.writeNumberProperty("situation", sa.situation());
-        }
-        g.writeArrayPropertyStart("proposals");
-        for (Proposal pr : sa.proposals()) {
-            g.writeStartObject();
-            g.writeNumberProperty("number", pr.number());
-            g.writeNumberProperty("protocolId", pr.protocolId());
-            g.writeStringProperty("protocol", IkeNames.name(IkeNames.protocolIds(version), pr.protocolId()));
-            g.writeStringProperty("spi", pr.spi().hex());
-            g.writeNumberProperty("transformCount", pr.declaredTransforms());
-            g.writeArrayPropertyStart("transforms");
-            for (Transform t : pr.transforms()) {
-                g.writeStartObject();
-                if (t.number() != null) {
-                    g.writeNumberProperty("number", t.number());
-                }
-                if (t.type() != null) {
-                    g.writeNumberProperty("type", t.type());
-                }
-                g.writeNumberProperty("id", t.id());
-                g.writeStringProperty("name", IkeNames.name(IkeNames.transformIds(version, pr.protocolId(), t), t.id()));
-                g.writeArrayPropertyStart("attributes");
-                for (Attribute a : t.attributes()) {
-                    g.writeStartObject();
-                    g.writeNumberProperty("type", a.type());
-                    g.writeStringProperty("name", IkeNames.name(IkeNames.attributeTypes(version, pr.protocolId()), a.type()));
-                    g.writeNumberProperty("length", a.value().length());
-                    long value = a.numericValue();
-                    if (value >= 0) {
-                        g.writeNumberProperty("value", value);
-                        g.writeStringProperty("valueName",
-                                IkeNames.name(IkeNames.attributeValues(version, pr.protocolId(), a), value));
-                    } else {
-                        g.writeStringProperty("value", a.value().hex());
-                        g.writeNullProperty("valueName");
-                    }
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-    }
-
-    private static void writeNotify(JsonGenerator g, int version, NotifyPayload n) {
-        if (n.doi() != null) {
-            g.writeNumberProperty("doi", n.doi());
-        }
-        g.writeNumberProperty("notifyType", n.notifyType());
-        g.writeStringProperty("notifyName", IkeNames.name(IkeNames.notifyTypes(version), n.notifyType()));
-        g.writeNumberProperty("protocolId", n.protocolId());
-        g.writeNumberProperty("spiSize", n.spiSize());
-        g.writeStringProperty("spi", n.spi().hex());
-        g.writeStringProperty("data", n.data().hex());
-        g.writeName("decoded");
-        writeNotifyDetail(g, version, n.detail());
-    }
-
-    private static void writeNotifyDetail(JsonGenerator g, int version, NotifyDetail detail) {
-        if (detail == null) {
-            g.writeNull();
-            return;
-        }
-        g.writeStartObject();
-        if (detail instanceof NotifyDetail.AcceptedGroup a) {
-            g.writeNumberProperty("dhGroup", a.dhGroup());
-        } else if (detail instanceof NotifyDetail.Cookie c) {
-            g.writeStringProperty("cookie", c.cookie().hex());
-        } else if (detail instanceof NotifyDetail.NatDetectionHash h) {
-            g.writeStringProperty("hash", h.hash().hex());
-        } else if (detail instanceof NotifyDetail.HashAlgorithms h) {
-            g.writeArrayPropertyStart("hashAlgorithms");
-            for (int alg : h.algorithms()) {
-                g.writeNumber(alg);
-            }
-            g.writeEndArray();
-            g.writeArrayPropertyStart("hashAlgorithmNames");
-            for (int alg : h.algorithms()) {
-                g.writeString(Ikev2Registry.HASH_ALGORITHM.name(alg));
-            }
-            g.writeEndArray();
-        } else if (detail instanceof NotifyDetail.RekeySa r) {
-            g.writeNumberProperty("protocolId", r.protocolId());
-            g.writeStringProperty("spi", r.spi().hex());
-        } else if (detail instanceof NotifyDetail.DpdSequence s) {
-            g.writeNumberProperty("sequence", s.sequence());
-        } else if (detail instanceof NotifyDetail.ResponderLifetime l) {
-            g.writeArrayPropertyStart("attributes");
-            for (Attribute a : l.attributes()) {
-                g.writeStartObject();
-                g.writeNumberProperty("type", a.type());
-                g.writeStringProperty("name", IkeNames.name(IkeNames.attributeTypes(version, 3), a.type()));
-                if (a.numericValue() >= 0) {
-                    g.writeNumberProperty("value", a.numericValue());
-                } else {
-                    g.writeStringProperty("value", a.value().hex());
-                }
-                g.writeStringProperty("valueName", IkeNames.name(IkeNames.attributeValues(version, 3, a), a.numericValue()));
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        } else if (detail instanceof NotifyDetail.Redirect r) {
-            g.writeNumberProperty("gatewayIdType", r.gatewayIdType());
-            g.writeStringProperty("gateway", r.gateway());
-            g.writeStringProperty("nonce", r.nonce().hex());
-        } else if (detail instanceof NotifyDetail.IpComp c) {
-            g.writeNumberProperty("cpi", c.cpi());
-            g.writeNumberProperty("transformId", c.transformId());
-        } else if (detail instanceof NotifyDetail.Number num) {
-            g.writeNumberProperty(num.label(), num.value());
-        }
-        g.writeEndObject();
     }
 
     private static void writeSelectors(JsonGenerator g, TrafficSelectorPayload ts) {

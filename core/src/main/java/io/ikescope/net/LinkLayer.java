@@ -1,0 +1,121 @@
+package io.ikescope.net;
+
+import io.ikescope.capture.Bytes;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Finds the IP packet in a frame by its link type: Ethernet with 802.1Q/802.1ad/QinQ tags, Linux cooked v1/v2
+ * (SLL, SLL2), raw IP, and BSD loopback/NULL and OpenBSD LOOP. Frames of other link types are counted and
+ * warned about once per type.
+ */
+final class LinkLayer {
+    private static final int ETHERTYPE_IPV4 = 0x0800;
+    private static final int ETHERTYPE_IPV6 = 0x86DD;
+    private static final int ETHERTYPE_VLAN = 0x8100;
+    private static final int ETHERTYPE_QINQ = 0x88A8;
+    private static final int ETHERTYPE_QINQ_OLD = 0x9100;
+
+    private final PacketSink sink;
+    private final Diagnostics diagnostics;
+    private final CurrentFrame frame;
+    private final IpLayer ip;
+    private final Set<Integer> unknownLinkTypes = new HashSet<>();
+
+    LinkLayer(PacketSink sink, Diagnostics diagnostics, CurrentFrame frame, IpLayer ip) {
+        this.sink = sink;
+        this.diagnostics = diagnostics;
+        this.frame = frame;
+        this.ip = ip;
+    }
+
+    /** {@code wireEnd}: where the frame would end had nothing been cut off (at least {@code end}). */
+    void decode(int linkType, byte[] b, int at, int end, long wireEnd) {
+        switch (linkType) {
+            case 1 -> ethernet(b, at, end, wireEnd);
+            case 113 -> linuxCooked(b, at, end, wireEnd, 16, 14);
+            case 276 -> linuxCooked(b, at, end, wireEnd, 20, 0);
+            case 101, 12, 14 -> rawIp(b, at, end, wireEnd);
+            case 228 -> ip.ipv4(b, at, end, wireEnd, 0);
+            case 229 -> ip.ipv6(b, at, end, wireEnd, 0);
+            case 0, 108 -> loopback(b, at, end, wireEnd);
+            default -> {
+                diagnostics.counters.unknownLinkType++;
+                if (unknownLinkTypes.add(linkType)) {
+                    sink.onWarning("frame " + frame.number + ": link type " + linkType
+                            + " is not supported; its frames are skipped");
+                }
+            }
+        }
+    }
+
+    private void ethernet(byte[] b, int at, int end, long wireEnd) {
+        int p = at + 12;
+        for (int tags = 0; ; tags++) {
+            if (p + 2 > end) {
+                frame.malformed("ethernet", "an Ethernet header is cut short");
+                return;
+            }
+            int type = Bytes.u16(b, p);
+            if ((type == ETHERTYPE_VLAN || type == ETHERTYPE_QINQ || type == ETHERTYPE_QINQ_OLD) && tags < 8) {
+                p += 4; // tag control information, then the next EtherType
+                continue;
+            }
+            etherType(type, b, p + 2, end, wireEnd);
+            return;
+        }
+    }
+
+    /** SLL: protocol at byte 14 of a 16-byte header; SLL2: protocol at byte 0 of a 20-byte header. */
+    private void linuxCooked(byte[] b, int at, int end, long wireEnd, int headerLength, int protocolAt) {
+        if (at + headerLength > end) {
+            frame.malformed("sll", "a Linux cooked-capture header is cut short");
+            return;
+        }
+        etherType(Bytes.u16(b, at + protocolAt), b, at + headerLength, end, wireEnd);
+    }
+
+    private void etherType(int type, byte[] b, int at, int end, long wireEnd) {
+        if (type == ETHERTYPE_IPV4) {
+            ip.ipv4(b, at, end, wireEnd, 0);
+        } else if (type == ETHERTYPE_IPV6) {
+            ip.ipv6(b, at, end, wireEnd, 0);
+        }
+        // Anything else (ARP, LLDP, ...) carries no IKE.
+    }
+
+    private void rawIp(byte[] b, int at, int end, long wireEnd) {
+        if (at >= end) {
+            frame.malformed("raw-ip", "an empty raw-IP frame");
+            return;
+        }
+        switch ((b[at] & 0xFF) >> 4) {
+            case 4 -> ip.ipv4(b, at, end, wireEnd, 0);
+            case 6 -> ip.ipv6(b, at, end, wireEnd, 0);
+            default -> frame.malformed("raw-ip", "a raw-IP frame is neither IPv4 nor IPv6");
+        }
+    }
+
+    /**
+     * BSD NULL and OpenBSD LOOP: a 4-byte address family, in the capturing host's byte order (NULL) or network
+     * order (LOOP); both orders are accepted for both. AF_INET is 2; AF_INET6 is 24, 28 or 30 depending on the BSD.
+     */
+    private void loopback(byte[] b, int at, int end, long wireEnd) {
+        if (at + 4 > end) {
+            frame.malformed("loopback", "a loopback header is cut short");
+            return;
+        }
+        int family = Bytes.i32(b, at);
+        if ((family & 0xFFFF) == 0) {
+            family = Integer.reverseBytes(family);
+        }
+        switch (family) {
+            case 2 -> ip.ipv4(b, at + 4, end, wireEnd, 0);
+            case 24, 28, 30 -> ip.ipv6(b, at + 4, end, wireEnd, 0);
+            default -> {
+                // Not IP (or not a family we know); nothing to find.
+            }
+        }
+    }
+}
