@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import io.ikescope.report.JsonTerminalEscapes;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -29,7 +30,7 @@ import tools.jackson.core.json.JsonFactory;
 final class CheckJsonWriter {
     static final String SCHEMA = "ikescope.check/1";
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).characterEscapes(new JsonTerminalEscapes()).build();
 
     private CheckJsonWriter() {
     }

@@ -239,6 +239,11 @@ class CheckCommandTest {
         Run mismatch = run(loader(Map.of("a", initiator(SECRET_A),
                 "b", responder(SECRET_B, null, "re\u001bsponder.conf"))), "check", "a", "b");
         assertThat(mismatch.out()).contains("change B re\\x1bsponder.conf line 20").doesNotContain("\u001b");
+        // the JSON keeps C1 controls (8-bit CSI) and bidirectional overrides out of the bytes as well
+        PeerConfig c1 = new PeerConfig(a.implementation(), a.defaultsOf(), List.of("in\u009b31m\u202eitiator.conf"),
+                a.connections(), List.of());
+        Run json = run(loader(Map.of("a", c1, "b", responder(SECRET_A, null))), "check", "a", "b", "-f", "json");
+        assertThat(json.out()).doesNotContain("\u009b").doesNotContain("\u202e").contains("\\u009B31m\\u202Eitiator");
     }
 
     private static CheckCommand.ConfigLoader loader(Map<String, PeerConfig> peers) {

@@ -11,11 +11,11 @@ import tools.jackson.core.io.SerializedString;
  * surrogate halves are written as {@code \}{@code uXXXX}. The decoded strings are unchanged; only their
  * spelling is, so {@code cat}-ing the JSON to a terminal is as safe as the text format.
  */
-final class JsonTerminalEscapes extends CharacterEscapes {
+public final class JsonTerminalEscapes extends CharacterEscapes {
     private static final long serialVersionUID = 1L;
     private final int[] ascii;
 
-    JsonTerminalEscapes() {
+    public JsonTerminalEscapes() {
         ascii = CharacterEscapes.standardAsciiEscapesForJSON();
         ascii[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
     }
