@@ -24,6 +24,7 @@ public final class ConfigReaders {
     public static ConfigReaders standard() {
         List<ConfigReader> all = new ArrayList<>();
         // Readers register here, most specific first.
+        all.add(new io.ikescope.config.fortios.FortiosReader());
         return new ConfigReaders(all);
     }
 
