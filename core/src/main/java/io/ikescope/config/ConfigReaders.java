@@ -25,6 +25,7 @@ public final class ConfigReaders {
         List<ConfigReader> all = new ArrayList<>();
         // Readers register here, most specific first.
         all.add(new io.ikescope.config.fortios.FortiosReader());
+        all.add(new io.ikescope.config.mikrotik.MikrotikReader());
         return new ConfigReaders(all);
     }
 
