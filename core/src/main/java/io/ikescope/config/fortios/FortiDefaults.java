@@ -3,9 +3,13 @@ package io.ikescope.config.fortios;
 /**
  * What FortiOS uses when a {@code set} is absent ({@code show} prints only values that differ from these). Source:
  * FortiOS 7.2 CLI Reference, {@code config vpn ipsec phase1-interface} and {@code config vpn ipsec
- * phase2-interface}, the Default column of each option (docs.fortinet.com/document/fortigate/7.2.0/cli-reference);
- * the same values appear in the reference's sample output ({@code set dhgrp 14 5}, {@code set keylife 86400},
- * {@code set keylifeseconds 43200}).
+ * phase2-interface}, the Default column of each option (docs.fortinet.com/document/fortigate/7.2.0/cli-reference).
+ * Fortinet's own terraform-provider-fortios documents a fresh entry with exactly these values
+ * (website/docs/r/fortios_vpnipsec_phase1interface and _phase2interface: ike_version "1", mode "main",
+ * peertype "any", dhgrp "14 5", keylife 86400, nattraversal/fragmentation "enable", dpd "on-demand"; pfs "enable",
+ * keylifeseconds 43200, replay "enable", auto_negotiate "disable", subnets "0.0.0.0 0.0.0.0"). {@code proposal} is
+ * a required option there, so {@code show} always prints it; the lists below are the values a new entry starts
+ * with, used for a hand-written script that leaves it out.
  */
 final class FortiDefaults {
     private FortiDefaults() {
@@ -15,6 +19,11 @@ final class FortiDefaults {
 
     static String phase1(String option) {
         return VERSION + " default of phase1-interface '" + option + "'";
+    }
+
+    /** The proposal list a new entry starts with (the option is required, so FortiOS always has one). */
+    static String initial(String table) {
+        return VERSION + " initial proposal of a new " + table;
     }
 
     static String phase2(String option) {

@@ -63,7 +63,7 @@ final class FortiPhase1 {
     private static Setting<List<IkeProposalConfig>> proposals(FortiEntry e, Setting<List<Integer>> groups)
             throws ConfigException {
         FortiTree.Setting s = e.get("proposal");
-        Origin origin = s == null ? Origin.byDefault(FortiDefaults.phase1("proposal") + " ("
+        Origin origin = s == null ? Origin.byDefault(FortiDefaults.initial("phase1-interface") + " ("
                 + FortiDefaults.PHASE1_PROPOSAL + ")") : e.at(s);
         List<String> words = s == null ? List.of(FortiDefaults.PHASE1_PROPOSAL.split(" ")) : s.values();
         if (words.isEmpty()) {
@@ -117,7 +117,7 @@ final class FortiPhase1 {
         Setting<String> id = localid == null || localid.joined().isEmpty()
                 ? Setting.byDefault(null, FortiDefaults.phase1("localid") + " (empty: the local address)")
                 : Setting.of(localid.joined(), e.at(localid));
-        return new Authentication(method, id, psk(e, method));
+        return new Authentication(method, id, psk(e, method, "psksecret"));
     }
 
     private static Authentication remote(FortiEntry e) throws ConfigException {
@@ -140,7 +140,9 @@ final class FortiPhase1 {
             // any: every peer ID is accepted; dialup, peer, peergrp: users or certificates decide, not an ID
             id = Setting.of(null, peertype.origin());
         }
-        return new Authentication(method, id, psk(e, method));
+        // authmethod-remote psk checks the peer with psksecret-remote when it is set
+        String secretKey = e.get("psksecret-remote") == null ? "psksecret" : "psksecret-remote";
+        return new Authentication(method, id, psk(e, method, secretKey));
     }
 
     private static Setting<String> method(Setting<String> fortiMethod) {
@@ -148,8 +150,8 @@ final class FortiPhase1 {
     }
 
     /** ENC (a backup) or a masked value: set but not comparable; a plain value (a script): its digest. */
-    private static Setting<PskDigest> psk(FortiEntry e, Setting<String> method) {
-        FortiTree.Setting s = e.get("psksecret");
+    private static Setting<PskDigest> psk(FortiEntry e, Setting<String> method, String key) {
+        FortiTree.Setting s = e.get(key);
         if (s == null) {
             return Setting.of(null, method.origin());
         }

@@ -79,7 +79,7 @@ final class FortiPhase2 {
 
     private Setting<List<ChildProposalConfig>> proposals(List<Integer> groups) throws ConfigException {
         FortiTree.Setting s = e.get("proposal");
-        Origin origin = s == null ? Origin.byDefault(FortiDefaults.phase2("proposal") + " ("
+        Origin origin = s == null ? Origin.byDefault(FortiDefaults.initial("phase2-interface") + " ("
                 + FortiDefaults.PHASE2_PROPOSAL + ")") : e.at(s);
         List<String> words = s == null ? List.of(FortiDefaults.PHASE2_PROPOSAL.split(" ")) : s.values();
         if (words.isEmpty()) {

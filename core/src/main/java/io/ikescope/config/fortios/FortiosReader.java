@@ -40,8 +40,8 @@ public final class FortiosReader implements ConfigReader {
 
     @Override
     public boolean recognises(Path path, String head) {
-        return head.contains("config vpn ipsec phase1-interface") || head.contains("config vpn ipsec phase2-interface")
-                || head.contains("config vpn ipsec phase1\n") || head.startsWith("#config-version=");
+        // phase1-interface, phase2-interface and the policy-based phase1/phase2; a backup names its version first
+        return head.contains("config vpn ipsec phase") || head.startsWith("#config-version=");
     }
 
     @Override

@@ -139,6 +139,18 @@ class FortiosMalformedTest {
     }
 
     @Test
+    void remoteSideSecretAndMethod() throws Exception {
+        Path file = write(P1 + "        set authmethod signature\n        set authmethod-remote psk\n"
+                + "        set psksecret-remote peer-side-secret\n    next\nend\n");
+        var c = new FortiosReader().read(file, null).connections().get(0);
+        assertThat(c.local().method().value()).isEqualTo("PUBKEY");
+        assertThat(c.local().psk().value()).isNull();
+        assertThat(c.remote().method().value()).isEqualTo("PSK");
+        assertThat(c.remote().psk().value()).isEqualTo(io.ikescope.config.PskDigest.of("peer-side-secret"));
+        assertThat(c.remote().psk().origin().line()).isEqualTo(5);
+    }
+
+    @Test
     void otherVersionsBackupIsWarned() throws Exception {
         Path file = write("#config-version=FGT100F-6.4.9-FW-build1966-220421:opmode=0\n" + P1
                 + "        set remote-gw 192.0.2.1\n    next\nend\n");

@@ -158,7 +158,8 @@ class FortiosReaderTest {
                         "AES-CBC-128/HMAC-SHA2-256-128", "AES-CBC-256/HMAC-SHA2-256-128", "AES-GCM-128-16",
                         "AES-GCM-256-16", "CHACHA20-POLY1305");
         assertThat(p).allSatisfy(one -> assertThat(one.dhGroups()).containsExactly(14, 5));
-        assertThat(child.proposals().origin().note()).contains("FortiOS 7.2").contains("proposal");
+        assertThat(child.proposals().origin().note()).contains("FortiOS 7.2").contains("proposal")
+                .contains("phase2-interface");
         assertThat(child.lifeSeconds().value()).isEqualTo(43200L);
         assertThat(child.lifeSeconds().origin().isDefault()).isTrue();
         assertThat(child.mode().value()).isEqualTo("tunnel");
