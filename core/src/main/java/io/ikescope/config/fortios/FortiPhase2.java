@@ -42,7 +42,8 @@ final class FortiPhase2 {
 
         Setting<String> pfs = e.choice("pfs", List.of("enable", "disable"), FortiDefaults.PFS,
                 FortiDefaults.phase2("pfs"));
-        List<Integer> groups = pfs.value().equals("enable") ? groups() : List.of();
+        List<Integer> dhgrp = groups(); // read even with pfs disabled: full-configuration output prints it
+        List<Integer> groups = pfs.value().equals("enable") ? dhgrp : List.of();
         Setting<List<ChildProposalConfig>> proposals = proposals(groups);
 
         e.choice("replay", List.of("enable", "disable"), FortiDefaults.REPLAY, FortiDefaults.phase2("replay"));

@@ -71,14 +71,17 @@ public final class MikrotikReader implements ConfigReader {
         List<ConnectionConfig> connections = new ArrayList<>();
         List<ExportEntry> peers = menus.get("ip ipsec peer");
         List<ExportEntry> policies = menus.get("ip ipsec policy");
+        List<String> peerNames = new ArrayList<>();
         for (int i = 0; i < peers.size(); i++) {
             RouterOsItem peer = new RouterOsItem(peers.get(i), file);
             String name = peer.entry.value("name");
             if (name == null) {
                 name = "peer" + (i + 1);
             }
+            peerNames.add(name);
             if (peer.disabled()) {
                 warnings.add(new ConfigWarning(peer.origin(), "disabled peer '" + name + "': not read"));
+                identities.remove(name);
                 continue;
             }
             RouterOsItem profile = reference(peer, "profile", "default", profiles);
@@ -121,9 +124,14 @@ public final class MikrotikReader implements ConfigReader {
                     + orphan.entry.value("peer") + "' is not defined");
         }
         for (ExportEntry entry : policies) {
+            ExportEntry.Property peer = entry.properties.get("peer");
+            if (peer != null && !peerNames.contains(peer.value())) {
+                throw new ConfigException(file, peer.line(), "/ip ipsec policy: peer '" + peer.value()
+                        + "' is not defined in this export");
+            }
             if (!entry.builtIn && used.stream().noneMatch(u -> u.entry == entry)) {
                 warnings.add(new ConfigWarning(Origin.at(file, entry.line), entry.properties.containsKey("peer")
-                        ? "policy of a disabled or unknown peer: not read"
+                        ? "policy of a disabled peer: not read"
                         : "policy without peer= (a template or a manual SA): not read"));
             }
         }

@@ -7,6 +7,8 @@ package io.ikescope.config.mikrotik;
  * carry these values (as a router reports them: terraform-routeros' ip_ipsec_profile / ip_ipsec_proposal resources
  * record {@code dh-group=modp2048,modp1024 enc-algorithm=aes-128,3des hash-algorithm=sha1 lifetime=1d} and
  * {@code auth-algorithms=sha1 enc-algorithms=aes-256-cbc,aes-192-cbc,aes-128-cbc lifetime=30m pfs-group=modp1024}).
+ * The policy defaults (action, level, protocol, proposal, tunnel=no, ipsec-protocols=esp, addresses 0.0.0.0/32) are
+ * the same in every RouterOS manual since v2.9's "Policy Settings".
  */
 final class RouterOsDefaults {
     private RouterOsDefaults() {

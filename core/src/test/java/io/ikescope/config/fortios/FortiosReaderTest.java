@@ -188,6 +188,7 @@ class FortiosReaderTest {
         // read keywords are not reported
         assertThat(peer.warnings()).noneSatisfy(w -> assertThat(w.message()).contains("'set proposal'"));
         assertThat(peer.warnings()).noneSatisfy(w -> assertThat(w.message()).contains("'set replay'"));
+        assertThat(peer.warnings()).noneSatisfy(w -> assertThat(w.message()).contains("'set dhgrp'"));
     }
 
     @Test

@@ -79,6 +79,9 @@ class MikrotikMalformedTest {
         assertThat(identity.getMessage()).contains("'other'");
         assertThat(error(PEER + "/ip ipsec identity\nadd secret=x\n").getMessage()).contains("peer=");
         assertThat(error("/ip ipsec profile\nadd name=a\nadd name=a\n" + PEER).line()).isEqualTo(3);
+        ConfigException policyPeer = error(PEER + "/ip ipsec policy\nadd dst-address=10.2.0.0/24 peer=q\n");
+        assertThat(policyPeer.line()).isEqualTo(4);
+        assertThat(policyPeer.getMessage()).contains("peer 'q'");
     }
 
     @Test
@@ -113,6 +116,18 @@ class MikrotikMalformedTest {
         assertThat(peer.warnings()).anySatisfy(w -> assertThat(w.message()).contains("no item 'nope'"));
         assertThat(peer.warnings()).anySatisfy(w -> assertThat(w.message()).contains("settings"));
         assertThat(peer.warnings()).anySatisfy(w -> assertThat(w.message()).contains("policy group add"));
+    }
+
+    @Test
+    void disabledPeerKeepsItsIdentityAndPoliciesOutOfTheModel() throws Exception {
+        PeerConfig peer = read(PEER + "add address=192.0.2.9/32 disabled=yes name=off\n/ip ipsec identity\n"
+                + "add peer=off secret=x\n/ip ipsec policy\nadd dst-address=10.9.0.0/24 peer=off"
+                + " src-address=10.1.0.0/24\n");
+        assertThat(peer.connections()).extracting(c -> c.name()).containsExactly("p");
+        assertThat(peer.warnings()).anySatisfy(w -> {
+            assertThat(w.message()).contains("policy of a disabled peer");
+            assertThat(w.origin().line()).isEqualTo(7);
+        });
     }
 
     @Test
