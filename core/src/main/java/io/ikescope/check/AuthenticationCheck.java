@@ -59,7 +59,11 @@ final class AuthenticationCheck {
         }
         boolean psk = family(ini.connection().local().method().value()).contains("PSK")
                 || family(res.connection().local().method().value()).contains("PSK");
-        if (psk) {
+        if (psk && !comparable(ini) || psk && !comparable(res)) {
+            // Stored encrypted (FortiOS ENC, Cisco type 6/7) or masked: set, but not to be compared.
+            findings.add(CheckFinding.warning("PSK_NOT_COMPARABLE", "a pre-shared key is set but stored encrypted or"
+                    + " masked in the configuration, so whether the two sides' keys are the same was not checked"));
+        } else if (psk) {
             Outcome secret = secrets(ini, res);
             if (secret != null) {
                 return secret;
@@ -139,6 +143,11 @@ final class AuthenticationCheck {
                         "the secret of " + ini.side() + " (" + a.origin() + ")"),
                 new Change(ini.side(), a.origin(), "pre-shared key", "digest " + a.value(),
                         "the secret of " + res.side() + " (" + b.origin() + ")")));
+    }
+
+    private static boolean comparable(End e) {
+        PskDigest digest = psk(e.connection().local(), e.connection().remote()).value();
+        return digest == null || digest.comparable();
     }
 
     private static Setting<PskDigest> psk(Authentication local, Authentication remote) {

@@ -21,6 +21,17 @@ public record PskDigest(String hex) {
         new SecureRandom().nextBytes(RUN_KEY);
     }
 
+    /**
+     * A secret that is configured but cannot be read: stored encrypted (FortiOS {@code ENC ...}) or masked in the
+     * output. It says a PSK is set; {@link #comparable()} is false, so a check must not compare it with another.
+     */
+    public static final PskDigest UNREADABLE = new PskDigest("unreadable");
+
+    /** False for {@link #UNREADABLE}: whether two digests may be compared at all. */
+    public boolean comparable() {
+        return !UNREADABLE.equals(this);
+    }
+
     public static PskDigest of(byte[] secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

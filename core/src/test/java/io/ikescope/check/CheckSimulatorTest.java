@@ -184,6 +184,18 @@ class CheckSimulatorTest {
     }
 
     @Test
+    void anEncryptedKeyOnBothSidesIsNotComparedButSaidSo() {
+        // Two FortiOS backups both hold "ENC ..." keys: equal markers must not pass for equal keys.
+        SimulatedNegotiation n = fromA(check(withNet(initiator().unreadablePsk("a.conf", 12), true).build(),
+                withNet(responder().unreadablePsk("b.conf", 30), false).build()));
+        assertThat(n.verdict()).isEqualTo(VerdictCode.ESTABLISHED);
+        assertThat(n.findings()).anyMatch(f -> f.code().equals("PSK_NOT_COMPARABLE"));
+        SimulatedNegotiation plain = fromA(check(withNet(initiator(), true).build(),
+                withNet(responder(), false).build()));
+        assertThat(plain.findings()).noneMatch(f -> f.code().equals("PSK_NOT_COMPARABLE"));
+    }
+
+    @Test
     void identitiesAndWildcards() {
         ConnectionConfig wildcard = withNet(responder().ids("@responder.lab.example", 7, "*.lab.example", 11),
                 false).build();

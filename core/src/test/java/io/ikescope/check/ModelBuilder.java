@@ -109,6 +109,12 @@ final class ModelBuilder {
             return this;
         }
 
+        /** A key set but stored encrypted (FortiOS ENC ...): {@link PskDigest#UNREADABLE}. */
+        Conn unreadablePsk(String secretsFile, int line) {
+            psk = Setting.of(PskDigest.UNREADABLE, Origin.at(secretsFile, line));
+            return this;
+        }
+
         Conn lifetimes(Long rekeySeconds, Long lifeSeconds, int line) {
             rekey = Setting.of(rekeySeconds, at(line));
             life = Setting.of(lifeSeconds, at(line));

@@ -2,7 +2,9 @@ package io.ikescope.config.formats;
 
 import io.ikescope.config.ConfigReaders;
 import io.ikescope.config.cisco.CiscoIosReader;
+import io.ikescope.config.fortios.FortiosReader;
 import io.ikescope.config.libreswan.LibreswanReader;
+import io.ikescope.config.mikrotik.MikrotikReader;
 import io.ikescope.config.strongswan.IpsecConfReader;
 import io.ikescope.config.strongswan.SwanctlReader;
 import java.util.List;
@@ -19,6 +21,8 @@ public final class ConfigFormats {
                 // detection needs libreswan-only evidence, strongSwan's reader takes the rest.
                 new LibreswanReader(),
                 new SwanctlReader(),
-                new IpsecConfReader()));
+                new IpsecConfReader(),
+                new FortiosReader(),
+                new MikrotikReader()));
     }
 }
