@@ -62,8 +62,8 @@ class BackgroundScanTest {
         }
         try (CaptureReader reader = Captures.open(big);
              BackgroundScan scan = BackgroundScan.start(reader, DecoderOptions.defaults())) {
-            Thread.sleep(300);
-            long early = reader.bytesRead();
+            // However slow the machine: the scan reads until its queue is full, then reads nothing more.
+            long early = settled(reader);
             Thread.sleep(300);
             assertThat(reader.bytesRead()).as("the scan waits while nobody drains").isEqualTo(early)
                     .isLessThan(Files.size(big));
@@ -72,6 +72,21 @@ class BackgroundScanTest {
             assertThat(background.describe()).hasSize(inline.describe().size()).isEqualTo(inline.describe());
         }
         assertThat(inline.all).hasSizeGreaterThanOrEqualTo(20_000);
+    }
+
+    /** The reader's position once it has not moved for 300 ms (at most 30 s: a scan that never waits fails). */
+    private static long settled(CaptureReader reader) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long now = reader.bytesRead();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+            Thread.sleep(300);
+        }
+        return last;
     }
 
     @Test
