@@ -46,10 +46,7 @@ public final class FortiosReader implements ConfigReader {
     public PeerConfig read(Path path, Path secrets) throws ConfigException {
         String file = path.toString();
         List<ConfigWarning> warnings = new ArrayList<>();
-        if (secrets != null) {
-            warnings.add(new ConfigWarning(Origin.at(secrets.toString(), 0),
-                    "FortiOS keeps its secrets in the configuration itself: the secrets file is not read"));
-        }
+        ConfigFiles.secretsNotRead(secrets, "FortiOS", "configuration", warnings);
         String text = ConfigFiles.readUtf8(path, MAX_BYTES, "FortiOS configuration");
         version(text, file, warnings);
         FortiTree.Body root = new FortiConfigParser(file, text, warnings).parse();

@@ -39,10 +39,7 @@ public final class MikrotikReader implements ConfigReader {
     public PeerConfig read(Path path, Path secrets) throws ConfigException {
         String file = path.toString();
         List<ConfigWarning> warnings = new ArrayList<>();
-        if (secrets != null) {
-            warnings.add(new ConfigWarning(Origin.at(secrets.toString(), 0),
-                    "RouterOS keeps its secrets in the export itself: the secrets file is not read"));
-        }
+        ConfigFiles.secretsNotRead(secrets, "RouterOS", "export", warnings);
         RouterOsExportParser parser = new RouterOsExportParser(file, warnings);
         Map<String, List<ExportEntry>> menus = parser.parse(
                 ConfigFiles.readUtf8(path, MAX_BYTES, "RouterOS export"));
