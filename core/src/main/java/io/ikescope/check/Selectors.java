@@ -1,10 +1,9 @@
 package io.ikescope.check;
 
+import io.ikescope.config.AddressValues;
 import io.ikescope.config.Origin;
 import io.ikescope.config.TrafficSelectorConfig;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -104,30 +103,18 @@ final class Selectors {
     }
 
     private static String render(BigInteger s, BigInteger e, int length, int proto, int sp, int ep) {
-        String base = address(s, length);
+        String base = AddressValues.text(s, length);
         BigInteger size = e.subtract(s).add(BigInteger.ONE);
         int bits = length * 8;
         String text;
         if (size.bitCount() == 1 && s.mod(size).signum() == 0) {
             text = base + "/" + (bits - (size.bitLength() - 1));
         } else {
-            text = base + "-" + address(e, length);
+            text = base + "-" + AddressValues.text(e, length);
         }
         if (proto != 0 || sp != 0 || ep != 65535) {
             text += "[" + proto + (sp == 0 && ep == 65535 ? "" : "/" + (sp == ep ? "" + sp : sp + "-" + ep)) + "]";
         }
         return text;
-    }
-
-    private static String address(BigInteger value, int length) {
-        byte[] raw = value.toByteArray();
-        byte[] out = new byte[length];
-        int copy = Math.min(raw.length, length);
-        System.arraycopy(raw, raw.length - copy, out, length - copy, copy);
-        try {
-            return InetAddress.getByAddress(out).getHostAddress();
-        } catch (UnknownHostException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

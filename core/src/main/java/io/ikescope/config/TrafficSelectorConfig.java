@@ -69,8 +69,8 @@ public record TrafficSelectorConfig(String text, boolean dynamic, String start, 
         BigInteger low = value.andNot(hostMask);
         BigInteger high = low.or(hostMask);
         int length = base.getAddress().length;
-        return new TrafficSelectorConfig(text, false, address(low, length), address(high, length), ipProtocol,
-                startPort, endPort, origin);
+        return new TrafficSelectorConfig(text, false, AddressValues.text(low, length),
+                AddressValues.text(high, length), ipProtocol, startPort, endPort, origin);
     }
 
     public boolean isIpv6() {
@@ -96,18 +96,6 @@ public record TrafficSelectorConfig(String text, boolean dynamic, String start, 
             return InetAddress.getByName(t);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("not an IP address: " + text);
-        }
-    }
-
-    private static String address(BigInteger value, int length) {
-        byte[] raw = value.toByteArray();
-        byte[] out = new byte[length];
-        int copy = Math.min(raw.length, length);
-        System.arraycopy(raw, raw.length - copy, out, length - copy, copy);
-        try {
-            return InetAddress.getByAddress(out).getHostAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

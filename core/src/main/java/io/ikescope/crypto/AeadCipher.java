@@ -17,35 +17,17 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * the end, the IKE header and SK payload header up to the IV as associated data, the nonce salt then IV.
  * Subclasses run the cipher.
  */
-abstract class AeadCipher implements Ikev2Cipher {
-    final String name;
-    private final byte[] salt;
+abstract class AeadCipher extends SaltedIvCipher {
     final int tag;
 
     AeadCipher(String name, byte[] salt, int tag) {
-        this.name = name;
-        this.salt = salt;
+        super(name, salt);
         this.tag = tag;
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final int ivLength() {
-        return 8;
     }
 
     @Override
     public final int tagLength() {
         return tag;
-    }
-
-    @Override
-    public final int blockSize() {
-        return 1;
     }
 
     @Override

@@ -13,33 +13,15 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
  * Counter mode as IKEv2 uses it (RFC 5930, RFC 5529): an 8-byte IV before the ciphertext, no padding, no tag;
  * the counter block is salt, IV and a block counter starting at 1. Subclasses run the keystream.
  */
-abstract class CounterModeCipher implements Ikev2Cipher {
-    private final String name;
-    private final byte[] salt;
+abstract class CounterModeCipher extends SaltedIvCipher {
 
     CounterModeCipher(String name, byte[] salt) {
-        this.name = name;
-        this.salt = salt;
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final int ivLength() {
-        return 8;
+        super(name, salt);
     }
 
     @Override
     public final int tagLength() {
         return 0;
-    }
-
-    @Override
-    public final int blockSize() {
-        return 1;
     }
 
     @Override

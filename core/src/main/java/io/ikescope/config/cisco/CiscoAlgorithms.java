@@ -1,5 +1,6 @@
 package io.ikescope.config.cisco;
 
+import io.ikescope.config.HashTransforms;
 import java.util.List;
 import java.util.Map;
 
@@ -31,21 +32,10 @@ final class CiscoAlgorithms {
             "sha512", "PRF-HMAC-SHA2-512");
 
     /** IKEv2 "integrity" keywords; the IKEv1 hash also names this (the HMAC that protects IKEv1 messages). */
-    static final Map<String, String> INTEGRITY = Map.of(
-            "md5", "HMAC-MD5-96",
-            "sha", "HMAC-SHA1-96",
-            "sha1", "HMAC-SHA1-96",
-            "sha256", "HMAC-SHA2-256-128",
-            "sha384", "HMAC-SHA2-384-192",
-            "sha512", "HMAC-SHA2-512-256");
+    static final Map<String, String> INTEGRITY = withKey(HashTransforms.INTEGRITY, "sha", "HMAC-SHA1-96");
 
     /** IKEv2 "prf" keywords. */
-    static final Map<String, String> PRF = Map.of(
-            "md5", "PRF-HMAC-MD5",
-            "sha1", "PRF-HMAC-SHA1",
-            "sha256", "PRF-HMAC-SHA2-256",
-            "sha384", "PRF-HMAC-SHA2-384",
-            "sha512", "PRF-HMAC-SHA2-512");
+    static final Map<String, String> PRF = HashTransforms.PRF;
 
     /** IKEv2 "encryption" keywords. */
     static final Map<String, String> IKEV2_ENCRYPTION = Map.of(
@@ -112,4 +102,10 @@ final class CiscoAlgorithms {
             Map.entry("isakmp", 500), Map.entry("non500-isakmp", 4500), Map.entry("ntp", 123),
             Map.entry("smtp", 25), Map.entry("snmp", 161), Map.entry("ssh", 22), Map.entry("syslog", 514),
             Map.entry("tacacs", 49), Map.entry("telnet", 23), Map.entry("tftp", 69), Map.entry("www", 80));
+
+    private static Map<String, String> withKey(Map<String, String> table, String key, String value) {
+        Map<String, String> out = new java.util.HashMap<>(table);
+        out.put(key, value);
+        return Map.copyOf(out);
+    }
 }

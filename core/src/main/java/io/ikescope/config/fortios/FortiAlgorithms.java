@@ -1,5 +1,6 @@
 package io.ikescope.config.fortios;
 
+import io.ikescope.config.HashTransforms;
 import java.util.List;
 import java.util.Map;
 
@@ -34,20 +35,10 @@ final class FortiAlgorithms {
     static final List<String> AEAD = List.of("aes128gcm", "aes256gcm", "chacha20poly1305");
 
     /** The hash part as an integrity transform (IKE and ESP truncate alike: RFC 2404, RFC 4868). */
-    static final Map<String, String> INTEGRITY = Map.of(
-            "md5", "HMAC-MD5-96",
-            "sha1", "HMAC-SHA1-96",
-            "sha256", "HMAC-SHA2-256-128",
-            "sha384", "HMAC-SHA2-384-192",
-            "sha512", "HMAC-SHA2-512-256");
+    static final Map<String, String> INTEGRITY = HashTransforms.INTEGRITY;
 
     /** The hash part as the IKE PRF (FortiOS uses the proposal's hash as PRF, or the "prfHASH" of an AEAD). */
-    static final Map<String, String> PRF = Map.of(
-            "md5", "PRF-HMAC-MD5",
-            "sha1", "PRF-HMAC-SHA1",
-            "sha256", "PRF-HMAC-SHA2-256",
-            "sha384", "PRF-HMAC-SHA2-384",
-            "sha512", "PRF-HMAC-SHA2-512");
+    static final Map<String, String> PRF = HashTransforms.PRF;
 
     /** {@code set dhgrp}: IANA group numbers, the values FortiOS 7.2 documents. */
     static final List<Integer> DH_GROUPS = List.of(1, 2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 27, 28, 29, 30, 31, 32);

@@ -2,15 +2,13 @@ package io.ikescope.config.fortios;
 
 import io.ikescope.config.ChildConfig;
 import io.ikescope.config.ConfigException;
+import io.ikescope.config.ConfigFiles;
 import io.ikescope.config.ConfigReader;
 import io.ikescope.config.ConfigWarning;
 import io.ikescope.config.ConnectionConfig;
 import io.ikescope.config.Implementation;
 import io.ikescope.config.Origin;
 import io.ikescope.config.PeerConfig;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,11 +46,8 @@ public final class FortiosReader implements ConfigReader {
     public PeerConfig read(Path path, Path secrets) throws ConfigException {
         String file = path.toString();
         List<ConfigWarning> warnings = new ArrayList<>();
-        if (secrets != null) {
-            warnings.add(new ConfigWarning(Origin.at(secrets.toString(), 0),
-                    "FortiOS keeps its secrets in the configuration itself: the secrets file is not read"));
-        }
-        String text = load(path);
+        ConfigFiles.secretsNotRead(secrets, "FortiOS", "configuration", warnings);
+        String text = ConfigFiles.readUtf8(path, MAX_BYTES, "FortiOS configuration");
         version(text, file, warnings);
         FortiTree.Body root = new FortiConfigParser(file, text, warnings).parse();
         FortiAddressBook addresses = new FortiAddressBook(root, file);
@@ -110,18 +105,6 @@ public final class FortiosReader implements ConfigReader {
             warnings.add(new ConfigWarning(Origin.at(file, 1), "the backup is of FortiOS " + m.group(1) + "."
                     + m.group(2) + "." + m.group(3) + "; values it leaves out are filled in with "
                     + FortiDefaults.VERSION + "'s defaults"));
-        }
-    }
-
-    private static String load(Path path) throws ConfigException {
-        try {
-            if (Files.size(path) > MAX_BYTES) {
-                throw new ConfigException(path.toString(), 0, "larger than " + MAX_BYTES / (1024 * 1024)
-                        + " MiB: not a FortiOS configuration ikescope reads");
-            }
-            return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException(path.toString(), 0, "cannot read: " + e.getMessage());
         }
     }
 }

@@ -113,7 +113,11 @@ final class IpsecConfParser {
         }
     }
 
-    private void include(Path from, String pattern, int depth, Origin origin) throws ConfigException {
+    /**
+     * The path an include in {@code from} names (relative to that file's folder), for ipsec.conf and ipsec.secrets
+     * alike; an include nested {@link #MAX_INCLUDE_DEPTH} deep is refused.
+     */
+    static Path includeTarget(Path from, String pattern, int depth, Origin origin) throws ConfigException {
         if (depth + 1 >= MAX_INCLUDE_DEPTH) {
             throw new ConfigException(origin.file(), origin.line(), "includes nested deeper than "
                     + MAX_INCLUDE_DEPTH + " (an include cycle?)");
@@ -122,6 +126,11 @@ final class IpsecConfParser {
         if (!target.isAbsolute() && from.getParent() != null) {
             target = from.getParent().resolve(pattern);
         }
+        return target;
+    }
+
+    private void include(Path from, String pattern, int depth, Origin origin) throws ConfigException {
+        Path target = includeTarget(from, pattern, depth, origin);
         String last = target.getFileName() == null ? "" : target.getFileName().toString();
         Path dir = target.getParent() == null ? Path.of(".") : target.getParent();
         if (hasGlob(dir.toString())) {

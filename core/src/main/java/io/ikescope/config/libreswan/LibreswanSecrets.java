@@ -197,14 +197,7 @@ final class LibreswanSecrets {
     }
 
     private void include(Path from, String pattern, int depth, Origin origin) throws ConfigException {
-        if (depth + 1 >= IpsecConfParser.MAX_INCLUDE_DEPTH) {
-            throw new ConfigException(origin.file(), origin.line(), "includes nested deeper than "
-                    + IpsecConfParser.MAX_INCLUDE_DEPTH + " (an include cycle?)");
-        }
-        Path target = Path.of(pattern);
-        if (!target.isAbsolute() && from.getParent() != null) {
-            target = from.getParent().resolve(pattern);
-        }
+        Path target = IpsecConfParser.includeTarget(from, pattern, depth, origin);
         Path dir = target.getParent() == null ? Path.of(".") : target.getParent();
         String last = target.getFileName() == null ? "" : target.getFileName().toString();
         List<Path> matches = new ArrayList<>();

@@ -2,15 +2,13 @@ package io.ikescope.config.mikrotik;
 
 import io.ikescope.config.ChildConfig;
 import io.ikescope.config.ConfigException;
+import io.ikescope.config.ConfigFiles;
 import io.ikescope.config.ConfigReader;
 import io.ikescope.config.ConfigWarning;
 import io.ikescope.config.ConnectionConfig;
 import io.ikescope.config.Implementation;
 import io.ikescope.config.Origin;
 import io.ikescope.config.PeerConfig;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,12 +39,10 @@ public final class MikrotikReader implements ConfigReader {
     public PeerConfig read(Path path, Path secrets) throws ConfigException {
         String file = path.toString();
         List<ConfigWarning> warnings = new ArrayList<>();
-        if (secrets != null) {
-            warnings.add(new ConfigWarning(Origin.at(secrets.toString(), 0),
-                    "RouterOS keeps its secrets in the export itself: the secrets file is not read"));
-        }
+        ConfigFiles.secretsNotRead(secrets, "RouterOS", "export", warnings);
         RouterOsExportParser parser = new RouterOsExportParser(file, warnings);
-        Map<String, List<ExportEntry>> menus = parser.parse(load(path));
+        Map<String, List<ExportEntry>> menus = parser.parse(
+                ConfigFiles.readUtf8(path, MAX_BYTES, "RouterOS export"));
         version(parser.version(), file, warnings);
 
         Map<String, RouterOsItem> profiles = byName(menus.get("ip ipsec profile"), file);
@@ -194,18 +190,6 @@ public final class MikrotikReader implements ConfigReader {
         if (version != null && !version.startsWith("7.")) {
             warnings.add(new ConfigWarning(Origin.at(file, 1), "the export is of RouterOS " + version
                     + "; values it leaves out are filled in with " + RouterOsDefaults.VERSION + "'s defaults"));
-        }
-    }
-
-    private static String load(Path path) throws ConfigException {
-        try {
-            if (Files.size(path) > MAX_BYTES) {
-                throw new ConfigException(path.toString(), 0, "larger than " + MAX_BYTES / (1024 * 1024)
-                        + " MiB: not a RouterOS export ikescope reads");
-            }
-            return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException(path.toString(), 0, "cannot read: " + e.getMessage());
         }
     }
 }

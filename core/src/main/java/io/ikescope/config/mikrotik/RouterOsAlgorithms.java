@@ -1,5 +1,6 @@
 package io.ikescope.config.mikrotik;
 
+import io.ikescope.config.HashTransforms;
 import java.util.List;
 import java.util.Map;
 
@@ -56,20 +57,10 @@ final class RouterOsAlgorithms {
             "CHACHA20-POLY1305");
 
     /** Profile hash-algorithm and proposal auth-algorithms as integrity (RFC 2404, RFC 4868 truncation). */
-    static final Map<String, String> INTEGRITY = Map.of(
-            "md5", "HMAC-MD5-96",
-            "sha1", "HMAC-SHA1-96",
-            "sha256", "HMAC-SHA2-256-128",
-            "sha384", "HMAC-SHA2-384-192",
-            "sha512", "HMAC-SHA2-512-256");
+    static final Map<String, String> INTEGRITY = HashTransforms.INTEGRITY;
 
     /** Profile prf-algorithm (and hash-algorithm, which "auto" takes the PRF from). */
-    static final Map<String, String> PRF = Map.of(
-            "md5", "PRF-HMAC-MD5",
-            "sha1", "PRF-HMAC-SHA1",
-            "sha256", "PRF-HMAC-SHA2-256",
-            "sha384", "PRF-HMAC-SHA2-384",
-            "sha512", "PRF-HMAC-SHA2-512");
+    static final Map<String, String> PRF = HashTransforms.PRF;
 
     /** dh-group / pfs-group names to IANA group numbers. */
     static final Map<String, Integer> GROUPS = Map.ofEntries(

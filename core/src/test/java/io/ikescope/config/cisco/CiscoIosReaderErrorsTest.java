@@ -17,21 +17,10 @@ class CiscoIosReaderErrorsTest {
     private static final String FILE = "router.cfg";
 
     /** A crypto map on an interface with an ACL, to which each test adds lines. */
-    private static final String MAP = String.join("\n",
+    private static final String MAP = String.join("\n", CiscoKeywordsTest.ikev1Map(
             "crypto isakmp policy 10",
             " authentication pre-share",
-            "crypto isakmp key Test-Key address 198.51.100.9",
-            "crypto ipsec transform-set TS esp-aes esp-sha-hmac",
-            "crypto map M 10 ipsec-isakmp",
-            " set peer 198.51.100.9",
-            " set transform-set TS",
-            " match address A",
-            "interface Gi1",
-            " ip address 192.0.2.9 255.255.255.0",
-            " crypto map M",
-            "ip access-list extended A",
-            " permit ip 10.9.0.0 0.0.0.255 10.8.0.0 0.0.0.255",
-            "");
+            "crypto isakmp key Test-Key address 198.51.100.9")) + "\n";
 
     static PeerConfig read(String text) throws ConfigException {
         return new CiscoIosReader().read(FILE, text);

@@ -1,6 +1,7 @@
 package io.ikescope.config.mikrotik;
 
 import io.ikescope.config.formats.ConfigFormats;
+import static io.ikescope.config.ReaderTestSupport.lineOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.config.ChildConfig;
@@ -12,8 +13,6 @@ import io.ikescope.config.Implementation;
 import io.ikescope.config.PeerConfig;
 import io.ikescope.config.PskDigest;
 import io.ikescope.config.TrafficSelectorConfig;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,16 +21,6 @@ class MikrotikReaderTest {
 
     static final Path SITE_A = Path.of("src/test/resources/config/mikrotik/site-a.rsc");
     static final Path DEFAULTS = Path.of("src/test/resources/config/mikrotik/defaults-only.rsc");
-
-    static int lineOf(Path file, String text) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(text)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError(text + " not in " + file);
-    }
 
     private static PeerConfig siteA() throws Exception {
         return new MikrotikReader().read(SITE_A, null);
