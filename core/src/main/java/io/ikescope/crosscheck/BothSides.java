@@ -40,10 +40,11 @@ final class BothSides {
     }
 
     static Outcome compare(Diagnosis d, SimulatedNegotiation sim, PeerMatch ini, PeerMatch res) {
-        Prediction p = Prediction.of(sim);
+        Prediction p = Prediction.of(sim).withoutFinalStop();
         Verdict v = d.verdict();
         VerdictEdit edit = new VerdictEdit(d);
-        String files = "the configurations (" + ini.file() + " as initiator, " + res.file() + " as responder)";
+        String files = "the configurations (A: " + ini.file() + ", the initiator; B: " + res.file()
+                + ", the responder)";
         if (p.latent() != null && (v.code() == VerdictCode.ESTABLISHED || firstChildEstablished(d))) {
             String when = "at the first rekey, " + p.latent().earliestSeconds() + " to " + p.latent().latestSeconds()
                     + " s after the child is made (" + p.latent().timing() + ")";

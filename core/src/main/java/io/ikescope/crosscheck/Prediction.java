@@ -36,6 +36,15 @@ record Prediction(VerdictCode code, Integer phase, String explanation, List<Chan
         return new Prediction(VerdictCode.ESTABLISHED, null, p1.explanation(), List.of(), null);
     }
 
+    /** The explanation without its final full stop, to be embedded in a sentence. */
+    Prediction withoutFinalStop() {
+        String text = explanation == null ? "" : explanation.strip();
+        while (text.endsWith(".")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return new Prediction(code, phase, text, changes, latent);
+    }
+
     boolean establishes() {
         return code == VerdictCode.ESTABLISHED;
     }
