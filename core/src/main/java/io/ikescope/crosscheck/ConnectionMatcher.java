@@ -109,6 +109,9 @@ final class ConnectionMatcher {
             }
             versionFits.add(c);
             for (Role role : Role.values()) {
+                if (role == Role.INITIATOR && onlyAnswers(c)) {
+                    continue;
+                }
                 String local = (role == Role.INITIATOR ? n.initiator() : n.responder()).address();
                 String remote = (role == Role.INITIATOR ? n.responder() : n.initiator()).address();
                 AddressFit l = AddressFit.of(c.localAddrs().value(), local);
@@ -126,6 +129,13 @@ final class ConnectionMatcher {
             }
         }
         return out;
+    }
+
+    /** Without a remote address to send to (%any), a connection only answers: it cannot be the initiator. */
+    private static boolean onlyAnswers(ConnectionConfig c) {
+        List<String> remote = c.remoteAddrs().value();
+        return remote == null || remote.isEmpty() || remote.stream().allMatch(a -> a.trim().isEmpty()
+                || a.trim().startsWith("%") || a.trim().equals("0.0.0.0/0") || a.trim().equals("::/0"));
     }
 
     private static boolean versionFits(ConnectionConfig c, Negotiation n) {
