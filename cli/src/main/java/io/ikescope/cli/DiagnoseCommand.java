@@ -2,11 +2,16 @@ package io.ikescope.cli;
 
 import io.ikescope.capture.CaptureReader;
 import io.ikescope.cli.html.HtmlDiagnoseWriter;
+import io.ikescope.config.ConfigException;
+import io.ikescope.config.PeerConfig;
+import io.ikescope.config.formats.ConfigFormats;
 import io.ikescope.correlation.CaptureCorrelation;
 import io.ikescope.correlation.Correlator;
+import io.ikescope.crosscheck.CrossChecker;
 import io.ikescope.diagnosis.Diagnoser;
 import io.ikescope.diagnosis.Diagnosis;
 import io.ikescope.net.DecoderCounters;
+import io.ikescope.report.ConfigurationView;
 import io.ikescope.report.DiagnoseJsonWriter;
 import io.ikescope.report.DiagnoseTextWriter;
 import io.ikescope.report.DiagnoseWriter;
@@ -22,6 +27,9 @@ import io.ikescope.session.SessionTracker;
 import io.ikescope.session.TrackerOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,6 +51,11 @@ import picocli.CommandLine.Spec;
         description = {"Reconstruct every IKE negotiation in the captures and tell why it failed.",
             "Captures: pcap or pcapng, optionally gzip-compressed; '-' reads standard input.",
             "--format html writes one self-contained page (no script, nothing fetched) to open in a browser or mail.",
+            "--config FILE (repeatable, one per peer: swanctl.conf, ipsec.conf with its ipsec.secrets beside it, a"
+                + " vendor configuration, or a directory) compares each negotiation with the peers' configurations:"
+                + " the verdict names the setting and line, PROPOSAL_MISMATCH is refined to DH_GROUP_MISMATCH or"
+                + " PFS_MISMATCH when they show it, a file that disagrees with the capture is reported"
+                + " (CONFIG_DISAGREES); JSON adds a \"configuration\" object per negotiation (null without --config).",
             "Exit status: 0 every negotiation was established, 1 at least one was not, 2 bad input."})
 final class DiagnoseCommand implements Callable<Integer> {
 
@@ -59,6 +72,10 @@ final class DiagnoseCommand implements Callable<Integer> {
             description = "no progress bar (one is shown on a terminal for capture files over 100 MB)")
     boolean noProgress;
 
+    @Option(names = "--config", paramLabel = "PATH",
+            description = "one peer's configuration (file or directory); repeat it for the other peer")
+    List<Path> configs = new ArrayList<>();
+
     @Parameters(paramLabel = "CAPTURE", arity = "1..*", description = "capture files, or - for standard input")
     List<String> captures;
 
@@ -73,10 +90,14 @@ final class DiagnoseCommand implements Callable<Integer> {
     private final List<Negotiation> held = new ArrayList<>();
     private long heldMessages;
     private boolean holdingStopped;
+    /** Null without --config: then nothing of the report changes. */
+    private CrossChecker crossChecker;
 
     @Override
     public Integer call() throws IOException {
         // Open every capture first, so that a missing or unreadable file stops the run before any output.
+        // the configurations too: an unreadable one is a one-line error before any output
+        crossChecker = configs.isEmpty() ? null : new CrossChecker(readConfigurations());
         List<CaptureReader> readers = new ArrayList<>();
         try {
             for (String capture : captures) {
@@ -90,11 +111,23 @@ final class DiagnoseCommand implements Callable<Integer> {
                      case HTML -> new HtmlDiagnoseWriter(out.stream(), new VersionProvider().getVersion()[0]);
                      case TEXT -> new DiagnoseTextWriter(out.stream());
                  }) {
+                // with --config, the last capture's summary waits for the held negotiations (see withUnmatched)
+                InputSummary last = null;
                 for (int i = 0; i < captures.size(); i++) {
-                    diagnose(captures.get(i), readers.get(i), source, ids, writer);
+                    if (last != null) {
+                        writer.input(last);
+                    }
+                    last = diagnose(captures.get(i), readers.get(i), source, ids, writer);
+                    if (crossChecker == null) {
+                        writer.input(last);
+                        last = null;
+                    }
                 }
                 for (Correlator.Correlated c : Correlator.correlate(held)) {
                     write(writer, c.negotiation(), c.correlation());
+                }
+                if (last != null) {
+                    writer.input(withUnmatched(last));
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
@@ -121,8 +154,8 @@ final class DiagnoseCommand implements Callable<Integer> {
      * Reconstructs and reports the negotiations of one capture. A capture file is read and decoded on a second
      * thread while this one reconstructs from what was found so far (see {@link CaptureInputs#scan}).
      */
-    private void diagnose(String capture, CaptureReader reader, MessageSource source, IdSequence ids,
-                          DiagnoseWriter writer) throws IOException {
+    private InputSummary diagnose(String capture, CaptureReader reader, MessageSource source, IdSequence ids,
+                                  DiagnoseWriter writer) throws IOException {
         List<String> warnings = new ArrayList<>();
         SessionTracker tracker = new SessionTracker(capture, TrackerOptions.defaults(), ids,
                 negotiation -> holdOrWrite(writer, negotiation, warnings));
@@ -143,7 +176,29 @@ final class DiagnoseCommand implements Callable<Integer> {
         // the key files' warnings belong to every capture they were meant to decrypt, with what this one lacked
         warnings.addAll(keys.warnings());
         warnings.addAll(coverage.warnings());
-        writer.input(new InputSummary(capture, reader.format(), counters.frames(), counters.ikeMessages(), warnings));
+        return new InputSummary(capture, reader.format(), counters.frames(), counters.ikeMessages(), warnings);
+    }
+
+    /**
+     * The last capture's summary carries the run's configuration warnings (connections no negotiation matched): only
+     * when every capture has been read, and the held negotiations written, is it known which ones did.
+     */
+    private InputSummary withUnmatched(InputSummary last) {
+        List<String> warnings = new ArrayList<>(last.warnings());
+        warnings.addAll(crossChecker.unmatchedWarnings());
+        return new InputSummary(last.path(), last.format(), last.packets(), last.ikeMessages(), warnings);
+    }
+
+    private Map<String, PeerConfig> readConfigurations() {
+        Map<String, PeerConfig> out = new LinkedHashMap<>();
+        for (Path path : configs) {
+            try {
+                out.put(path.toString(), ConfigFormats.standard().read(path, null));
+            } catch (ConfigException e) {
+                throw new ErrorReporter.UserError(e.getMessage());
+            }
+        }
+        return out;
     }
 
     /** With several captures, a negotiation waits for the others (within the limits); alone, it is written now. */
@@ -165,11 +220,21 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     private void write(DiagnoseWriter writer, Negotiation negotiation, CaptureCorrelation correlation) {
         Diagnosis diagnosis = Diagnoser.diagnose(negotiation, correlation == null ? null : correlation.evidence());
+        ConfigurationView configuration = null;
+        if (crossChecker != null) {
+            CrossChecker.Result r = crossChecker.check(negotiation, diagnosis);
+            diagnosis = r.diagnosis();
+            configuration = r.configuration();
+        }
         if (!diagnosis.established()) {
             anyFailed = true;
         }
         try {
-            writer.negotiation(negotiation, diagnosis, correlation);
+            if (configuration == null) {
+                writer.negotiation(negotiation, diagnosis, correlation);
+            } else {
+                writer.negotiation(negotiation, diagnosis, correlation, configuration);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

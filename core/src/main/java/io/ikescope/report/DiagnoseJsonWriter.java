@@ -69,11 +69,17 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
 
     @Override
     public void negotiation(Negotiation n, Diagnosis d, CaptureCorrelation correlation) throws IOException {
+        negotiation(n, d, correlation, null);
+    }
+
+    @Override
+    public void negotiation(Negotiation n, Diagnosis d, CaptureCorrelation correlation,
+                            ConfigurationView configuration) throws IOException {
         if (!negotiations.isEmpty()) {
             negotiations.write(',');
         }
         try (JsonGenerator g = FACTORY.createGenerator(negotiations)) {
-            writeNegotiation(g, n, d, correlation);
+            writeNegotiation(g, n, d, correlation, configuration);
         } catch (JacksonException e) {
             throw new IOException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
@@ -122,7 +128,8 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         }
     }
 
-    private static void writeNegotiation(JsonGenerator g, Negotiation n, Diagnosis d, CaptureCorrelation c) {
+    private static void writeNegotiation(JsonGenerator g, Negotiation n, Diagnosis d, CaptureCorrelation c,
+                                         ConfigurationView configuration) {
         g.writeStartObject();
         g.writeStringProperty("id", n.id());
         g.writeStringProperty("input", n.input());
@@ -177,6 +184,7 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         g.writeEndObject();
         writeIcmpErrors(g, n);
         CorrelationJson.write(g, c);
+        ConfigurationJson.write(g, configuration);
         Map<Long, List<String>> seenAt = c == null ? Map.of() : c.seenAtByBaseFrame();
         g.writeArrayPropertyStart("messages");
         for (MessageRecord m : n.messages()) {

@@ -23,6 +23,15 @@ public interface DiagnoseWriter extends Closeable {
         negotiation(negotiation, diagnosis);
     }
 
+    /**
+     * A negotiation compared with the peers' configurations ({@code diagnose --config}); {@code configuration} null
+     * without them. A writer that does not show the comparison writes the (already refined) diagnosis alone.
+     */
+    default void negotiation(Negotiation negotiation, Diagnosis diagnosis, CaptureCorrelation correlation,
+                             ConfigurationView configuration) throws IOException {
+        negotiation(negotiation, diagnosis, correlation);
+    }
+
     void input(InputSummary input) throws IOException;
 
     /** Completes the document and flushes; the underlying stream stays open (its owner closes it). */
