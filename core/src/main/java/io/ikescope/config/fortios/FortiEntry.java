@@ -46,6 +46,25 @@ final class FortiEntry {
         return Origin.at(file, setting.line());
     }
 
+    /** A {@code proposal} list's words and where they came from: the entry's line, or the list a new entry starts with. */
+    record ProposalWords(FortiTree.Setting setting, List<String> words, Origin origin) {
+    }
+
+    /**
+     * The {@code proposal} setting's words, or {@code defaults} (space-separated) when the entry has none.
+     *
+     * @param table the table a new entry's defaults belong to ("phase1-interface", "phase2-interface")
+     */
+    ProposalWords proposalWords(String table, String defaults) throws ConfigException {
+        FortiTree.Setting s = get("proposal");
+        Origin origin = s == null ? Origin.byDefault(FortiDefaults.initial(table) + " (" + defaults + ")") : at(s);
+        List<String> words = s == null ? List.of(defaults.split(" ")) : s.values();
+        if (words.isEmpty()) {
+            throw error(s, "expected at least one proposal");
+        }
+        return new ProposalWords(s, words, origin);
+    }
+
     ConfigException error(FortiTree.Setting setting, String problem) {
         return new ConfigException(file, setting.line(), "'set " + setting.key() + "' in " + table + " '"
                 + entry.name + "': " + problem);

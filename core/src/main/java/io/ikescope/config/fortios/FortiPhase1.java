@@ -62,13 +62,10 @@ final class FortiPhase1 {
 
     private static Setting<List<IkeProposalConfig>> proposals(FortiEntry e, Setting<List<Integer>> groups)
             throws ConfigException {
-        FortiTree.Setting s = e.get("proposal");
-        Origin origin = s == null ? Origin.byDefault(FortiDefaults.initial("phase1-interface") + " ("
-                + FortiDefaults.PHASE1_PROPOSAL + ")") : e.at(s);
-        List<String> words = s == null ? List.of(FortiDefaults.PHASE1_PROPOSAL.split(" ")) : s.values();
-        if (words.isEmpty()) {
-            throw e.error(s, "expected at least one proposal");
-        }
+        FortiEntry.ProposalWords proposal = e.proposalWords("phase1-interface", FortiDefaults.PHASE1_PROPOSAL);
+        FortiTree.Setting s = proposal.setting();
+        Origin origin = proposal.origin();
+        List<String> words = proposal.words();
         List<IkeProposalConfig> out = new ArrayList<>();
         for (String word : words) {
             String[] algorithms = FortiAlgorithms.phase1(word);

@@ -79,13 +79,10 @@ final class FortiPhase2 {
     }
 
     private Setting<List<ChildProposalConfig>> proposals(List<Integer> groups) throws ConfigException {
-        FortiTree.Setting s = e.get("proposal");
-        Origin origin = s == null ? Origin.byDefault(FortiDefaults.initial("phase2-interface") + " ("
-                + FortiDefaults.PHASE2_PROPOSAL + ")") : e.at(s);
-        List<String> words = s == null ? List.of(FortiDefaults.PHASE2_PROPOSAL.split(" ")) : s.values();
-        if (words.isEmpty()) {
-            throw e.error(s, "expected at least one proposal");
-        }
+        FortiEntry.ProposalWords proposal = e.proposalWords("phase2-interface", FortiDefaults.PHASE2_PROPOSAL);
+        FortiTree.Setting s = proposal.setting();
+        Origin origin = proposal.origin();
+        List<String> words = proposal.words();
         List<ChildProposalConfig> out = new ArrayList<>();
         for (String word : words) {
             String[] algorithms = FortiAlgorithms.phase2(word);
