@@ -25,10 +25,10 @@ class DiagnoseCommandTest {
             "not_captured");
 
     /** Runs the CLI; returns the exit status, output file content and standard error. */
-    private record Run(int status, String output, String err) {
+    record Run(int status, String output, String err) {
     }
 
-    private static Run run(Path out, String... args) throws Exception {
+    static Run run(Path out, String... args) throws Exception {
         PrintStream original = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -3,10 +3,8 @@ package io.ikescope.cli;
 import static io.ikescope.testsupport.TestPaths.sampleCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ikescope.cli.DiagnoseCommandTest.Run;
 import io.ikescope.testsupport.TestPaths;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,24 +18,9 @@ import tools.jackson.databind.ObjectMapper;
 /** {@code ikescope diagnose --config}: the refined verdict in every format, the JSON object, bad configurations. */
 class DiagnoseConfigCommandTest {
 
-    private record Run(int status, String output, String err) {
-    }
-
+    /** {@link DiagnoseCommandTest#run}: the exit status, the output file and standard error. */
     private static Run run(Path out, String... args) throws Exception {
-        PrintStream original = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            List<String> all = new ArrayList<>(List.of(args));
-            all.add(1, "-o");
-            all.add(2, out.toString());
-            status = Main.run(all.toArray(new String[0]));
-        } finally {
-            System.setErr(original);
-        }
-        String output = Files.isRegularFile(out) ? Files.readString(out) : null;
-        return new Run(status, output, err.toString(StandardCharsets.UTF_8));
+        return DiagnoseCommandTest.run(out, args);
     }
 
     private static Path lab(String scenario, String file) {
