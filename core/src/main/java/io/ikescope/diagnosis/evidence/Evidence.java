@@ -186,10 +186,10 @@ public final class Evidence {
         if (!m.retransmission()) {
             return false;
         }
+        Long original = m.retransmissionOf();
         List<Long> times = new ArrayList<>();
         for (MessageRecord other : n.messagesFrom(m.from())) {
-            if (other.frame() == m.retransmissionOf() || Long.valueOf(m.retransmissionOf()).equals(
-                    other.retransmissionOf())) {
+            if (other.frame() == original || original.equals(other.retransmissionOf())) {
                 times.add(other.epochNanos());
             }
         }
