@@ -8,7 +8,7 @@ import java.util.List;
  * IKE fragmentation ...) are sent by many implementations (strongSwan sends Cisco Unity, Cisco Fragmentation and
  * FlexVPN when configured) and name none.
  */
-final class ImplementationNames {
+public final class ImplementationNames {
     /** A vendor text prefix and the implementation it names. */
     private record Entry(String vendorPrefix, String implementation) {
     }
@@ -77,7 +77,7 @@ final class ImplementationNames {
     }
 
     /** The implementation a vendor ID's vendor text names, or null for a capability ID or an unknown one. */
-    static String of(String vendor) {
+    public static String of(String vendor) {
         if (vendor == null) {
             return null;
         }

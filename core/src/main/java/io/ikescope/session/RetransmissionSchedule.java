@@ -115,7 +115,7 @@ public record RetransmissionSchedule(long original, List<Double> offsets, List<D
     }
 
     /** A chain's times (capture nanoseconds, the original first) read as a schedule. */
-    static RetransmissionSchedule read(long original, List<Long> times) {
+    public static RetransmissionSchedule read(long original, List<Long> times) {
         List<Double> offsets = new ArrayList<>();
         List<Double> intervals = new ArrayList<>();
         for (int i = 1; i < times.size(); i++) {

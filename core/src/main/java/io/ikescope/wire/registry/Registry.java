@@ -54,6 +54,19 @@ public final class Registry {
         return "Unknown (" + value + ")";
     }
 
+    /**
+     * The value assigned to a name, for code that must send a value (a prober builds messages from names, so
+     * no number is written twice). Throws when the registry assigns no such name: a typo is a bug, not input.
+     */
+    public long valueOf(String name) {
+        for (Map.Entry<Long, String> e : names.entrySet()) {
+            if (e.getValue().equals(name)) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalArgumentException(title + " assigns no value to \"" + name + "\"");
+    }
+
     public boolean isAssigned(long value) {
         return names.containsKey(value);
     }

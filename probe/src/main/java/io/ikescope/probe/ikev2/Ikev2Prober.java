@@ -1,0 +1,294 @@
+package io.ikescope.probe.ikev2;
+
+import io.ikescope.probe.Outcomes;
+import io.ikescope.probe.Outcomes.Verdict;
+import io.ikescope.probe.ProbeSettings;
+import io.ikescope.probe.fingerprint.Fingerprint;
+import io.ikescope.probe.net.Datagram;
+import io.ikescope.probe.net.ProbeChannel;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Asks an IKEv2 responder, one transform type at a time, what it accepts.
+ *
+ * <p>Each probe offers a single value of the type under test with every value of the other types still in play,
+ * and a KE payload of a group <em>not</em> in the offer. RFC 7296 1.2 makes a responder that accepts the offer
+ * answer INVALID_KE_PAYLOAD naming the group it chose, and one that accepts nothing answer NO_PROPOSAL_CHOSEN;
+ * neither creates state on the responder, so no half-open IKE SA piles up whatever the number of probes. An
+ * INVALID_KE_PAYLOAD naming a group that was not offered is no acceptance (unclear). Order: groups (with every
+ * cipher, PRF and integrity), then ciphers with the accepted groups, then PRFs, then integrity; then each full
+ * combination of accepted values; last, one real exchange (a KE of an accepted group) shows what the peer prefers
+ * and what it announces (fragmentation, signature hashes, vendor IDs), which leaves one half-open SA there until
+ * its own timeout.
+ */
+public final class Ikev2Prober {
+    /** KE groups used where the offer must not hold the KE payload's group: small values first. */
+    private static final List<Integer> STATELESS_KE_GROUPS = List.of(31, 19, 14, 32, 20, 2);
+    private static final int MAX_COOKIE_ROUNDS = 2;
+
+    private final ProbeChannel channel;
+    private final ProbeSettings settings;
+    private final KeyShares keys;
+    private final SecureRandom random;
+    private final Ikev2Observations seen = new Ikev2Observations();
+    private final List<String> problems = new ArrayList<>();
+    private boolean answered;
+    private boolean stopped;
+    private boolean incomplete;
+    private int silentInARow;
+    private int probes;
+
+    public Ikev2Prober(ProbeChannel channel, ProbeSettings settings, SecureRandom random) {
+        this.channel = channel;
+        this.settings = settings;
+        this.random = random;
+        this.keys = new KeyShares(random);
+    }
+
+    public Ikev2Result run() throws IOException, InterruptedException {
+        List<Ikev2Transform> allCiphers = Ikev2Candidates.encryption();
+        List<Integer> allPrfs = Ikev2Candidates.prfs();
+        List<Integer> allIntegrity = Ikev2Candidates.integrity();
+
+        Outcomes.Builder<Integer> groups = new Outcomes.Builder<>();
+        for (int g : Ikev2Candidates.groups()) {
+            if (stopped) {
+                break;
+            }
+            groups.add(g, ask(offer(allCiphers, allPrfs, allIntegrity, List.of(g))));
+        }
+        List<Integer> acceptedGroups = groups.accepted();
+
+        Outcomes.Builder<Ikev2Transform> ciphers = new Outcomes.Builder<>();
+        Outcomes.Builder<Integer> prfs = new Outcomes.Builder<>();
+        Outcomes.Builder<Integer> integrity = new Outcomes.Builder<>();
+        List<Ikev2Suite> refused = new ArrayList<>();
+        if (!acceptedGroups.isEmpty()) {
+            for (Ikev2Transform c : allCiphers) {
+                if (stopped) {
+                    break;
+                }
+                Verdict v = ask(offer(List.of(c), allPrfs, allIntegrity, acceptedGroups));
+                ciphers.add(c, v);
+                if (v == Verdict.REFUSED) {
+                    refused.add(new Ikev2Suite(c, null, null, null));
+                }
+            }
+            List<Ikev2Transform> acceptedCiphers = ciphers.accepted();
+            for (int p : allPrfs) {
+                if (stopped || acceptedCiphers.isEmpty()) {
+                    break;
+                }
+                Verdict v = ask(offer(acceptedCiphers, List.of(p), allIntegrity, acceptedGroups));
+                prfs.add(p, v);
+                if (v == Verdict.REFUSED) {
+                    refused.add(new Ikev2Suite(null, p, null, null));
+                }
+            }
+            List<Ikev2Transform> plainCiphers = acceptedCiphers.stream().filter(c -> !Ikev2Candidates.isAead(c))
+                    .toList();
+            for (int i : allIntegrity) {
+                if (stopped || plainCiphers.isEmpty() || prfs.accepted().isEmpty()) {
+                    break;
+                }
+                Verdict v = ask(offer(plainCiphers, prfs.accepted(), List.of(i), acceptedGroups));
+                integrity.add(i, v);
+                if (v == Verdict.REFUSED) {
+                    refused.add(new Ikev2Suite(null, null, i, null));
+                }
+            }
+        }
+        for (int g : groups.build().refused()) {
+            refused.add(new Ikev2Suite(null, null, null, g));
+        }
+
+        List<Ikev2Suite> accepted = new ArrayList<>();
+        combinations(ciphers.accepted(), prfs.accepted(), integrity.accepted(), acceptedGroups, accepted, refused);
+        Ikev2Suite preferred = stopped || accepted.isEmpty() ? null
+                : preferred(ciphers.accepted(), prfs.accepted(), integrity.accepted(), acceptedGroups);
+
+        if (!answered) {
+            problems.add(0, channel.portUnreachable()
+                    ? "nothing listens there: the target answered with ICMP port unreachable"
+                    : "no answer to any IKE_SA_INIT (" + settings.tries() + " sends each)");
+        }
+        boolean complete = answered && !stopped && !incomplete;
+        return new Ikev2Result(answered, accepted, refused, ciphers.build(), prfs.build(), integrity.build(),
+                groups.build(), preferred, seen.cookie(), seen.fragmentation(), seen.signatureHashes(),
+                seen.redirect(), seen.notifies(), seen.vendorIds(), seen.certificateRequest(),
+                Fingerprint.fromVendorIds(seen.vendorIds(), null), complete, probes, problems);
+    }
+
+    /** Each full combination of accepted values on its own, up to the configured number. */
+    private void combinations(List<Ikev2Transform> ciphers, List<Integer> prfs, List<Integer> integrity,
+                              List<Integer> groups, List<Ikev2Suite> accepted, List<Ikev2Suite> refused)
+            throws IOException, InterruptedException {
+        List<Ikev2Suite> all = new ArrayList<>();
+        for (Ikev2Transform c : ciphers) {
+            boolean aead = Ikev2Candidates.isAead(c);
+            for (int p : prfs) {
+                for (Integer i : aead ? java.util.Collections.<Integer>singletonList(null) : integrity) {
+                    for (int g : groups) {
+                        all.add(new Ikev2Suite(c, p, i, g));
+                    }
+                }
+            }
+        }
+        int tested = 0;
+        for (Ikev2Suite s : all) {
+            if (stopped) {
+                break;
+            }
+            if (tested == settings.maxCombinations()) {
+                problems.add((all.size() - tested) + " of " + all.size() + " full combinations not tested (limit "
+                        + settings.maxCombinations() + ")");
+                incomplete = true;
+                break;
+            }
+            tested++;
+            List<Integer> integ = s.integrity() == null ? List.of() : List.of(s.integrity());
+            Verdict v = ask(offer(List.of(s.encryption()), List.of(s.prf()), integ, List.of(s.group())));
+            if (v == Verdict.ACCEPTED) {
+                accepted.add(s);
+            } else if (v == Verdict.REFUSED) {
+                refused.add(s);
+            }
+        }
+    }
+
+    /** One real exchange offering everything accepted: what the peer picks, and what it announces. */
+    private Ikev2Suite preferred(List<Ikev2Transform> ciphers, List<Integer> prfs, List<Integer> integrity,
+                                 List<Integer> groups) throws IOException, InterruptedException {
+        Ikev2Offer offer = offer(ciphers, prfs, integrity, groups);
+        Integer group = groups.stream().filter(keys::canGenerate).findFirst().orElse(null);
+        for (int round = 0; round < 2 && group != null; round++) {
+            byte[] ke = keys.publicValue(group).orElseThrow();
+            Ikev2Answer a = exchange(new InitRequest(offer, group, ke, channel.local(),
+                    channel.target().address(), random));
+            if (a.kind() == Ikev2Answer.Kind.CHOSEN) {
+                return a.chosen();
+            }
+            if (a.kind() == Ikev2Answer.Kind.INVALID_KE && keys.canGenerate(a.group()) && a.group() != group) {
+                group = a.group();
+                continue;
+            }
+            problems.add("the offer of everything accepted, with a KE for group " + group + ", was answered "
+                    + describe(a) + " instead of a chosen proposal");
+            incomplete = true;
+            return null;
+        }
+        problems.add("no accepted group has a key-exchange value the probe can make: no full exchange was made");
+        return null;
+    }
+
+    private Verdict ask(Ikev2Offer offer) throws IOException, InterruptedException {
+        List<Integer> offered = offer.groups();
+        // a KE group outside the offer keeps the probe stateless; a peer accepting every group the probe can make
+        // gets a real exchange instead (its answer then chooses a proposal)
+        int keGroup = STATELESS_KE_GROUPS.stream().filter(g -> !offered.contains(g)).findFirst()
+                .or(() -> Ikev2Candidates.groups().stream().filter(g -> !offered.contains(g) && keys.canGenerate(g))
+                        .findFirst())
+                .or(() -> offered.stream().filter(keys::canGenerate).findFirst())
+                .orElse(STATELESS_KE_GROUPS.get(0));
+        byte[] ke = keys.publicValue(keGroup).orElseThrow();
+        Ikev2Answer a = exchange(new InitRequest(offer, keGroup, ke, channel.local(), channel.target().address(),
+                random));
+        return switch (a.kind()) {
+            case INVALID_KE -> {
+                if (offered.contains(a.group())) {
+                    yield Verdict.ACCEPTED;
+                }
+                problems.add("INVALID_KE_PAYLOAD named group " + a.group() + ", which the probe did not offer");
+                yield Verdict.UNCLEAR;
+            }
+            case CHOSEN -> Verdict.ACCEPTED;
+            case NO_PROPOSAL_CHOSEN -> Verdict.REFUSED;
+            case NONE -> Verdict.UNANSWERED;
+            case COOKIE, OTHER -> {
+                problems.add("an IKE_SA_INIT was answered " + describe(a));
+                yield Verdict.UNCLEAR;
+            }
+        };
+    }
+
+    /** Sends the request (again with a cookie when one is demanded) and reads the answer. */
+    private Ikev2Answer exchange(InitRequest request) throws IOException, InterruptedException {
+        probes++;
+        byte[] cookie = null;
+        for (int round = 0; round <= MAX_COOKIE_ROUNDS; round++) {
+            Optional<Datagram> d = channel.ask(request.bytes(cookie), settings.tries(), settings.waitNanos());
+            if (d.isEmpty()) {
+                silent();
+                return Ikev2Answer.NO_ANSWER;
+            }
+            answered = true;
+            silentInARow = 0;
+            Ikev2Answer a = Ikev2Answer.of(d.get().ike());
+            seen.answer(a);
+            if (a.kind() != Ikev2Answer.Kind.COOKIE) {
+                return a;
+            }
+            cookie = a.cookie();
+        }
+        return new Ikev2Answer(Ikev2Answer.Kind.OTHER, null, null, null, "COOKIE again after "
+                + MAX_COOKIE_ROUNDS + " retries with the cookie", null);
+    }
+
+    private void silent() {
+        if (channel.outOfTime()) {
+            if (!stopped) {
+                problems.add("the time bound ended the IKEv2 probe before every candidate was tested");
+            }
+            stopped = true;
+            return;
+        }
+        silentInARow++;
+        if (!answered || silentInARow >= settings.silentLimit()) {
+            if (answered) {
+                problems.add("the target stopped answering after " + (probes - silentInARow)
+                        + " IKE_SA_INIT probes (a rate limit or a limit of half-open SAs per address?)");
+            }
+            stopped = true;
+        }
+    }
+
+    private static String describe(Ikev2Answer a) {
+        return switch (a.kind()) {
+            case INVALID_KE -> "INVALID_KE_PAYLOAD (group " + a.group() + ")";
+            case CHOSEN -> "with a chosen proposal";
+            case NONE -> "not at all";
+            default -> a.notifyName() == null ? "with " + a.kind() : "with " + a.notifyName();
+        };
+    }
+
+    /** Proposal 1: the non-AEAD ciphers with PRFs, integrity and groups; proposal 2: the AEAD ciphers without. */
+    static Ikev2Offer offer(List<Ikev2Transform> ciphers, List<Integer> prfs, List<Integer> integrity,
+                            List<Integer> groups) {
+        List<Ikev2Transform> plain = new ArrayList<>();
+        List<Ikev2Transform> aead = new ArrayList<>();
+        for (Ikev2Transform c : ciphers) {
+            (Ikev2Candidates.isAead(c) ? aead : plain).add(c);
+        }
+        List<List<Ikev2Transform>> proposals = new ArrayList<>();
+        if (!plain.isEmpty() && !integrity.isEmpty()) {
+            proposals.add(proposal(plain, prfs, integrity, groups));
+        }
+        if (!aead.isEmpty()) {
+            proposals.add(proposal(aead, prfs, List.of(), groups));
+        }
+        return new Ikev2Offer(proposals);
+    }
+
+    private static List<Ikev2Transform> proposal(List<Ikev2Transform> ciphers, List<Integer> prfs,
+                                                 List<Integer> integrity, List<Integer> groups) {
+        List<Ikev2Transform> p = new ArrayList<>(ciphers);
+        prfs.forEach(x -> p.add(Ikev2Transform.prf(x)));
+        integrity.forEach(x -> p.add(Ikev2Transform.integrity(x)));
+        groups.forEach(x -> p.add(Ikev2Transform.group(x)));
+        return p;
+    }
+}
