@@ -7,11 +7,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tells why an IPsec VPN does or does not come up, from a packet capture or the peers' configurations.",
-        subcommands = {DiagnoseCommand.class, DissectCommand.class, KeysCommand.class, CheckCommand.class},
+        subcommands = {DiagnoseCommand.class, DissectCommand.class, KeysCommand.class, CheckCommand.class,
+            ProbeCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",
-            "1:at least one negotiation did not succeed (diagnose, check)",
+            "1:at least one negotiation did not succeed (diagnose, check); the target did not answer (probe)",
             "2:usage error or unreadable input"})
 public final class IkescopeCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -30,6 +31,6 @@ public final class IkescopeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: diagnose, dissect, keys or check");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: diagnose, dissect, keys, check or probe");
     }
 }

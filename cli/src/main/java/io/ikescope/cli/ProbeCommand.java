@@ -1,0 +1,161 @@
+package io.ikescope.cli;
+
+import io.ikescope.cli.probe.ProbeJsonWriter;
+import io.ikescope.cli.probe.ProbeTextWriter;
+import io.ikescope.probe.Probe;
+import io.ikescope.probe.ProbeReport;
+import io.ikescope.probe.ProbeRequest;
+import io.ikescope.probe.ProbeSettings;
+import io.ikescope.probe.net.ProbeClock;
+import io.ikescope.probe.net.ProbeTarget;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code ikescope probe HOST[:PORT]}: asks one IKE responder which proposals it accepts. Exit status 0 when the
+ * target answered, 1 when nothing answered, 2 on bad usage.
+ */
+@Command(name = "probe",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Ask an IKE gateway which proposals, groups and modes it accepts (IKEv2 and IKEv1).",
+            "Sends only first messages (IKE_SA_INIT, Main Mode MM1, Aggressive Mode AM1 when asked), never"
+                + " authenticates, sends to HOST only, at most --rate packets per second, and stops at --max-time.",
+            "Probe only gateways you are allowed to test.",
+            "Exit status: 0 the target answered, 1 nothing answered, 2 bad input."})
+final class ProbeCommand implements Callable<Integer> {
+    private static final double NANOS = 1e9;
+
+    @ParentCommand
+    IkescopeCommand parent;
+
+    @Parameters(index = "0", paramLabel = "HOST[:PORT]",
+            description = "the gateway: an address or name, with the port when not 500 (4500 with --nat-t);"
+                + " IPv6 as [ADDRESS]:PORT")
+    String host;
+
+    @Option(names = "--ikev2", description = "probe IKEv2 only")
+    boolean onlyIkev2;
+
+    @Option(names = "--ikev1", description = "probe IKEv1 only")
+    boolean onlyIkev1;
+
+    @Option(names = "--rate", paramLabel = "PPS", defaultValue = "4",
+            description = "packets per second at most, every packet counted (default: ${DEFAULT-VALUE})")
+    double rate;
+
+    @Option(names = "--max-time", paramLabel = "SECONDS", defaultValue = "300",
+            description = "stop after this long whatever is left (default: ${DEFAULT-VALUE})")
+    double maxTime;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "2",
+            description = "how long each request waits for its answer (default: ${DEFAULT-VALUE})")
+    double waitSeconds;
+
+    @Option(names = "--tries", paramLabel = "N", defaultValue = "2",
+            description = "sends of a request before it counts as unanswered (default: ${DEFAULT-VALUE})")
+    int tries;
+
+    @Option(names = "--max-combinations", paramLabel = "N", defaultValue = "256",
+            description = "full proposals tested after the per-type pass (default: ${DEFAULT-VALUE})")
+    int maxCombinations;
+
+    @Option(names = "--source-port", paramLabel = "PORT", defaultValue = "0",
+            description = {"the local UDP port (default: any free port). Some gateways answer only port 500,"
+                + " which needs root or CAP_NET_BIND_SERVICE, and fails while a local IKE daemon holds it."})
+    int sourcePort;
+
+    @Option(names = "--nat-t", description = "speak NAT-T framing (a non-ESP marker before IKE) to port 4500")
+    boolean natT;
+
+    @Option(names = "--pcap", paramLabel = "FILE",
+            description = "write every datagram sent and received to FILE (pcap, raw IP; ikescope dissect reads it)")
+    Path pcap;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            converter = CommonOptions.FormatConverter.class, description = "text or json (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of standard output")
+    Path output;
+
+    @Option(names = "--debug", description = "print stack traces of internal errors")
+    boolean debug;
+
+    /** The clock and randomness of a run; tests replace them. */
+    ProbeClock clock = ProbeClock.SYSTEM;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (format == OutputFormat.HTML) {
+            throw new ErrorReporter.UserError("--format html is for diagnose only: probe writes text or json");
+        }
+        ProbeRequest request = request();
+        ProbeReport report;
+        try {
+            report = Probe.run(request, clock, new SecureRandom());
+        } catch (BindException e) {
+            throw new ErrorReporter.UserError("--source-port " + sourcePort + ": cannot bind: " + e.getMessage()
+                    + (sourcePort > 0 && sourcePort < 1024 ? " (ports below 1024 need root or"
+                    + " CAP_NET_BIND_SERVICE; a local IKE daemon may hold it)" : ""));
+        } catch (SocketException e) {
+            throw new ErrorReporter.UserError(request.target().text() + ": " + e.getMessage());
+        }
+        try (Output out = output == null ? Output.standardOutput(parent.streams()) : Output.file(output)) {
+            if (format == OutputFormat.JSON) {
+                ProbeJsonWriter.write(report, out.stream());
+            } else {
+                ProbeTextWriter.write(report, out.writer());
+                out.writer().flush();
+            }
+        }
+        return report.answered() ? ExitCodes.OK : ExitCodes.NEGOTIATION_FAILED;
+    }
+
+    private ProbeRequest request() {
+        if (onlyIkev1 && onlyIkev2) {
+            throw new ErrorReporter.UserError("--ikev1 and --ikev2 together: leave both out to probe both versions");
+        }
+        positive("--rate", rate);
+        positive("--max-time", maxTime);
+        positive("--wait", waitSeconds);
+        if (rate > 1000) {
+            throw new ErrorReporter.UserError("--rate " + rate + ": at most 1000 packets per second");
+        }
+        if (tries < 1 || tries > 10) {
+            throw new ErrorReporter.UserError("--tries " + tries + ": 1 to 10");
+        }
+        if (maxCombinations < 0) {
+            throw new ErrorReporter.UserError("--max-combinations " + maxCombinations + ": must not be negative");
+        }
+        if (sourcePort < 0 || sourcePort > 65535) {
+            throw new ErrorReporter.UserError("--source-port " + sourcePort + ": 0 to 65535");
+        }
+        ProbeTarget target;
+        try {
+            target = ProbeTarget.parse(host, natT);
+        } catch (IllegalArgumentException e) {
+            throw new ErrorReporter.UserError(e.getMessage());
+        } catch (UnknownHostException e) {
+            throw new ErrorReporter.UserError(host + ": unknown host");
+        }
+        ProbeSettings settings = new ProbeSettings(tries, (long) (waitSeconds * NANOS), maxCombinations, 3);
+        return new ProbeRequest(target, !onlyIkev1, !onlyIkev2, rate, (long) (maxTime * NANOS), sourcePort,
+                settings, pcap);
+    }
+
+    private static void positive(String option, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new ErrorReporter.UserError(option + " " + value + ": must be a positive number");
+        }
+    }
+}

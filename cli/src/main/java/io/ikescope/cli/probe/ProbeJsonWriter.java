@@ -1,0 +1,217 @@
+package io.ikescope.cli.probe;
+
+import io.ikescope.probe.Outcomes;
+import io.ikescope.probe.ProbeReport;
+import io.ikescope.probe.fingerprint.Fingerprint;
+import io.ikescope.probe.fingerprint.VendorIdSeen;
+import io.ikescope.probe.ikev2.Ikev2Result;
+import io.ikescope.probe.ikev2.Ikev2Suite;
+import io.ikescope.probe.ikev2.Ikev2Transform;
+import io.ikescope.report.JsonTerminalEscapes;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.json.JsonFactory;
+
+/** {@code probe --format json}: one document, {@code ikescope.probe/1}, as the README's "ikescope probe" documents. */
+public final class ProbeJsonWriter {
+    public static final String SCHEMA = "ikescope.probe/1";
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).characterEscapes(new JsonTerminalEscapes()).build();
+
+    private ProbeJsonWriter() {
+    }
+
+    public static void write(ProbeReport report, OutputStream out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringProperty("schema", SCHEMA);
+            g.writeName("target");
+            g.writeStartObject();
+            g.writeStringProperty("address", report.target().address().getAddress().getHostAddress());
+            g.writeNumberProperty("port", report.target().address().getPort());
+            g.writeBooleanProperty("natT", report.target().natT());
+            g.writeEndObject();
+            address(g, "source", report.source());
+            g.writeNumberProperty("durationSeconds", Math.round(report.durationSeconds() * 1000) / 1000.0);
+            g.writeNumberProperty("packetsSent", report.packetsSent());
+            g.writeNumberProperty("packetsReceived", report.packetsReceived());
+            g.writeName("ikev2");
+            if (report.ikev2() == null) {
+                g.writeNull();
+            } else {
+                ikev2(g, report.ikev2());
+            }
+            Ikev1Json.write(g, report);
+            g.writeEndObject();
+        } catch (JacksonException e) {
+            throw new IOException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+        out.write('\n');
+    }
+
+    private static void address(JsonGenerator g, String name, InetSocketAddress a) {
+        g.writeName(name);
+        g.writeStartObject();
+        g.writeStringProperty("address", a.getAddress().getHostAddress());
+        g.writeNumberProperty("port", a.getPort());
+        g.writeEndObject();
+    }
+
+    private static void ikev2(JsonGenerator g, Ikev2Result r) {
+        g.writeStartObject();
+        g.writeBooleanProperty("answered", r.answered());
+        suites(g, "accepted", r.accepted());
+        suites(g, "refused", r.refused());
+        g.writeName("transforms");
+        g.writeStartObject();
+        names(g, "encryption", r.encryption(), List.of());
+        ids(g, "prf", r.prf(), true);
+        ids(g, "integrity", r.integrity(), false);
+        groups(g, r.groups());
+        g.writeEndObject();
+        g.writeName("preferred");
+        if (r.preferred() == null) {
+            g.writeNull();
+        } else {
+            suite(g, r.preferred());
+        }
+        g.writeBooleanProperty("cookie", r.cookie());
+        g.writeBooleanProperty("fragmentation", r.fragmentation());
+        strings(g, "signatureHashAlgorithms", r.signatureHashAlgorithms());
+        g.writeStringProperty("redirect", r.redirect());
+        g.writeBooleanProperty("certificateRequest", r.certificateRequest());
+        g.writeName("notifies");
+        g.writeStartArray();
+        for (Ikev2Result.NotifySeen n : r.notifies()) {
+            g.writeStartObject();
+            g.writeNumberProperty("type", n.type());
+            g.writeStringProperty("name", n.name());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        vendorIds(g, r.vendorIds());
+        fingerprint(g, r.fingerprint());
+        g.writeBooleanProperty("complete", r.complete());
+        g.writeNumberProperty("probes", r.probes());
+        strings(g, "problems", r.problems());
+        g.writeEndObject();
+    }
+
+    private static void suites(JsonGenerator g, String name, List<Ikev2Suite> suites) {
+        g.writeName(name);
+        g.writeStartArray();
+        for (Ikev2Suite s : suites) {
+            suite(g, s);
+        }
+        g.writeEndArray();
+    }
+
+    private static void suite(JsonGenerator g, Ikev2Suite s) {
+        g.writeStartObject();
+        g.writeStringProperty("encryption", s.encryptionName());
+        g.writeStringProperty("prf", s.prfName());
+        g.writeStringProperty("integrity", s.integrityName());
+        g.writeName("dhGroup");
+        if (s.group() == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(s.group());
+        }
+        g.writeEndObject();
+    }
+
+    private static void names(JsonGenerator g, String name, Outcomes<Ikev2Transform> o, List<String> none) {
+        g.writeName(name);
+        g.writeStartObject();
+        strings(g, "accepted", o.accepted().stream().map(Ikev2Transform::name).toList());
+        strings(g, "refused", o.refused().stream().map(Ikev2Transform::name).toList());
+        strings(g, "unclear", o.unclear().stream().map(Ikev2Transform::name).toList());
+        g.writeEndObject();
+    }
+
+    private static void ids(JsonGenerator g, String name, Outcomes<Integer> o, boolean prf) {
+        g.writeName(name);
+        g.writeStartObject();
+        strings(g, "accepted", o.accepted().stream().map(id -> transformName(id, prf)).toList());
+        strings(g, "refused", o.refused().stream().map(id -> transformName(id, prf)).toList());
+        strings(g, "unclear", o.unclear().stream().map(id -> transformName(id, prf)).toList());
+        g.writeEndObject();
+    }
+
+    private static String transformName(int id, boolean prf) {
+        return (prf ? Ikev2Transform.prf(id) : Ikev2Transform.integrity(id)).name();
+    }
+
+    private static void groups(JsonGenerator g, Outcomes<Integer> o) {
+        g.writeName("dhGroup");
+        g.writeStartObject();
+        numbers(g, "accepted", o.accepted());
+        numbers(g, "refused", o.refused());
+        numbers(g, "unclear", o.unclear());
+        g.writeEndObject();
+    }
+
+    static void vendorIds(JsonGenerator g, List<VendorIdSeen> vendorIds) {
+        g.writeName("vendorIds");
+        g.writeStartArray();
+        for (VendorIdSeen v : vendorIds) {
+            g.writeStartObject();
+            g.writeStringProperty("hex", v.hex());
+            g.writeStringProperty("name", v.name());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    static void fingerprint(JsonGenerator g, Fingerprint f) {
+        g.writeName("fingerprint");
+        if (f == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        g.writeStringProperty("implementation", f.implementation());
+        g.writeStringProperty("basis", f.basis());
+        g.writeBooleanProperty("inferred", f.inferred());
+        strings(g, "evidence", f.evidence());
+        g.writeName("backoff");
+        if (f.backoff() == null) {
+            g.writeNull();
+        } else {
+            g.writeStartObject();
+            g.writeName("intervalsSeconds");
+            g.writeStartArray();
+            for (double d : f.backoff().intervalsSeconds()) {
+                g.writeNumber(Math.round(d * 1000) / 1000.0);
+            }
+            g.writeEndArray();
+            g.writeStringProperty("match", f.backoff().match());
+            g.writeStringProperty("description", f.backoff().description());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    static void strings(JsonGenerator g, String name, List<String> values) {
+        g.writeName(name);
+        g.writeStartArray();
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    static void numbers(JsonGenerator g, String name, List<Integer> values) {
+        g.writeName(name);
+        g.writeStartArray();
+        for (int v : values) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
+    }
+}

@@ -1,0 +1,28 @@
+package io.ikescope.probe;
+
+import io.ikescope.probe.net.ProbeTarget;
+import java.nio.file.Path;
+
+/**
+ * One probe run as asked for.
+ *
+ * @param ikev2 / ikev1   which versions to probe (at least one)
+ * @param packetsPerSecond the rate limit over everything sent
+ * @param maxTimeNanos    the whole run's time bound
+ * @param sourcePort      0 for any free port
+ * @param pcap            where to write every datagram sent and received, or null
+ */
+public record ProbeRequest(ProbeTarget target, boolean ikev2, boolean ikev1, double packetsPerSecond,
+                           long maxTimeNanos, int sourcePort, ProbeSettings settings, Path pcap) {
+    public ProbeRequest {
+        if (!ikev1 && !ikev2) {
+            throw new IllegalArgumentException("nothing to probe: neither IKEv1 nor IKEv2");
+        }
+        if (maxTimeNanos <= 0) {
+            throw new IllegalArgumentException("the time bound must be positive");
+        }
+        if (sourcePort < 0 || sourcePort > 65535) {
+            throw new IllegalArgumentException("source port must be 0-65535, not " + sourcePort);
+        }
+    }
+}
