@@ -2,7 +2,12 @@ package io.ikescope.cli;
 
 import io.ikescope.cli.probe.ProbeJsonWriter;
 import io.ikescope.cli.probe.ProbeTextWriter;
+import io.ikescope.config.ConfigException;
+import io.ikescope.config.PeerConfig;
+import io.ikescope.config.formats.ConfigFormats;
 import io.ikescope.probe.Probe;
+import io.ikescope.probe.against.AgainstConfig;
+import io.ikescope.probe.against.AgainstReport;
 import io.ikescope.probe.ProbeReport;
 import io.ikescope.probe.ProbeRequest;
 import io.ikescope.probe.ProbeSettings;
@@ -31,7 +36,8 @@ import picocli.CommandLine.ParentCommand;
             "Sends only first messages (IKE_SA_INIT, Main Mode MM1, Aggressive Mode AM1 when asked), never"
                 + " authenticates, sends to HOST only, at most --rate packets per second, and stops at --max-time.",
             "Probe only gateways you are allowed to test.",
-            "Exit status: 0 the target answered, 1 nothing answered, 2 bad input."})
+            "Exit status: 0 the target answered (and, with --against, every weighed connection would negotiate),"
+                + " 1 nothing answered (or a weighed connection would not negotiate), 2 bad input."})
 final class ProbeCommand implements Callable<Integer> {
     private static final double NANOS = 1e9;
 
@@ -81,6 +87,14 @@ final class ProbeCommand implements Callable<Integer> {
             description = "write every datagram sent and received to FILE (pcap, raw IP; ikescope dissect reads it)")
     Path pcap;
 
+    @Option(names = "--against", paramLabel = "CONFIG",
+            description = {"weigh this local configuration (file or directory, any format `check` reads) against"
+                + " the answers: would its connections to HOST negotiate Phase 1, and what to change"})
+    Path against;
+
+    @Option(names = "--connection", paramLabel = "NAME", description = "with --against: weigh only connection NAME")
+    String connection;
+
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             converter = CommonOptions.FormatConverter.class, description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
@@ -100,6 +114,7 @@ final class ProbeCommand implements Callable<Integer> {
             throw new ErrorReporter.UserError("--format html is for diagnose only: probe writes text or json");
         }
         ProbeRequest request = request();
+        PeerConfig local = against == null ? null : readConfig();
         ProbeReport report;
         try {
             report = Probe.run(request, clock, new SecureRandom());
@@ -110,18 +125,39 @@ final class ProbeCommand implements Callable<Integer> {
         } catch (SocketException e) {
             throw new ErrorReporter.UserError(request.target().text() + ": " + e.getMessage());
         }
+        AgainstReport weighed = null;
+        if (local != null) {
+            try {
+                weighed = AgainstConfig.weigh(local, report, connection);
+            } catch (IllegalArgumentException e) {
+                throw new ErrorReporter.UserError("--connection " + connection + ": " + e.getMessage());
+            }
+        }
         try (Output out = output == null ? Output.standardOutput(parent.streams()) : Output.file(output)) {
             if (format == OutputFormat.JSON) {
-                ProbeJsonWriter.write(report, out.stream());
+                ProbeJsonWriter.write(report, weighed, out.stream());
             } else {
-                ProbeTextWriter.write(report, out.writer());
+                ProbeTextWriter.write(report, weighed, out.writer());
                 out.writer().flush();
             }
         }
-        return report.answered() ? ExitCodes.OK : ExitCodes.NEGOTIATION_FAILED;
+        boolean ok = report.answered() && (weighed == null || weighed.negotiates());
+        return ok ? ExitCodes.OK : ExitCodes.NEGOTIATION_FAILED;
+    }
+
+    /** Read before anything is sent, so that a bad file costs the peer no packet. */
+    private PeerConfig readConfig() {
+        try {
+            return ConfigFormats.standard().read(against, null);
+        } catch (ConfigException e) {
+            throw new ErrorReporter.UserError(e.getMessage());
+        }
     }
 
     private ProbeRequest request() {
+        if (connection != null && against == null) {
+            throw new ErrorReporter.UserError("--connection needs --against CONFIG");
+        }
         if (onlyIkev1 && onlyIkev2) {
             throw new ErrorReporter.UserError("--ikev1 and --ikev2 together: leave both out to probe both versions");
         }

@@ -2,6 +2,8 @@ package io.ikescope.cli.probe;
 
 import io.ikescope.probe.Outcomes;
 import io.ikescope.probe.ProbeReport;
+import io.ikescope.probe.against.AgainstReport;
+import io.ikescope.probe.against.ConnectionFit;
 import io.ikescope.probe.fingerprint.Fingerprint;
 import io.ikescope.probe.fingerprint.VendorIdSeen;
 import io.ikescope.probe.ikev2.Ikev2Result;
@@ -26,7 +28,7 @@ public final class ProbeJsonWriter {
     private ProbeJsonWriter() {
     }
 
-    public static void write(ProbeReport report, OutputStream out) throws IOException {
+    public static void write(ProbeReport report, AgainstReport against, OutputStream out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringProperty("schema", SCHEMA);
@@ -47,11 +49,39 @@ public final class ProbeJsonWriter {
                 ikev2(g, report.ikev2());
             }
             Ikev1Json.write(g, report);
+            g.writeName("against");
+            if (against == null) {
+                g.writeNull();
+            } else {
+                against(g, against);
+            }
             g.writeEndObject();
         } catch (JacksonException e) {
             throw new IOException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
         out.write('\n');
+    }
+
+    private static void against(JsonGenerator g, AgainstReport a) {
+        g.writeStartObject();
+        strings(g, "files", a.files());
+        g.writeStringProperty("note", a.note());
+        g.writeBooleanProperty("negotiates", a.negotiates());
+        g.writeName("connections");
+        g.writeStartArray();
+        for (ConnectionFit c : a.connections()) {
+            g.writeStartObject();
+            g.writeStringProperty("name", c.connection());
+            g.writeStringProperty("origin", c.origin());
+            g.writeNumberProperty("ikeVersion", c.ikeVersion());
+            g.writeStringProperty("verdict", c.verdict().name());
+            g.writeBooleanProperty("inferred", c.inferred());
+            strings(g, "matching", c.matching());
+            strings(g, "changes", c.changes());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static void address(JsonGenerator g, String name, InetSocketAddress a) {

@@ -2,6 +2,8 @@ package io.ikescope.cli.probe;
 
 import io.ikescope.probe.Outcomes;
 import io.ikescope.probe.ProbeReport;
+import io.ikescope.probe.against.AgainstReport;
+import io.ikescope.probe.against.ConnectionFit;
 import io.ikescope.probe.fingerprint.Fingerprint;
 import io.ikescope.probe.fingerprint.VendorIdSeen;
 import io.ikescope.probe.ikev2.Ikev2Result;
@@ -23,7 +25,7 @@ public final class ProbeTextWriter {
     private ProbeTextWriter() {
     }
 
-    public static void write(ProbeReport r, PrintWriter out) {
+    public static void write(ProbeReport r, AgainstReport against, PrintWriter out) {
         out.printf(Locale.ROOT, "Probe of %s from %s: %d packets sent, %d received, %.1f s%n", r.target().text(),
                 r.source().getAddress().getHostAddress() + ":" + r.source().getPort(), r.packetsSent(),
                 r.packetsReceived(), r.durationSeconds());
@@ -31,6 +33,33 @@ public final class ProbeTextWriter {
             ikev2(r.ikev2(), out);
         }
         Ikev1Text.write(r, out);
+        if (against != null) {
+            against(against, out);
+        }
+    }
+
+    private static void against(AgainstReport a, PrintWriter out) {
+        out.println();
+        out.println("Against " + String.join(", ", a.files()) + " (" + a.note() + "):");
+        if (a.connections().isEmpty()) {
+            out.println("  no connections");
+        }
+        for (ConnectionFit c : a.connections()) {
+            String verdict = switch (c.verdict()) {
+                case NEGOTIATES -> "would negotiate Phase 1";
+                case FAILS -> "would NOT negotiate Phase 1";
+                case NOT_PROBED -> "not weighed";
+            };
+            out.println("  " + TextEscaper.escape(c.connection()) + " (IKEv" + c.ikeVersion() + "): " + verdict
+                    + (c.inferred() ? " (inferred from per-type results)" : ""));
+            if (!c.matching().isEmpty()) {
+                out.println("    accepted: " + c.matching().get(0) + (c.matching().size() > 1
+                        ? " (and " + (c.matching().size() - 1) + " more)" : ""));
+            }
+            for (String change : c.changes()) {
+                out.println("    " + TextEscaper.escape(change));
+            }
+        }
     }
 
     private static void ikev2(Ikev2Result r, PrintWriter out) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ikescope.net.IkeDatagram;
-import io.ikescope.probe.SampleMessages;
+import io.ikescope.probe.testsupport.SampleMessages;
 import io.ikescope.testsupport.TestPaths;
 import io.ikescope.wire.IkeDecoder;
 import io.ikescope.wire.KeyExchangePayload;

@@ -3,6 +3,7 @@ package io.ikescope.probe.ikev2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.probe.ProbeSettings;
+import io.ikescope.probe.testsupport.FakeIkev2Responder;
 import io.ikescope.probe.net.DatagramLog;
 import io.ikescope.probe.net.ProbeChannel;
 import io.ikescope.probe.net.ProbeClock;

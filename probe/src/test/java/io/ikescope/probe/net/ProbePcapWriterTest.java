@@ -3,7 +3,7 @@ package io.ikescope.probe.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ikescope.net.IkeDatagram;
-import io.ikescope.probe.SampleMessages;
+import io.ikescope.probe.testsupport.SampleMessages;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

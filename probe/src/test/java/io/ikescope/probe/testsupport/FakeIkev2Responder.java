@@ -1,5 +1,8 @@
-package io.ikescope.probe.ikev2;
+package io.ikescope.probe.testsupport;
 
+import io.ikescope.probe.ikev2.Ikev2Offer;
+import io.ikescope.probe.ikev2.Ikev2Suite;
+import io.ikescope.probe.ikev2.Ikev2Transform;
 import io.ikescope.probe.wire.MessageWriter;
 import io.ikescope.probe.wire.WireWriter;
 import io.ikescope.wire.Attribute;
@@ -30,18 +33,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a cookie, drop first sends, or stop answering: the prober's logic against a peer whose truth the test knows. Real
  * peers are in the lab tests (cli ProbeLabTest).
  */
-final class FakeIkev2Responder implements AutoCloseable {
+public final class FakeIkev2Responder implements AutoCloseable {
     private static final int COOKIE = (int) Ikev2Registry.NOTIFY_TYPE.valueOf("COOKIE");
     private final DatagramSocket socket;
     private final List<Ikev2Suite> accepts;
     private final Thread thread;
     private final AtomicInteger requests = new AtomicInteger();
-    volatile boolean demandCookie;
-    volatile int answerLimit = Integer.MAX_VALUE;
-    volatile boolean dropFirstCopy;
+    public volatile boolean demandCookie;
+    public volatile int answerLimit = Integer.MAX_VALUE;
+    public volatile boolean dropFirstCopy;
     private final List<byte[]> seenSpis = new ArrayList<>();
 
-    FakeIkev2Responder(List<Ikev2Suite> accepts) throws SocketException {
+    public FakeIkev2Responder(List<Ikev2Suite> accepts) throws SocketException {
         this.accepts = List.copyOf(accepts);
         this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         this.thread = new Thread(this::serve, "fake-ikev2-responder");
@@ -49,11 +52,11 @@ final class FakeIkev2Responder implements AutoCloseable {
         thread.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 

@@ -1,4 +1,4 @@
-package io.ikescope.probe;
+package io.ikescope.probe.testsupport;
 
 import io.ikescope.capture.CaptureReader;
 import io.ikescope.capture.Captures;
