@@ -66,7 +66,7 @@ class ProbeCommandTest {
                     .contains("encryption   accepted: AES-CBC-256")
                     .contains("AES-CBC-256 / PRF-HMAC-SHA2-256 / HMAC-SHA2-256-128 / 14 (modp2048)");
             DiagnoseCommandTest.Run d = DiagnoseCommandTest.run(temp.resolve("d.json"), "dissect", "-f", "json",
-                    pcap.toString());
+                    "--port", Integer.toString(peer.port()), pcap.toString());
             assertThat(d.status()).isEqualTo(ExitCodes.OK);
             // JSON Lines, one message each: every request the peer received and its answer
             List<String> lines = d.output().lines().toList();
