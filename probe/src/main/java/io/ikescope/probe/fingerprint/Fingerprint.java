@@ -10,12 +10,15 @@ import java.util.List;
  * @param implementation the implementation, or null when nothing names one
  * @param basis          {@link #VENDOR_ID} (a product's vendor ID: strong, but it can be configured off and anyone
  *                       can send any ID), {@link #BACKOFF} (the timing of its retransmissions resembles a known
- *                       default: an inference, timers are configurable), or null
+ *                       default: an inference, timers are configurable), {@link #ANSWER_SHAPE} (the order of
+ *                       the notifies in its IKE_SA_INIT answer, as one implementation's code writes them: an
+ *                       inference), or null
  * @param backoff        the retransmission schedule measured, when one was
  */
 public record Fingerprint(String implementation, String basis, List<String> evidence, Backoff backoff) {
     public static final String VENDOR_ID = "vendor-id";
     public static final String BACKOFF = "backoff";
+    public static final String ANSWER_SHAPE = "answer-shape";
 
     public Fingerprint {
         evidence = List.copyOf(evidence);

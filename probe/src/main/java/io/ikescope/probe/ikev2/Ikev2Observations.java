@@ -26,6 +26,7 @@ final class Ikev2Observations {
     private boolean cookie;
     private boolean certificateRequest;
     private String redirect;
+    private List<String> chosenNotifyOrder = List.of();
 
     void answer(Ikev2Answer a) {
         if (a.kind() == Ikev2Answer.Kind.COOKIE) {
@@ -33,6 +34,15 @@ final class Ikev2Observations {
         }
         if (a.message() == null) {
             return;
+        }
+        if (a.kind() == Ikev2Answer.Kind.CHOSEN && chosenNotifyOrder.isEmpty()) {
+            List<String> order = new ArrayList<>();
+            for (Payload p : a.message().payloads()) {
+                if (p instanceof NotifyPayload n) {
+                    order.add(Ikev2Registry.NOTIFY_TYPE.describe(n.notifyType()));
+                }
+            }
+            chosenNotifyOrder = List.copyOf(order);
         }
         for (Payload p : a.message().payloads()) {
             if (p instanceof NotifyPayload n) {
@@ -54,6 +64,11 @@ final class Ikev2Observations {
                 certificateRequest = true;
             }
         }
+    }
+
+    /** The notifies of the first answer that chose a proposal, in their order. */
+    List<String> chosenNotifyOrder() {
+        return chosenNotifyOrder;
     }
 
     boolean cookie() {

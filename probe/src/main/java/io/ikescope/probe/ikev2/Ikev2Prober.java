@@ -3,6 +3,7 @@ package io.ikescope.probe.ikev2;
 import io.ikescope.probe.Outcomes;
 import io.ikescope.probe.Outcomes.Verdict;
 import io.ikescope.probe.ProbeSettings;
+import io.ikescope.probe.fingerprint.AnswerShapes;
 import io.ikescope.probe.fingerprint.Fingerprint;
 import io.ikescope.probe.net.Datagram;
 import io.ikescope.probe.net.ProbeChannel;
@@ -120,7 +121,17 @@ public final class Ikev2Prober {
         return new Ikev2Result(answered, accepted, refused, ciphers.build(), prfs.build(), integrity.build(),
                 groups.build(), preferred, seen.cookie(), seen.fragmentation(), seen.signatureHashes(),
                 seen.redirect(), seen.notifies(), seen.vendorIds(), seen.certificateRequest(),
-                Fingerprint.fromVendorIds(seen.vendorIds(), null), complete, probes, problems);
+                fingerprint(), complete, probes, problems);
+    }
+
+    /** A product vendor ID names the peer; failing that, the shape of its answer may suggest one. */
+    private Fingerprint fingerprint() {
+        Fingerprint byVendor = Fingerprint.fromVendorIds(seen.vendorIds(), null);
+        if (byVendor.implementation() != null) {
+            return byVendor;
+        }
+        Fingerprint byShape = AnswerShapes.match(seen.chosenNotifyOrder());
+        return byShape != null ? byShape : byVendor;
     }
 
     /** Each full combination of accepted values on its own, up to the configured number. */
