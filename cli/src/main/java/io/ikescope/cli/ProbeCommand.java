@@ -11,13 +11,18 @@ import io.ikescope.probe.against.AgainstReport;
 import io.ikescope.probe.ProbeReport;
 import io.ikescope.probe.ProbeRequest;
 import io.ikescope.probe.ProbeSettings;
+import io.ikescope.probe.net.DatagramLog;
 import io.ikescope.probe.net.ProbeClock;
+import io.ikescope.probe.net.ProbePcapWriter;
 import io.ikescope.probe.net.ProbeTarget;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,10 +49,15 @@ final class ProbeCommand implements Callable<Integer> {
     @ParentCommand
     IkescopeCommand parent;
 
-    @Parameters(index = "0", paramLabel = "HOST[:PORT]",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "HOST[:PORT]",
             description = "the gateway: an address or name, with the port when not 500 (4500 with --nat-t);"
                 + " IPv6 as [ADDRESS]:PORT")
     String host;
+
+    @Option(names = "--targets", paramLabel = "FILE",
+            description = {"probe each HOST[:PORT] of FILE (one per line, # comments) in turn, instead of HOST;"
+                + " JSON is then one document per target and line"})
+    Path targetList;
 
     @Option(names = "--ikev2", description = "probe IKEv2 only")
     boolean onlyIkev2;
@@ -113,11 +123,37 @@ final class ProbeCommand implements Callable<Integer> {
         if (format == OutputFormat.HTML) {
             throw new ErrorReporter.UserError("--format html is for diagnose only: probe writes text or json");
         }
-        ProbeRequest request = request();
+        List<ProbeRequest> requests = new ArrayList<>();
+        for (String t : targets()) {
+            requests.add(request(t));
+        }
         PeerConfig local = against == null ? null : readConfig();
+        boolean ok = true;
+        try (ProbePcapWriter pcapWriter = pcap == null ? null : openPcap();
+             Output out = output == null ? Output.standardOutput(parent.streams()) : Output.file(output)) {
+            for (int i = 0; i < requests.size(); i++) {
+                if (i > 0 && format != OutputFormat.JSON) {
+                    out.writer().println();
+                }
+                ok &= probeOne(requests.get(i), local, pcapWriter == null ? DatagramLog.NONE : pcapWriter, out);
+            }
+        }
+        return ok ? ExitCodes.OK : ExitCodes.NEGOTIATION_FAILED;
+    }
+
+    private ProbePcapWriter openPcap() {
+        try {
+            return new ProbePcapWriter(pcap);
+        } catch (IOException e) {
+            throw new ErrorReporter.UserError(pcap + ": cannot write: " + e.getMessage());
+        }
+    }
+
+    private boolean probeOne(ProbeRequest request, PeerConfig local, DatagramLog log, Output out)
+            throws IOException, InterruptedException {
         ProbeReport report;
         try {
-            report = Probe.run(request, clock, new SecureRandom());
+            report = Probe.run(request, clock, new SecureRandom(), log);
         } catch (BindException e) {
             throw new ErrorReporter.UserError("--source-port " + sourcePort + ": cannot bind: " + e.getMessage()
                     + (sourcePort > 0 && sourcePort < 1024 ? " (ports below 1024 need root or"
@@ -133,16 +169,43 @@ final class ProbeCommand implements Callable<Integer> {
                 throw new ErrorReporter.UserError("--connection " + connection + ": " + e.getMessage());
             }
         }
-        try (Output out = output == null ? Output.standardOutput(parent.streams()) : Output.file(output)) {
-            if (format == OutputFormat.JSON) {
-                ProbeJsonWriter.write(report, weighed, out.stream());
-            } else {
-                ProbeTextWriter.write(report, weighed, out.writer());
-                out.writer().flush();
+        if (format == OutputFormat.JSON) {
+            out.writer().flush();
+            ProbeJsonWriter.write(report, weighed, out.stream());
+            out.stream().flush();
+        } else {
+            ProbeTextWriter.write(report, weighed, out.writer());
+            out.writer().flush();
+        }
+        return report.answered() && (weighed == null || weighed.negotiates());
+    }
+
+    /** HOST, or the lines of --targets; checked before anything is sent. */
+    private List<String> targets() {
+        if ((host == null) == (targetList == null)) {
+            throw new ErrorReporter.UserError(host == null ? "a target is required: HOST[:PORT] or --targets FILE"
+                    : "HOST and --targets together: give one of them");
+        }
+        if (host != null) {
+            return List.of(host);
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(targetList);
+        } catch (IOException e) {
+            throw new ErrorReporter.UserError(targetList + ": cannot read: " + e.getMessage());
+        }
+        List<String> targets = new ArrayList<>();
+        for (String line : lines) {
+            String t = line.replaceFirst("#.*", "").strip();
+            if (!t.isEmpty()) {
+                targets.add(t);
             }
         }
-        boolean ok = report.answered() && (weighed == null || weighed.negotiates());
-        return ok ? ExitCodes.OK : ExitCodes.NEGOTIATION_FAILED;
+        if (targets.isEmpty()) {
+            throw new ErrorReporter.UserError(targetList + ": no target in it");
+        }
+        return targets;
     }
 
     /** Read before anything is sent, so that a bad file costs the peer no packet. */
@@ -154,7 +217,7 @@ final class ProbeCommand implements Callable<Integer> {
         }
     }
 
-    private ProbeRequest request() {
+    private ProbeRequest request(String target) {
         if (connection != null && against == null) {
             throw new ErrorReporter.UserError("--connection needs --against CONFIG");
         }
@@ -176,17 +239,17 @@ final class ProbeCommand implements Callable<Integer> {
         if (sourcePort < 0 || sourcePort > 65535) {
             throw new ErrorReporter.UserError("--source-port " + sourcePort + ": 0 to 65535");
         }
-        ProbeTarget target;
+        ProbeTarget parsed;
         try {
-            target = ProbeTarget.parse(host, natT);
+            parsed = ProbeTarget.parse(target, natT);
         } catch (IllegalArgumentException e) {
-            throw new ErrorReporter.UserError(e.getMessage());
+            throw new ErrorReporter.UserError((targetList == null ? "" : targetList + ": ") + e.getMessage());
         } catch (UnknownHostException e) {
-            throw new ErrorReporter.UserError(host + ": unknown host");
+            throw new ErrorReporter.UserError(target + ": unknown host");
         }
         ProbeSettings settings = new ProbeSettings(tries, (long) (waitSeconds * NANOS), maxCombinations, 3);
-        return new ProbeRequest(target, !onlyIkev1, !onlyIkev2, rate, (long) (maxTime * NANOS), sourcePort,
-                settings, pcap);
+        return new ProbeRequest(parsed, !onlyIkev1, !onlyIkev2, rate, (long) (maxTime * NANOS), sourcePort,
+                settings);
     }
 
     private static void positive(String option, double value) {

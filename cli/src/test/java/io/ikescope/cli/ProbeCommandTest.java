@@ -104,6 +104,27 @@ class ProbeCommandTest {
     }
 
     @Test
+    void aListOfTargetsIsProbedInTurnOneJsonLineEach(@TempDir Path temp) throws Exception {
+        try (FakeIkev2Responder a = new FakeIkev2Responder(List.of(AES_SHA256_MODP2048));
+             FakeIkev2Responder b = new FakeIkev2Responder(List.of(GCM_SHA384_ECP384))) {
+            Path list = temp.resolve("targets.txt");
+            Files.writeString(list, "# two gateways\n127.0.0.1:" + a.port() + "\n\n127.0.0.1:" + b.port()
+                    + "  # the second\n");
+            DiagnoseCommandTest.Run r = DiagnoseCommandTest.run(temp.resolve("o.jsonl"), "probe", "--targets",
+                    list.toString(), "--ikev2", "--rate", "1000", "--wait", "0.2", "-f", "json");
+            assertThat(r.status()).isEqualTo(ExitCodes.OK);
+            List<String> lines = r.output().lines().toList();
+            assertThat(lines).hasSize(2);
+            JsonNode first = new ObjectMapper().readTree(lines.get(0));
+            JsonNode second = new ObjectMapper().readTree(lines.get(1));
+            assertThat(first.get("target").get("port").asInt()).isEqualTo(a.port());
+            assertThat(first.get("ikev2").get("transforms").get("dhGroup").get("accepted").toString()).isEqualTo("[14]");
+            assertThat(second.get("ikev2").get("transforms").get("dhGroup").get("accepted").toString())
+                    .isEqualTo("[20]");
+        }
+    }
+
+    @Test
     void badUsageIsOneLineAndSendsNothing(@TempDir Path temp) throws Exception {
         try (FakeIkev2Responder peer = new FakeIkev2Responder(List.of(AES_SHA256_MODP2048))) {
             String target = "127.0.0.1:" + peer.port();
@@ -113,7 +134,10 @@ class ProbeCommandTest {
                     new String[] {"probe", target, "--connection", "x"},
                     new String[] {"probe", target, "--against", temp.resolve("missing.conf").toString()},
                     new String[] {"probe", "127.0.0.1:99999"},
-                    new String[] {"probe", target, "-f", "html"})) {
+                    new String[] {"probe", target, "-f", "html"},
+                    new String[] {"probe"},
+                    new String[] {"probe", target, "--targets", temp.resolve("none.txt").toString()},
+                    new String[] {"probe", "--targets", temp.resolve("none.txt").toString()})) {
                 DiagnoseCommandTest.Run r = DiagnoseCommandTest.run(temp.resolve("x"), args);
                 assertThat(r.status()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE_OR_INPUT);
                 assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);

@@ -5,7 +5,6 @@ import io.ikescope.probe.ikev2.Ikev2Result;
 import io.ikescope.probe.net.DatagramLog;
 import io.ikescope.probe.net.ProbeChannel;
 import io.ikescope.probe.net.ProbeClock;
-import io.ikescope.probe.net.ProbePcapWriter;
 import io.ikescope.probe.net.RateLimiter;
 import io.ikescope.probe.net.TimeBound;
 import java.io.IOException;
@@ -16,14 +15,14 @@ public final class Probe {
     private Probe() {
     }
 
-    public static ProbeReport run(ProbeRequest request, ProbeClock clock, SecureRandom random)
+    /** @param log where every datagram sent and received is written (a pcap), or {@link DatagramLog#NONE} */
+    public static ProbeReport run(ProbeRequest request, ProbeClock clock, SecureRandom random, DatagramLog log)
             throws IOException, InterruptedException {
         long start = clock.nanoTime();
         RateLimiter limiter = new RateLimiter(clock, request.packetsPerSecond());
         TimeBound bound = new TimeBound(clock, request.maxTimeNanos());
-        try (ProbePcapWriter pcap = request.pcap() == null ? null : new ProbePcapWriter(request.pcap());
-             ProbeChannel channel = new ProbeChannel(request.target(), request.sourcePort(), limiter, bound, clock,
-                     pcap == null ? DatagramLog.NONE : pcap)) {
+        try (ProbeChannel channel = new ProbeChannel(request.target(), request.sourcePort(), limiter, bound, clock,
+                log)) {
             Ikev2Result v2 = request.ikev2() ? new Ikev2Prober(channel, request.settings(), random).run() : null;
             double seconds = (clock.nanoTime() - start) / 1e9;
             return new ProbeReport(request.target(), channel.local(), seconds, channel.packetsSent(),

@@ -1,7 +1,6 @@
 package io.ikescope.probe;
 
 import io.ikescope.probe.net.ProbeTarget;
-import java.nio.file.Path;
 
 /**
  * One probe run as asked for.
@@ -10,10 +9,9 @@ import java.nio.file.Path;
  * @param packetsPerSecond the rate limit over everything sent
  * @param maxTimeNanos    the whole run's time bound
  * @param sourcePort      0 for any free port
- * @param pcap            where to write every datagram sent and received, or null
  */
 public record ProbeRequest(ProbeTarget target, boolean ikev2, boolean ikev1, double packetsPerSecond,
-                           long maxTimeNanos, int sourcePort, ProbeSettings settings, Path pcap) {
+                           long maxTimeNanos, int sourcePort, ProbeSettings settings) {
     public ProbeRequest {
         if (!ikev1 && !ikev2) {
             throw new IllegalArgumentException("nothing to probe: neither IKEv1 nor IKEv2");
