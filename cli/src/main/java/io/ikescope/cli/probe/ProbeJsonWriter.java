@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.function.BiConsumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
@@ -99,10 +100,10 @@ public final class ProbeJsonWriter {
         suites(g, "refused", r.refused());
         g.writeName("transforms");
         g.writeStartObject();
-        names(g, "encryption", r.encryption(), List.of());
-        ids(g, "prf", r.prf(), true);
-        ids(g, "integrity", r.integrity(), false);
-        groups(g, r.groups());
+        outcomes(g, "encryption", r.encryption(), (gen, t) -> gen.writeString(t.name()));
+        outcomes(g, "prf", r.prf(), (gen, id) -> gen.writeString(Ikev2Transform.prf(id).name()));
+        outcomes(g, "integrity", r.integrity(), (gen, id) -> gen.writeString(Ikev2Transform.integrity(id).name()));
+        outcomes(g, "dhGroup", r.groups(), JsonGenerator::writeNumber);
         g.writeEndObject();
         g.writeName("preferred");
         if (r.preferred() == null) {
@@ -155,34 +156,20 @@ public final class ProbeJsonWriter {
         g.writeEndObject();
     }
 
-    private static void names(JsonGenerator g, String name, Outcomes<Ikev2Transform> o, List<String> none) {
+    /** {"accepted": [...], "refused": [...], "unclear": [...]}, each value as {@code write} writes it. */
+    static <T> void outcomes(JsonGenerator g, String name, Outcomes<T> o, BiConsumer<JsonGenerator, T> write) {
         g.writeName(name);
         g.writeStartObject();
-        strings(g, "accepted", o.accepted().stream().map(Ikev2Transform::name).toList());
-        strings(g, "refused", o.refused().stream().map(Ikev2Transform::name).toList());
-        strings(g, "unclear", o.unclear().stream().map(Ikev2Transform::name).toList());
-        g.writeEndObject();
-    }
-
-    private static void ids(JsonGenerator g, String name, Outcomes<Integer> o, boolean prf) {
-        g.writeName(name);
-        g.writeStartObject();
-        strings(g, "accepted", o.accepted().stream().map(id -> transformName(id, prf)).toList());
-        strings(g, "refused", o.refused().stream().map(id -> transformName(id, prf)).toList());
-        strings(g, "unclear", o.unclear().stream().map(id -> transformName(id, prf)).toList());
-        g.writeEndObject();
-    }
-
-    private static String transformName(int id, boolean prf) {
-        return (prf ? Ikev2Transform.prf(id) : Ikev2Transform.integrity(id)).name();
-    }
-
-    private static void groups(JsonGenerator g, Outcomes<Integer> o) {
-        g.writeName("dhGroup");
-        g.writeStartObject();
-        numbers(g, "accepted", o.accepted());
-        numbers(g, "refused", o.refused());
-        numbers(g, "unclear", o.unclear());
+        List<List<T>> lists = List.of(o.accepted(), o.refused(), o.unclear());
+        List<String> names = List.of("accepted", "refused", "unclear");
+        for (int i = 0; i < lists.size(); i++) {
+            g.writeName(names.get(i));
+            g.writeStartArray();
+            for (T value : lists.get(i)) {
+                write.accept(g, value);
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 
