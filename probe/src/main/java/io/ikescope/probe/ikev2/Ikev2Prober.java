@@ -5,13 +5,11 @@ import io.ikescope.probe.Outcomes.Verdict;
 import io.ikescope.probe.ProbeSettings;
 import io.ikescope.probe.fingerprint.AnswerShapes;
 import io.ikescope.probe.fingerprint.Fingerprint;
-import io.ikescope.probe.net.Datagram;
 import io.ikescope.probe.net.ProbeChannel;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Asks an IKEv2 responder, one transform type at a time, what it accepts.
@@ -27,27 +25,15 @@ import java.util.Optional;
  * its own timeout.
  */
 public final class Ikev2Prober {
-    /** KE groups used where the offer must not hold the KE payload's group: small values first. */
-    private static final List<Integer> STATELESS_KE_GROUPS = List.of(31, 19, 14, 32, 20, 2);
-    private static final int MAX_COOKIE_ROUNDS = 2;
-
     private final ProbeChannel channel;
     private final ProbeSettings settings;
-    private final KeyShares keys;
-    private final SecureRandom random;
-    private final Ikev2Observations seen = new Ikev2Observations();
-    private final List<String> problems = new ArrayList<>();
-    private boolean answered;
-    private boolean stopped;
+    private final Ikev2Asker asker;
     private boolean incomplete;
-    private int silentInARow;
-    private int probes;
 
     public Ikev2Prober(ProbeChannel channel, ProbeSettings settings, SecureRandom random) {
         this.channel = channel;
         this.settings = settings;
-        this.random = random;
-        this.keys = new KeyShares(random);
+        this.asker = new Ikev2Asker(channel, settings, random);
     }
 
     public Ikev2Result run() throws IOException, InterruptedException {
@@ -55,12 +41,14 @@ public final class Ikev2Prober {
         List<Integer> allPrfs = Ikev2Candidates.prfs();
         List<Integer> allIntegrity = Ikev2Candidates.integrity();
 
-        Outcomes.Builder<Integer> groups = new Outcomes.Builder<>();
-        for (int g : Ikev2Candidates.groups()) {
-            if (stopped) {
-                break;
-            }
-            groups.add(g, ask(offer(allCiphers, allPrfs, allIntegrity, List.of(g))));
+        Outcomes.Builder<Integer> groups = groups(allCiphers, allPrfs, allIntegrity);
+        Outcomes<Integer> firstPass = groups.build();
+        if (firstPass.accepted().isEmpty() && firstPass.refused().isEmpty() && !firstPass.unclear().isEmpty()) {
+            // the peer answers KE payloads outside the offer with neither INVALID_KE_PAYLOAD nor NO_PROPOSAL_CHOSEN
+            asker.problem("the peer answered no probe with a KE outside its offer clearly: asked again with real"
+                    + " key exchanges (each accepted probe leaves a half-open IKE SA on the peer)");
+            asker.useRealKeyExchanges();
+            groups = groups(allCiphers, allPrfs, allIntegrity);
         }
         List<Integer> acceptedGroups = groups.accepted();
 
@@ -70,7 +58,7 @@ public final class Ikev2Prober {
         List<Ikev2Suite> refused = new ArrayList<>();
         if (!acceptedGroups.isEmpty()) {
             for (Ikev2Transform c : allCiphers) {
-                if (stopped) {
+                if (asker.stopped()) {
                     break;
                 }
                 Verdict v = ask(offer(List.of(c), allPrfs, allIntegrity, acceptedGroups));
@@ -81,7 +69,7 @@ public final class Ikev2Prober {
             }
             List<Ikev2Transform> acceptedCiphers = ciphers.accepted();
             for (int p : allPrfs) {
-                if (stopped || acceptedCiphers.isEmpty()) {
+                if (asker.stopped() || acceptedCiphers.isEmpty()) {
                     break;
                 }
                 Verdict v = ask(offer(acceptedCiphers, List.of(p), allIntegrity, acceptedGroups));
@@ -93,7 +81,7 @@ public final class Ikev2Prober {
             List<Ikev2Transform> plainCiphers = acceptedCiphers.stream().filter(c -> !Ikev2Candidates.isAead(c))
                     .toList();
             for (int i : allIntegrity) {
-                if (stopped || plainCiphers.isEmpty() || prfs.accepted().isEmpty()) {
+                if (asker.stopped() || plainCiphers.isEmpty() || prfs.accepted().isEmpty()) {
                     break;
                 }
                 Verdict v = ask(offer(plainCiphers, prfs.accepted(), List.of(i), acceptedGroups));
@@ -109,23 +97,38 @@ public final class Ikev2Prober {
 
         List<Ikev2Suite> accepted = new ArrayList<>();
         combinations(ciphers.accepted(), prfs.accepted(), integrity.accepted(), acceptedGroups, accepted, refused);
-        Ikev2Suite preferred = stopped || accepted.isEmpty() ? null
+        Ikev2Suite preferred = asker.stopped() || accepted.isEmpty() ? null
                 : preferred(ciphers.accepted(), prfs.accepted(), integrity.accepted(), acceptedGroups);
 
-        if (!answered) {
+        List<String> problems = asker.problems();
+        if (!asker.answered()) {
             problems.add(0, channel.portUnreachable()
                     ? "nothing listens there: the target answered with ICMP port unreachable"
                     : "no answer to any IKE_SA_INIT (" + settings.tries() + " sends each)");
         }
-        boolean complete = answered && !stopped && !incomplete;
-        return new Ikev2Result(answered, accepted, refused, ciphers.build(), prfs.build(), integrity.build(),
+        boolean complete = asker.answered() && !asker.stopped() && !incomplete;
+        Ikev2Observations seen = asker.seen();
+        return new Ikev2Result(asker.answered(), accepted, refused, ciphers.build(), prfs.build(), integrity.build(),
                 groups.build(), preferred, seen.cookie(), seen.fragmentation(), seen.signatureHashes(),
                 seen.redirect(), seen.notifies(), seen.vendorIds(), seen.certificateRequest(),
-                fingerprint(), complete, probes, problems);
+                fingerprint(), complete, asker.probes(), problems);
+    }
+
+    private Outcomes.Builder<Integer> groups(List<Ikev2Transform> ciphers, List<Integer> prfs,
+                                             List<Integer> integrity) throws IOException, InterruptedException {
+        Outcomes.Builder<Integer> groups = new Outcomes.Builder<>();
+        for (int g : Ikev2Candidates.groups()) {
+            if (asker.stopped()) {
+                break;
+            }
+            groups.add(g, ask(offer(ciphers, prfs, integrity, List.of(g))));
+        }
+        return groups;
     }
 
     /** A product vendor ID names the peer; failing that, the shape of its answer may suggest one. */
     private Fingerprint fingerprint() {
+        Ikev2Observations seen = asker.seen();
         Fingerprint byVendor = Fingerprint.fromVendorIds(seen.vendorIds(), null);
         if (byVendor.implementation() != null) {
             return byVendor;
@@ -151,11 +154,11 @@ public final class Ikev2Prober {
         }
         int tested = 0;
         for (Ikev2Suite s : all) {
-            if (stopped) {
+            if (asker.stopped()) {
                 break;
             }
             if (tested == settings.maxCombinations()) {
-                problems.add((all.size() - tested) + " of " + all.size() + " full combinations not tested (limit "
+                asker.problem((all.size() - tested) + " of " + all.size() + " full combinations not tested (limit "
                         + settings.maxCombinations() + ")");
                 incomplete = true;
                 break;
@@ -175,11 +178,12 @@ public final class Ikev2Prober {
     private Ikev2Suite preferred(List<Ikev2Transform> ciphers, List<Integer> prfs, List<Integer> integrity,
                                  List<Integer> groups) throws IOException, InterruptedException {
         Ikev2Offer offer = offer(ciphers, prfs, integrity, groups);
+        KeyShares keys = asker.keys();
         Integer group = groups.stream().filter(keys::canGenerate).findFirst().orElse(null);
         for (int round = 0; round < 2 && group != null; round++) {
             byte[] ke = keys.publicValue(group).orElseThrow();
-            Ikev2Answer a = exchange(new InitRequest(offer, group, ke, channel.local(),
-                    channel.target().address(), random));
+            Ikev2Answer a = asker.exchange(new InitRequest(offer, group, ke, channel.local(),
+                    channel.target().address(), asker.random()));
             if (a.kind() == Ikev2Answer.Kind.CHOSEN) {
                 return a.chosen();
             }
@@ -187,93 +191,17 @@ public final class Ikev2Prober {
                 group = a.group();
                 continue;
             }
-            problems.add("the offer of everything accepted, with a KE for group " + group + ", was answered "
-                    + describe(a) + " instead of a chosen proposal");
+            asker.problem("the offer of everything accepted, with a KE for group " + group + ", was answered "
+                    + Ikev2Asker.describe(a) + " instead of a chosen proposal");
             incomplete = true;
             return null;
         }
-        problems.add("no accepted group has a key-exchange value the probe can make: no full exchange was made");
+        asker.problem("no accepted group has a key-exchange value the probe can make: no full exchange was made");
         return null;
     }
 
     private Verdict ask(Ikev2Offer offer) throws IOException, InterruptedException {
-        List<Integer> offered = offer.groups();
-        // a KE group outside the offer keeps the probe stateless; a peer accepting every group the probe can make
-        // gets a real exchange instead (its answer then chooses a proposal)
-        int keGroup = STATELESS_KE_GROUPS.stream().filter(g -> !offered.contains(g)).findFirst()
-                .or(() -> Ikev2Candidates.groups().stream().filter(g -> !offered.contains(g) && keys.canGenerate(g))
-                        .findFirst())
-                .or(() -> offered.stream().filter(keys::canGenerate).findFirst())
-                .orElse(STATELESS_KE_GROUPS.get(0));
-        byte[] ke = keys.publicValue(keGroup).orElseThrow();
-        Ikev2Answer a = exchange(new InitRequest(offer, keGroup, ke, channel.local(), channel.target().address(),
-                random));
-        return switch (a.kind()) {
-            case INVALID_KE -> {
-                if (offered.contains(a.group())) {
-                    yield Verdict.ACCEPTED;
-                }
-                problems.add("INVALID_KE_PAYLOAD named group " + a.group() + ", which the probe did not offer");
-                yield Verdict.UNCLEAR;
-            }
-            case CHOSEN -> Verdict.ACCEPTED;
-            case NO_PROPOSAL_CHOSEN -> Verdict.REFUSED;
-            case NONE -> Verdict.UNANSWERED;
-            case COOKIE, OTHER -> {
-                problems.add("an IKE_SA_INIT was answered " + describe(a));
-                yield Verdict.UNCLEAR;
-            }
-        };
-    }
-
-    /** Sends the request (again with a cookie when one is demanded) and reads the answer. */
-    private Ikev2Answer exchange(InitRequest request) throws IOException, InterruptedException {
-        probes++;
-        byte[] cookie = null;
-        for (int round = 0; round <= MAX_COOKIE_ROUNDS; round++) {
-            Optional<Datagram> d = channel.ask(request.bytes(cookie), settings.tries(), settings.waitNanos());
-            if (d.isEmpty()) {
-                silent();
-                return Ikev2Answer.NO_ANSWER;
-            }
-            answered = true;
-            silentInARow = 0;
-            Ikev2Answer a = Ikev2Answer.of(d.get().ike());
-            seen.answer(a);
-            if (a.kind() != Ikev2Answer.Kind.COOKIE) {
-                return a;
-            }
-            cookie = a.cookie();
-        }
-        return new Ikev2Answer(Ikev2Answer.Kind.OTHER, null, null, null, "COOKIE again after "
-                + MAX_COOKIE_ROUNDS + " retries with the cookie", null);
-    }
-
-    private void silent() {
-        if (channel.outOfTime()) {
-            if (!stopped) {
-                problems.add("the time bound ended the IKEv2 probe before every candidate was tested");
-            }
-            stopped = true;
-            return;
-        }
-        silentInARow++;
-        if (!answered || silentInARow >= settings.silentLimit()) {
-            if (answered) {
-                problems.add("the target stopped answering after " + (probes - silentInARow)
-                        + " IKE_SA_INIT probes (a rate limit or a limit of half-open SAs per address?)");
-            }
-            stopped = true;
-        }
-    }
-
-    private static String describe(Ikev2Answer a) {
-        return switch (a.kind()) {
-            case INVALID_KE -> "INVALID_KE_PAYLOAD (group " + a.group() + ")";
-            case CHOSEN -> "with a chosen proposal";
-            case NONE -> "not at all";
-            default -> a.notifyName() == null ? "with " + a.kind() : "with " + a.notifyName();
-        };
+        return asker.ask(offer);
     }
 
     /** Proposal 1: the non-AEAD ciphers with PRFs, integrity and groups; proposal 2: the AEAD ciphers without. */

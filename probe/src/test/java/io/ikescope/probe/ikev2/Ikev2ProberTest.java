@@ -76,6 +76,19 @@ class Ikev2ProberTest {
     }
 
     @Test
+    void aPeerStricterThanTheRfcIsAskedWithRealKeyExchanges() throws Exception {
+        List<Ikev2Suite> truth = List.of(AES_SHA256_MODP2048, AES128_SHA1_ECP256);
+        try (FakeIkev2Responder peer = new FakeIkev2Responder(truth)) {
+            peer.rejectForeignKe = true;
+            Ikev2Result r = probe(peer, 20_000);
+            assertThat(Set.copyOf(r.accepted())).isEqualTo(Set.copyOf(truth));
+            assertThat(r.problems()).anyMatch(p -> p.contains("asked again with real key exchanges"));
+            // every group the peer refused got its own real KE, so none is left unclear
+            assertThat(r.groups().unclear()).allMatch(g -> !new KeyShares(new SecureRandom()).canGenerate(g));
+        }
+    }
+
+    @Test
     void aPeerThatStopsAnsweringEndsTheRunIncomplete() throws Exception {
         try (FakeIkev2Responder peer = new FakeIkev2Responder(List.of(AES_SHA256_MODP2048))) {
             peer.answerLimit = 10;

@@ -42,6 +42,8 @@ public final class FakeIkev2Responder implements AutoCloseable {
     public volatile boolean demandCookie;
     public volatile int answerLimit = Integer.MAX_VALUE;
     public volatile boolean dropFirstCopy;
+    /** Answer INVALID_SYNTAX to a KE payload whose group no proposal offers (a peer stricter than RFC 7296). */
+    public volatile boolean rejectForeignKe;
     private final List<byte[]> seenSpis = new ArrayList<>();
 
     public FakeIkev2Responder(List<Ikev2Suite> accepts) throws SocketException {
@@ -122,6 +124,9 @@ public final class FakeIkev2Responder implements AutoCloseable {
         if (sa == null || keGroup == null) {
             return notify(spiI, "INVALID_SYNTAX", new byte[0]);
         }
+        if (rejectForeignKe && !offers(sa, keGroup)) {
+            return notify(spiI, "INVALID_SYNTAX", new byte[0]);
+        }
         for (Proposal proposal : sa.proposals()) {
             for (Ikev2Suite s : accepts) {
                 if (holds(proposal, s)) {
@@ -133,6 +138,11 @@ public final class FakeIkev2Responder implements AutoCloseable {
             }
         }
         return notify(spiI, "NO_PROPOSAL_CHOSEN", new byte[0]);
+    }
+
+    private static boolean offers(SecurityAssociationPayload sa, int group) {
+        return sa.proposals().stream().flatMap(p -> p.transforms().stream())
+                .anyMatch(t -> t.type() == Ikev2Transform.KE && t.id() == group);
     }
 
     private static boolean holds(Proposal p, Ikev2Suite s) {
