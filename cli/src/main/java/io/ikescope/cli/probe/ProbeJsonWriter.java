@@ -104,6 +104,7 @@ public final class ProbeJsonWriter {
         outcomes(g, "prf", r.prf(), (gen, id) -> gen.writeString(Ikev2Transform.prf(id).name()));
         outcomes(g, "integrity", r.integrity(), (gen, id) -> gen.writeString(Ikev2Transform.integrity(id).name()));
         outcomes(g, "dhGroup", r.groups(), JsonGenerator::writeNumber);
+        outcomes(g, "additionalKeyExchange", r.additionalKeyExchange(), JsonGenerator::writeNumber);
         g.writeEndObject();
         g.writeName("preferred");
         if (r.preferred() == null) {

@@ -71,6 +71,10 @@ public final class ProbeTextWriter {
             outcomes(out, "PRF", r.prf(), id -> Ikev2Transform.prf(id).name());
             outcomes(out, "integrity", r.integrity(), id -> Ikev2Transform.integrity(id).name());
             outcomes(out, "DH groups", r.groups(), ProbeTextWriter::group);
+            if (!r.additionalKeyExchange().accepted().isEmpty() || !r.additionalKeyExchange().refused().isEmpty()) {
+                outcomes(out, "ADDKE1", r.additionalKeyExchange(), ProbeTextWriter::group);
+                line(out, "", "(RFC 9370 additional key exchange with everything accepted: post-quantum ML-KEM)");
+            }
             int combos = (int) r.refused().stream().filter(s -> s.encryption() != null && s.prf() != null
                     && s.group() != null).count() + r.accepted().size();
             line(out, "proposals", r.accepted().size() + " of " + combos + " full combinations accepted"

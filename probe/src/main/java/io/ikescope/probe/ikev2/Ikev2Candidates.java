@@ -58,6 +58,22 @@ public final class Ikev2Candidates {
         return assigned(Ikev2Registry.KE_METHOD.entries().keySet(), Set.of(Ikev2Registry.KE_METHOD.valueOf("NONE")));
     }
 
+    /** Post-quantum key exchanges tried as RFC 9370's first additional key exchange: ML-KEM. */
+    public static List<Integer> additionalKeyExchanges() {
+        return List.of((int) Ikev2Registry.KE_METHOD.valueOf("ml-kem-512"),
+                (int) Ikev2Registry.KE_METHOD.valueOf("ml-kem-768"),
+                (int) Ikev2Registry.KE_METHOD.valueOf("ml-kem-1024"));
+    }
+
+    /**
+     * A private-use key-exchange ID no peer implements: offered as an additional key exchange, it tells a peer that
+     * refuses what it does not know (RFC 7296 3.3.6) from one that ignores the transform type.
+     */
+    public static int unknownKeyExchange() {
+        return (int) Ikev2Registry.KE_METHOD.ranges().stream().filter(r -> r.label().equals("Private Use"))
+                .findFirst().orElseThrow().to();
+    }
+
     private static List<Integer> assigned(Set<Long> values, Set<Long> without) {
         List<Integer> list = new ArrayList<>();
         for (long v : values) {

@@ -34,6 +34,17 @@ public record Ikev2Offer(List<List<Ikev2Transform>> proposals) {
         return new Ikev2Offer(List.of(proposal));
     }
 
+    /** The same offer with one more transform in every proposal. */
+    public Ikev2Offer with(Ikev2Transform extra) {
+        List<List<Ikev2Transform>> more = new ArrayList<>();
+        for (List<Ikev2Transform> p : proposals) {
+            List<Ikev2Transform> q = new ArrayList<>(p);
+            q.add(extra);
+            more.add(q);
+        }
+        return new Ikev2Offer(more);
+    }
+
     /** The groups the offer names, in order: an answer naming another group is not an acceptance. */
     public List<Integer> groups() {
         List<Integer> groups = new ArrayList<>();

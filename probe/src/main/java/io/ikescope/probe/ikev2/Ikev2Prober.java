@@ -94,6 +94,8 @@ public final class Ikev2Prober {
         for (int g : groups.build().refused()) {
             refused.add(new Ikev2Suite(null, null, null, g));
         }
+        Outcomes<Integer> additional = additionalKeyExchanges(ciphers.accepted(), prfs.accepted(),
+                integrity.accepted(), acceptedGroups);
 
         List<Ikev2Suite> accepted = new ArrayList<>();
         combinations(ciphers.accepted(), prfs.accepted(), integrity.accepted(), acceptedGroups, accepted, refused);
@@ -109,9 +111,43 @@ public final class Ikev2Prober {
         boolean complete = asker.answered() && !asker.stopped() && !incomplete;
         Ikev2Observations seen = asker.seen();
         return new Ikev2Result(asker.answered(), accepted, refused, ciphers.build(), prfs.build(), integrity.build(),
-                groups.build(), preferred, seen.cookie(), seen.fragmentation(), seen.signatureHashes(),
+                groups.build(), additional, preferred, seen.cookie(), seen.fragmentation(), seen.signatureHashes(),
                 seen.redirect(), seen.notifies(), seen.vendorIds(), seen.certificateRequest(),
                 fingerprint(), complete, asker.probes(), problems);
+    }
+
+    /**
+     * RFC 9370 additional key exchanges: everything accepted plus ADDKE1 of one method. A peer that accepts an
+     * ADDKE1 of a private-use method does not refuse unknown transform types, so its answers say nothing.
+     */
+    private Outcomes<Integer> additionalKeyExchanges(List<Ikev2Transform> ciphers, List<Integer> prfs,
+                                                     List<Integer> integrity, List<Integer> groups)
+            throws IOException, InterruptedException {
+        Outcomes.Builder<Integer> additional = new Outcomes.Builder<>();
+        if (asker.stopped() || ciphers.isEmpty() || prfs.isEmpty() || groups.isEmpty()) {
+            return additional.build();
+        }
+        Ikev2Offer base;
+        try {
+            base = offer(ciphers, prfs, integrity, groups);
+        } catch (IllegalArgumentException e) {
+            return additional.build(); // only plain ciphers and no accepted integrity: nothing to offer
+        }
+        Verdict control = ask(base.with(Ikev2Transform.additionalKeyExchange(Ikev2Candidates.unknownKeyExchange())));
+        if (control != Verdict.REFUSED) {
+            if (control == Verdict.ACCEPTED) {
+                asker.problem("the peer accepted an additional key exchange (RFC 9370) of a private-use method: it"
+                        + " ignores the transform type, so additional key exchanges were not tested");
+            }
+            return additional.build();
+        }
+        for (int k : Ikev2Candidates.additionalKeyExchanges()) {
+            if (asker.stopped()) {
+                break;
+            }
+            additional.add(k, ask(base.with(Ikev2Transform.additionalKeyExchange(k))));
+        }
+        return additional.build();
     }
 
     private Outcomes.Builder<Integer> groups(List<Ikev2Transform> ciphers, List<Integer> prfs,

@@ -60,6 +60,19 @@ class Ikev2ProberTest {
             assertThat(r.fragmentation()).isTrue();
             assertThat(r.complete()).isTrue();
             assertThat(r.problems()).isEmpty();
+            assertThat(r.additionalKeyExchange().refused()).containsExactly(35, 36, 37);
+        }
+    }
+
+    @Test
+    void aPeerThatIgnoresUnknownTransformTypesGetsNoAdditionalKeyExchangeVerdict() throws Exception {
+        try (FakeIkev2Responder peer = new FakeIkev2Responder(List.of(AES_SHA256_MODP2048))) {
+            peer.ignoreUnknownTypes = true;
+            Ikev2Result r = probe(peer, 20_000);
+            assertThat(r.additionalKeyExchange().accepted()).isEmpty();
+            assertThat(r.additionalKeyExchange().refused()).isEmpty();
+            assertThat(r.problems()).anyMatch(p -> p.contains("ignores the transform type"));
+            assertThat(r.accepted()).containsExactly(AES_SHA256_MODP2048);
         }
     }
 

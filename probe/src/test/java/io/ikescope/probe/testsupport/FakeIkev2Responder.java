@@ -44,6 +44,8 @@ public final class FakeIkev2Responder implements AutoCloseable {
     public volatile boolean dropFirstCopy;
     /** Answer INVALID_SYNTAX to a KE payload whose group no proposal offers (a peer stricter than RFC 7296). */
     public volatile boolean rejectForeignKe;
+    /** Skip transform types it does not know instead of refusing their proposal (RFC 7296 3.3.6 says refuse). */
+    public volatile boolean ignoreUnknownTypes;
     private final List<byte[]> seenSpis = new ArrayList<>();
 
     public FakeIkev2Responder(List<Ikev2Suite> accepts) throws SocketException {
@@ -129,7 +131,7 @@ public final class FakeIkev2Responder implements AutoCloseable {
         }
         for (Proposal proposal : sa.proposals()) {
             for (Ikev2Suite s : accepts) {
-                if (holds(proposal, s)) {
+                if (holds(proposal, s) && (ignoreUnknownTypes || knowsEveryType(proposal))) {
                     if (s.group() != keGroup.intValue()) {
                         return notify(spiI, "INVALID_KE_PAYLOAD", new WireWriter().u16(s.group()).toArray());
                     }
@@ -138,6 +140,10 @@ public final class FakeIkev2Responder implements AutoCloseable {
             }
         }
         return notify(spiI, "NO_PROPOSAL_CHOSEN", new byte[0]);
+    }
+
+    private static boolean knowsEveryType(Proposal p) {
+        return p.transforms().stream().allMatch(t -> t.type() >= Ikev2Transform.ENCR && t.type() <= Ikev2Transform.KE);
     }
 
     private static boolean offers(SecurityAssociationPayload sa, int group) {
