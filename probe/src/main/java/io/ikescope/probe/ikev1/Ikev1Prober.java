@@ -10,7 +10,6 @@ import io.ikescope.probe.net.ProbeChannel;
 import io.ikescope.session.AuthMethodNames;
 import io.ikescope.wire.Payload;
 import io.ikescope.wire.VendorIdPayload;
-import io.ikescope.wire.registry.Ikev1Registry;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
@@ -30,15 +29,12 @@ import java.util.Optional;
  * from the batch, and the rest is offered again under a fresh SPI until refused. Probes = batches + accepted
  * suites. Each accepted MM1 leaves a half-open SA on the responder until its timeout, and responders limit those
  * per address (strongSwan's charon.block_threshold, default 5, then drops further MM1s silently): a target that
- * falls silent after answering is reported, and waited for once (half_open_timeout, default 30 s) before the
- * unanswered batches are offered again. Then, when asked, one Aggressive Mode AM1 and the backoff fingerprint.
+ * falls silent after answering is reported, and waited for (half_open_timeout, default 30 s) before the
+ * unanswered batches are offered again; a wait followed by silence again ends the run. Then, when asked, one Aggressive Mode AM1 and the backoff fingerprint.
  */
 public final class Ikev1Prober {
     static final int MAX_BATCH = 20;
     static final int MAX_DATAGRAM = 1200;
-    /** ike-scan's default Aggressive Mode group, offered when Main Mode accepted no pre-shared-key suite. */
-    private static final int FALLBACK_AGGRESSIVE_GROUP =
-            (int) Ikev1Registry.IKE_GROUP_DESCRIPTION.valueOf("Alternate 1024-bit MODP group");
     /** Distinct vendor IDs kept; real peers send a few. */
     private static final int MAX_VENDOR_IDS = 16;
     static final String HASH_R_WARNING = "the Aggressive Mode answer carries HASH_R, keyed with the pre-shared key"
@@ -56,6 +52,8 @@ public final class Ikev1Prober {
     private boolean stopped;
     private boolean incomplete;
     private boolean waitedForBlock;
+    /** An answer came after the last wait for the half-open SAs: waiting again may help again. */
+    private boolean answeredSinceWait;
     private int silentInARow;
     private int probes;
 
@@ -126,7 +124,11 @@ public final class Ikev1Prober {
                 complete, probes, problems);
     }
 
-    /** The target stopped answering: wait once for its half-open SAs to expire, then offer the silent batches again. */
+    /**
+     * The target stopped answering: wait for its half-open SAs to expire, then offer the silent batches again. A
+     * wait is repeated only when answers came after the previous one (each accepted suite adds a half-open SA, so
+     * a peer accepting many fills its limit again); silence right after a wait ends the run.
+     */
     private void fellSilent(Deque<List<Ikev1Suite>> queue, List<List<Ikev1Suite>> unanswered)
             throws InterruptedException {
         if (!answered) {
@@ -136,7 +138,7 @@ public final class Ikev1Prober {
         incomplete = true;
         String what = "the target stopped answering after " + (probes - silentInARow) + " MM1 probes (a limit of"
                 + " half-open SAs per address, as strongSwan's block_threshold, or a rate limit";
-        if (waitedForBlock || options.blockedWaitNanos() == 0
+        if (waitedForBlock && !answeredSinceWait || options.blockedWaitNanos() == 0
                 || channel.bound().remainingNanos() <= options.blockedWaitNanos()) {
             problems.add(what + "; or it drops what it refuses): " + candidatesIn(unanswered)
                     + " candidates left untested");
@@ -145,6 +147,7 @@ public final class Ikev1Prober {
         }
         problems.add(what + "): waited " + Math.round(options.blockedWaitNanos() / 1e9) + " s for them to expire");
         waitedForBlock = true;
+        answeredSinceWait = false;
         channel.clock().sleepNanos(options.blockedWaitNanos());
         silentInARow = 0;
         for (int i = unanswered.size() - 1; i >= 0; i--) {
@@ -156,7 +159,8 @@ public final class Ikev1Prober {
     private Ikev1Result.AggressiveMode aggressive(List<Ikev1Suite> accepted) throws IOException, InterruptedException {
         List<Ikev1Suite> psk = accepted.stream().filter(s -> AuthMethodNames.isPreSharedKey(s.authMethodName()))
                 .toList();
-        int group = psk.isEmpty() ? FALLBACK_AGGRESSIVE_GROUP : psk.get(0).group();
+        // none accepted in Main Mode (a gateway may allow PSK in Aggressive Mode only): the first candidate group's
+        int group = psk.isEmpty() ? candidates.get(0).group() : psk.get(0).group();
         List<Ikev1Suite> offer = (psk.isEmpty() ? candidates : psk).stream()
                 .filter(s -> s.group() == group && AuthMethodNames.isPreSharedKey(s.authMethodName()))
                 .limit(MAX_BATCH).toList();
@@ -226,6 +230,7 @@ public final class Ikev1Prober {
             return Ikev1Answer.NO_ANSWER;
         }
         answered = true;
+        answeredSinceWait = true;
         silentInARow = 0;
         Ikev1Answer a = Ikev1Answer.of(d.get().ike());
         note(a);
