@@ -55,13 +55,16 @@ public final class Ikev1Candidates {
                 "384-bit Brainpool ECP group", "512-bit Brainpool ECP group");
     }
 
-    /** Every combination, group-major (one group's suites stay together, as an Aggressive Mode offer needs). */
+    /**
+     * Every combination, by group, then authentication method (the probe's batches hold one of each, see
+     * {@code Ikev1Prober.batches}), then cipher and hash.
+     */
     public static List<Ikev1Suite> suites(boolean xauth) {
         List<Ikev1Suite> all = new ArrayList<>();
         for (int g : groups()) {
-            for (Cipher c : encryption()) {
-                for (int h : hashes()) {
-                    for (int a : authMethods(xauth)) {
+            for (int a : authMethods(xauth)) {
+                for (Cipher c : encryption()) {
+                    for (int h : hashes()) {
                         all.add(new Ikev1Suite(c.id(), c.keyBits(), h, a, g));
                     }
                 }

@@ -4,7 +4,6 @@ import io.ikescope.probe.ProbeSettings;
 import io.ikescope.probe.fingerprint.BackoffFingerprint;
 import io.ikescope.probe.fingerprint.Fingerprint;
 import io.ikescope.probe.fingerprint.VendorIdSeen;
-import io.ikescope.probe.ikev2.KeyShares;
 import io.ikescope.probe.net.Datagram;
 import io.ikescope.probe.net.ProbeChannel;
 import io.ikescope.session.AuthMethodNames;
@@ -45,7 +44,7 @@ public final class Ikev1Prober {
     private final SecureRandom random;
     private final Ikev1Options options;
     private final List<Ikev1Suite> candidates;
-    private final KeyShares keys;
+    private final DhPublicValues keys;
     private final Map<String, VendorIdSeen> vendorIds = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private boolean answered;
@@ -69,7 +68,7 @@ public final class Ikev1Prober {
         this.random = random;
         this.options = options;
         this.candidates = List.copyOf(candidates);
-        this.keys = new KeyShares(random);
+        this.keys = new DhPublicValues(random);
     }
 
     public Ikev1Result run() throws IOException, InterruptedException {
@@ -249,13 +248,20 @@ public final class Ikev1Prober {
         }
     }
 
-    /** Consecutive runs of candidates, each as long as fits {@link #MAX_BATCH} and {@link #MAX_DATAGRAM}. */
+    /**
+     * Consecutive runs of candidates, each as long as fits {@link #MAX_BATCH} and {@link #MAX_DATAGRAM}, and of
+     * one group and one authentication method. strongSwan (5.9.8, lab) picks a transform by its algorithms alone
+     * and answers with the authentication method of the offer's first transform, so a batch mixing methods would
+     * get an answer naming a suite it does not hold.
+     */
     static List<List<Ikev1Suite>> batches(List<Ikev1Suite> suites) {
         List<List<Ikev1Suite>> batches = new ArrayList<>();
         List<Ikev1Suite> batch = new ArrayList<>();
         for (Ikev1Suite s : suites) {
+            boolean other = !batch.isEmpty() && (!batch.get(0).group().equals(s.group())
+                    || !batch.get(0).authMethod().equals(s.authMethod()));
             batch.add(s);
-            if (batch.size() > MAX_BATCH || MainModeRequest.length(batch) > MAX_DATAGRAM) {
+            if (other || batch.size() > MAX_BATCH || MainModeRequest.length(batch) > MAX_DATAGRAM) {
                 batch.remove(batch.size() - 1);
                 batches.add(batch);
                 batch = new ArrayList<>(List.of(s));

@@ -16,7 +16,7 @@ class KnownBackoffsTest {
         assertThat(all).hasSizeGreaterThan(30);
         assertThat(all).allMatch(p -> !p.waits().isEmpty() && p.waits().size() == p.tolerances().size());
         assertThat(all).extracting(KnownBackoffs.Pattern::source)
-                .allMatch(s -> List.of("ike-scan", "strongswan-opts", "libreswan-docs").contains(s));
+                .allMatch(s -> List.of("ike-scan", "libreswan-docs").contains(s));
         KnownBackoffs.Pattern nortel = all.stream().filter(p -> p.implementation().equals("Nortel Contivity"))
                 .findFirst().orElseThrow();
         assertThat(nortel.waits()).containsExactly(16.0, 16.0, 16.0);
@@ -33,12 +33,12 @@ class KnownBackoffsTest {
 
     @Test
     void aScheduleCutByTheWindowMatchesARowWhoseNextCopyWasDueLater() {
-        // strongSwan's defaults: copies at 4, 11.2, 24.16 s; the next is due at 47.5 s, after a 40 s window
-        KnownBackoffs.Match m = KnownBackoffs.match(List.of(4.0, 7.21, 12.95), 40);
-        assertThat(m.pattern().implementation()).isEqualTo("strongSwan");
+        // Windows 2000/2003/XP: copies at 1, 3, 7 s; the next is due at 15 s, after a 10 s window
+        KnownBackoffs.Match m = KnownBackoffs.match(List.of(1.0, 2.02, 3.97), 10);
+        assertThat(m.pattern().implementation()).isEqualTo("Windows 2000, 2003 or XP");
         assertThat(m.partial()).isTrue();
-        // listened 60 s: the fourth copy would have come at 47.5 s, so three copies fit no strongSwan default
-        assertThat(KnownBackoffs.match(List.of(4.0, 7.21, 12.95), 60)).isNull();
+        // listened 20 s: the fourth copy would have come at 15 s, so three copies fit no Windows row
+        assertThat(KnownBackoffs.match(List.of(1.0, 2.02, 3.97), 20)).isNull();
     }
 
     @Test
@@ -61,11 +61,10 @@ class KnownBackoffsTest {
     @Test
     void backoffReadingNamesTheTableMatchOrTheScheduleShape() {
         long s = 1_000_000_000L;
-        Fingerprint.Backoff strongswan = BackoffFingerprint.read(List.of(0L, 4 * s, 11_200_000_000L,
-                24_160_000_000L), 40);
-        assertThat(strongswan.match()).isEqualTo("strongSwan");
-        assertThat(strongswan.intervalsSeconds()).containsExactly(4.0, 11.2, 24.16);
-        assertThat(strongswan.description()).contains("strongswan-opts").contains("first 3 copies");
+        Fingerprint.Backoff windows = BackoffFingerprint.read(List.of(0L, s, 3 * s, 7_010_000_000L), 10);
+        assertThat(windows.match()).isEqualTo("Windows 2000, 2003 or XP");
+        assertThat(windows.intervalsSeconds()).containsExactly(1.0, 3.0, 7.01);
+        assertThat(windows.description()).contains("ike-scan").contains("first 3 copies");
         // doubling from 0.1 s: no table row, but core's schedule reading calls it libreswan-like
         Fingerprint.Backoff doubling = BackoffFingerprint.read(List.of(0L, s / 10, s / 5, 2 * s / 5), 1);
         assertThat(doubling.match()).isEqualTo("libreswan");

@@ -54,6 +54,8 @@ final class FakeIkev1Responder implements AutoCloseable {
     private final List<Long> halfOpen = new ArrayList<>();
     final List<Long> requestNanos = Collections.synchronizedList(new ArrayList<>());
     volatile int dropped;
+    /** strongSwan 5.9.8's way (lab): choose by algorithms alone, answer with the first transform's method. */
+    volatile boolean authOfFirstTransform;
     private volatile boolean open = true;
 
     FakeIkev1Responder(Set<Ikev1Suite> accepts, int halfOpenLimit, long halfOpenNanos, List<Long> retransmitMillis)
@@ -113,12 +115,22 @@ final class FakeIkev1Responder implements AutoCloseable {
         }
         IkeMessage m = IkeDecoder.decode(request);
         Ikev1Suite chosen = null;
+        Integer firstMethod = null;
         for (Payload payload : m.payloads()) {
             if (payload instanceof SecurityAssociationPayload sa) {
                 for (Proposal p : sa.proposals()) {
                     for (Transform t : p.transforms()) {
                         Ikev1Suite s = Ikev1Answer.chosen(new Proposal(1, p.protocolId(), p.spi(), 1, List.of(t)));
-                        if (chosen == null && accepts.contains(s)) {
+                        firstMethod = firstMethod == null ? s.authMethod() : firstMethod;
+                        if (chosen == null && authOfFirstTransform) {
+                            Ikev1Suite byAlgorithms = new Ikev1Suite(s.encryption(), s.keyBits(), s.hash(),
+                                    null, s.group());
+                            if (accepts.stream().anyMatch(a -> byAlgorithms.equals(new Ikev1Suite(a.encryption(),
+                                    a.keyBits(), a.hash(), null, a.group())))) {
+                                chosen = new Ikev1Suite(s.encryption(), s.keyBits(), s.hash(), firstMethod,
+                                        s.group());
+                            }
+                        } else if (chosen == null && accepts.contains(s)) {
                             chosen = s;
                         }
                     }
