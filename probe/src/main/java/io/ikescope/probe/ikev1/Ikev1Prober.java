@@ -171,7 +171,13 @@ public final class Ikev1Prober {
         String id = options.id() != null ? options.id() : channel.local().getAddress().getHostAddress();
         Ikev1Answer a = exchange(new AggressiveModeRequest(offer, ke.get(), id, random).bytes());
         return switch (a.kind()) {
-            case NONE -> new Ikev1Result.AggressiveMode(false, null, null, null);
+            case NONE -> {
+                if (!accepted.isEmpty()) {
+                    problems.add("the AM1 was not answered: Aggressive Mode may be off, or the target dropped it for"
+                            + " the half-open SAs the accepted MM1s left (" + accepted.size() + ")");
+                }
+                yield new Ikev1Result.AggressiveMode(false, null, null, null);
+            }
             case CHOSEN -> {
                 boolean crackable = a.hash() && AuthMethodNames.isPreSharedKey(a.chosen().authMethodName());
                 if (!a.aggressive() || !a.keyExchange() || !a.nonce()) {
