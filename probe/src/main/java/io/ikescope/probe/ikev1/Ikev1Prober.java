@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.LinkedHashSet;
 
 /**
  * Asks an IKEv1 responder which Phase 1 suites it accepts, with Main Mode first messages only.
@@ -29,7 +31,9 @@ import java.util.Optional;
  * suites. Each accepted MM1 leaves a half-open SA on the responder until its timeout, and responders limit those
  * per address (strongSwan's charon.block_threshold, default 5, then drops further MM1s silently): a target that
  * falls silent after answering is reported, and waited for (half_open_timeout, default 30 s) before the
- * unanswered batches are offered again; a wait followed by silence again ends the run. Then, when asked, one Aggressive Mode AM1 and the backoff fingerprint.
+ * unanswered batches are offered again; a wait followed by silence again ends the run. A target that still
+ * answers a refused offer sent again is not blocked but drops what it will not take (libreswan): the silent
+ * batches are then unclear, and the run goes on without waiting. Then, when asked, one Aggressive Mode AM1 and the backoff fingerprint.
  */
 public final class Ikev1Prober {
     static final int MAX_BATCH = 20;
@@ -51,6 +55,11 @@ public final class Ikev1Prober {
     private boolean stopped;
     private boolean incomplete;
     private boolean waitedForBlock;
+    /** The last offer refused outright: sent again to tell a peer that drops offers from one that stopped. */
+    private List<Ikev1Suite> lastRefused;
+    private int droppedSilently;
+    private final Set<Integer> droppedMethods = new LinkedHashSet<>();
+    private int skippedForMethod;
     /** An answer came after the last wait for the half-open SAs: waiting again may help again. */
     private boolean answeredSinceWait;
     private int silentInARow;
@@ -77,17 +86,25 @@ public final class Ikev1Prober {
         List<List<Ikev1Suite>> unanswered = new ArrayList<>();
         while (!queue.isEmpty() && !stopped) {
             List<Ikev1Suite> remaining = new ArrayList<>(queue.poll());
+            if (droppedMethods.contains(remaining.get(0).authMethod())) {
+                verdicts.unclear(remaining); // batches hold one method: this one is dropped unread
+                skippedForMethod += remaining.size();
+                continue;
+            }
             while (!remaining.isEmpty() && !stopped) {
                 Ikev1Answer a = exchange(new MainModeRequest(remaining, random).bytes());
                 if (a.kind() == Ikev1Answer.Kind.NONE) {
                     if (!stopped) {
                         unanswered.add(List.copyOf(remaining));
-                        if (silentInARow >= settings.silentLimit()) {
+                        if (silentInARow >= settings.silentLimit() && answersStill()) {
+                            dropped(verdicts, unanswered);
+                        } else if (silentInARow >= settings.silentLimit()) {
                             fellSilent(queue, unanswered);
                         }
                     }
                     break;
                 }
+                dropped(verdicts, unanswered); // the target answers: what it left silent, it dropped
                 if (a.kind() == Ikev1Answer.Kind.CHOSEN && remaining.contains(a.chosen())) {
                     verdicts.accepted(a.chosen());
                     remaining.remove(a.chosen());
@@ -95,12 +112,24 @@ public final class Ikev1Prober {
                 }
                 if (a.kind() == Ikev1Answer.Kind.NO_PROPOSAL_CHOSEN) {
                     verdicts.refused(remaining);
+                    lastRefused = List.copyOf(remaining);
                 } else {
                     problems.add("an MM1 of " + remaining.size() + " transforms was answered " + describe(a));
                     verdicts.unclear(remaining);
                 }
                 break;
             }
+        }
+        if (droppedSilently > 0) {
+            incomplete = true;
+            problems.add(droppedSilently + " candidate suites got no answer while the target answered a refused"
+                    + " offer again: it drops the MM1s it will not take (libreswan 4.10 does, for an authentication"
+                    + " method no connection allows); they are unclear");
+        }
+        if (skippedForMethod > 0) {
+            List<String> names = droppedMethods.stream().map(m -> AuthMethodNames.name(1, m)).toList();
+            problems.add(skippedForMethod + " candidate suites with " + String.join(", ", names) + " were not"
+                    + " offered: the target dropped that method's MM1s unread; they are unclear");
         }
         List<Ikev1Suite> accepted = verdicts.accepted();
         int untested = verdicts.untested();
@@ -124,6 +153,37 @@ public final class Ikev1Prober {
     }
 
     /**
+     * Offers the target left unanswered (each sent {@code tries} times) while it answers others: unclear. When
+     * {@code silentLimit} of them in a row share one authentication method, the rest of that method's batches are
+     * not sent: libreswan 4.10 (lab) drops every MM1 whose method no connection allows, before reading its
+     * proposals, which would cost every such batch all its tries.
+     */
+    private void dropped(Ikev1Verdicts verdicts, List<List<Ikev1Suite>> unanswered) {
+        if (unanswered.size() >= settings.silentLimit()
+                && unanswered.stream().map(b -> b.get(0).authMethod()).distinct().count() == 1) {
+            droppedMethods.add(unanswered.get(0).get(0).authMethod());
+        }
+        unanswered.forEach(verdicts::unclear);
+        droppedSilently += candidatesIn(unanswered);
+        unanswered.clear();
+    }
+
+    /**
+     * Whether the target, silent to the last offers, still answers: the last refused offer is sent again (a
+     * refusal costs the responder no state). Yes means it drops what it does not take; no, that it stopped
+     * answering this address.
+     */
+    private boolean answersStill() throws IOException, InterruptedException {
+        if (!answered || lastRefused == null) {
+            return false;
+        }
+        int silentBefore = silentInARow;
+        boolean answers = exchange(new MainModeRequest(lastRefused, random).bytes()).kind() != Ikev1Answer.Kind.NONE;
+        silentInARow = answers ? 0 : silentBefore;
+        return answers;
+    }
+
+    /**
      * The target stopped answering: wait for its half-open SAs to expire, then offer the silent batches again. A
      * wait is repeated only when answers came after the previous one (each accepted suite adds a half-open SA, so
      * a peer accepting many fills its limit again); silence right after a wait ends the run.
@@ -139,7 +199,7 @@ public final class Ikev1Prober {
                 + " half-open SAs per address, as strongSwan's block_threshold, or a rate limit";
         if (waitedForBlock && !answeredSinceWait || options.blockedWaitNanos() == 0
                 || channel.bound().remainingNanos() <= options.blockedWaitNanos()) {
-            problems.add(what + "; or it drops what it refuses): " + candidatesIn(unanswered)
+            problems.add(what + "): " + candidatesIn(unanswered)
                     + " candidates left untested");
             stopped = true;
             return;

@@ -56,6 +56,8 @@ final class FakeIkev1Responder implements AutoCloseable {
     volatile int dropped;
     /** strongSwan 5.9.8's way (lab): choose by algorithms alone, answer with the first transform's method. */
     volatile boolean authOfFirstTransform;
+    /** libreswan 4.10's way (lab): an MM1 whose first transform has this method is dropped unread (null: none). */
+    volatile Integer droppedMethod;
     private volatile boolean open = true;
 
     FakeIkev1Responder(Set<Ikev1Suite> accepts, int halfOpenLimit, long halfOpenNanos, List<Long> retransmitMillis)
@@ -114,6 +116,11 @@ final class FakeIkev1Responder implements AutoCloseable {
             return null;
         }
         IkeMessage m = IkeDecoder.decode(request);
+        if (droppedMethod != null && m.payloads().get(0) instanceof SecurityAssociationPayload first
+                && droppedMethod.equals(Ikev1Answer.chosen(first.proposals().get(0)).authMethod())) {
+            dropped++;
+            return null;
+        }
         Ikev1Suite chosen = null;
         Integer firstMethod = null;
         for (Payload payload : m.payloads()) {

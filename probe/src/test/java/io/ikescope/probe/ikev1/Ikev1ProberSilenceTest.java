@@ -50,6 +50,34 @@ class Ikev1ProberSilenceTest {
     }
 
     @Test
+    void aTargetDroppingOffersItWillNotTakeIsToldFromABlockedOneWithoutWaiting() throws Exception {
+        List<Ikev1Suite> all = Ikev1Candidates.suites(false);
+        int rsa = (int) io.ikescope.wire.registry.Ikev1Registry.IKE_AUTH_METHOD.valueOf("RSA signatures");
+        // group 14 PSK, group 14 RSA, group 2 PSK, group 2 RSA: 3 batches each
+        List<Ikev1Suite> candidates = all.subList(0, 200);
+        try (FakeIkev1Responder fake = FakeIkev1Responder.accepting(Set.of(candidates.get(0)))) {
+            fake.droppedMethod = rsa;
+            try (ProbeChannel ch = channel(fake, 1000, BOUND)) {
+                long start = System.nanoTime();
+                Ikev1Result r = prober(ch, settings(30, 2), options(false, false, 0, 5000), candidates).run();
+                assertThat(System.nanoTime() - start).isLessThan(2000 * MILLIS); // no 5 s wait
+                assertThat(r.accepted()).containsExactly(candidates.get(0));
+                assertThat(r.authMethod().unclear()).containsExactly("RSA-SIG");
+                assertThat(r.authMethod().accepted()).containsExactly("PSK");
+                // group 2: PSK refused after the silent batches, RSA unclear
+                assertThat(r.groups().unclear()).containsExactly(2);
+                assertThat(r.groups().accepted()).containsExactly(14);
+                assertThat(r.complete()).isFalse();
+                assertThat(r.problems()).noneMatch(p -> p.contains("waited"))
+                        .anyMatch(p -> p.startsWith("40 candidate suites got no answer"))
+                        .anyMatch(p -> p.startsWith("60 candidate suites with RSA-SIG were not offered"));
+                // group 14 RSA: two silent batches (two tries each), then the control; no other RSA batch sent
+                assertThat(fake.dropped).isEqualTo(2 * 2);
+            }
+        }
+    }
+
+    @Test
     void aTargetSilentFromTheStartIsUnansweredAfterTheSilentLimit() throws Exception {
         try (FakeIkev1Responder fake = new FakeIkev1Responder(Set.copyOf(first(60)), 0, Long.MAX_VALUE, List.of());
              ProbeChannel ch = channel(fake, 1000, BOUND)) {
