@@ -28,7 +28,8 @@ public final class BackoffFingerprint {
         }
         if (times.size() == 1) {
             return new Fingerprint.Backoff(List.of(), null, "the answer was not re-sent within "
-                    + seconds(windowSeconds) + " s");
+                    + seconds(windowSeconds) + " s (strongSwan 5.9.8 and libreswan 4.10 responders send their MM2"
+                    + " once, lab 2026-12-02)");
         }
         RetransmissionSchedule schedule = RetransmissionSchedule.read(0, times);
         List<Double> offsets = new ArrayList<>();

@@ -16,7 +16,7 @@ class KnownBackoffsTest {
         assertThat(all).hasSizeGreaterThan(30);
         assertThat(all).allMatch(p -> !p.waits().isEmpty() && p.waits().size() == p.tolerances().size());
         assertThat(all).extracting(KnownBackoffs.Pattern::source)
-                .allMatch(s -> List.of("ike-scan", "libreswan-docs").contains(s));
+                .allMatch(s -> s.equals("ike-scan"));
         KnownBackoffs.Pattern nortel = all.stream().filter(p -> p.implementation().equals("Nortel Contivity"))
                 .findFirst().orElseThrow();
         assertThat(nortel.waits()).containsExactly(16.0, 16.0, 16.0);
@@ -72,6 +72,6 @@ class KnownBackoffsTest {
         Fingerprint.Backoff none = BackoffFingerprint.read(List.of(5L), 40);
         assertThat(none.intervalsSeconds()).isEmpty();
         assertThat(none.match()).isNull();
-        assertThat(none.description()).isEqualTo("the answer was not re-sent within 40.0 s");
+        assertThat(none.description()).startsWith("the answer was not re-sent within 40.0 s");
     }
 }
