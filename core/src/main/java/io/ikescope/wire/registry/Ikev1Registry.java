@@ -104,6 +104,14 @@ public final class Ikev1Registry {
             .range(3, 0xFFFFFFFFL, UNASSIGNED)
             .build();
 
+    /** RFC 2407 4.2 IPSEC DOI situation bits (IANA keeps no table); an SA payload's situation is their OR. */
+    public static final Registry IPSEC_SITUATION = Registry.builder("IPSEC Situation Definition")
+            .range(0, 0, "No situation")
+            .add(0x01, "SIT_IDENTITY_ONLY")
+            .add(0x02, "SIT_SECRECY")
+            .add(0x04, "SIT_INTEGRITY")
+            .build();
+
     /** IANA "IPSEC Security Protocol Identifiers" (RFC 2407 4.4.1). */
     public static final Registry PROTOCOL_ID = Registry.builder("IPSEC Security Protocol Identifiers")
             .range(0, 0, RESERVED)

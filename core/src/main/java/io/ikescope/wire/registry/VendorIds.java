@@ -1,5 +1,8 @@
 package io.ikescope.wire.registry;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Known Vendor ID payload values (table in {@code vendor-ids.tsv}). Names follow tshark where tshark knows the
  * value, so a report and Wireshark agree; ike-scan and libreswan supply the rest.
@@ -40,6 +43,23 @@ public final class VendorIds {
             return new Match("Openswan", null);
         }
         return null;
+    }
+
+    /**
+     * The values the table lists for one vendor text ("RFC 3947 Negotiation of NAT-Traversal in the IKE"), in table
+     * order, for code that sends a vendor ID by name. Throws when the table has no such vendor: a typo is a bug.
+     */
+    public static List<byte[]> valuesOf(String vendor) {
+        List<byte[]> values = new ArrayList<>();
+        for (VendorIdTable.Entry e : VendorIdTable.INSTANCE.entries()) {
+            if (e.vendor().equals(vendor)) {
+                values.add(e.value().clone());
+            }
+        }
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("the vendor ID table lists no \"" + vendor + "\"");
+        }
+        return values;
     }
 
     /** How many Vendor ID values the table lists. */

@@ -21,6 +21,18 @@ class VendorIdsTest {
     }
 
     @Test
+    void valuesOfAVendorTextAreTheRowsLookupNamesSo() {
+        List<byte[]> natT = VendorIds.valuesOf("RFC 3947 Negotiation of NAT-Traversal in the IKE");
+        assertThat(natT).hasSize(1);
+        assertThat(HEX.formatHex(natT.get(0))).isEqualTo("4a131c81070358455c5728f20e95452f");
+        for (byte[] v : VendorIds.valuesOf("Cisco Fragmentation")) {
+            assertThat(VendorIds.lookup(v).vendor()).isEqualTo("Cisco Fragmentation");
+        }
+        assertThat(VendorIds.valuesOf("Cisco Fragmentation")).hasSizeGreaterThan(1);
+        assertThatThrownBy(() -> VendorIds.valuesOf("no such vendor")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void tableListsWellOverOneHundredFiftyIds() {
         assertThat(VendorIds.knownCount()).isGreaterThanOrEqualTo(150);
     }

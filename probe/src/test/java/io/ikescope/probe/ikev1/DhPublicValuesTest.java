@@ -1,0 +1,26 @@
+package io.ikescope.probe.ikev1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ikescope.session.AlgorithmNames;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import org.bouncycastle.crypto.agreement.DHStandardGroups;
+import org.junit.jupiter.api.Test;
+
+class DhPublicValuesTest {
+    @Test
+    void modpValuesAreInThePrimeOrderSubgroupAndOfThePrimesLength() {
+        DhPublicValues values = new DhPublicValues(new SecureRandom());
+        BigInteger p = DHStandardGroups.rfc3526_2048.getP();
+        BigInteger q = p.subtract(BigInteger.ONE).shiftRight(1);
+        for (int i = 0; i < 8; i++) {
+            byte[] v = values.publicValue(14).orElseThrow();
+            assertThat(v).hasSize(AlgorithmNames.modpBits(1, 14) / 8);
+            BigInteger y = new BigInteger(1, v);
+            assertThat(y.modPow(q, p)).isEqualTo(BigInteger.ONE); // a random value below p fails half the time
+        }
+        assertThat(values.publicValue(2).orElseThrow()).hasSize(128);
+        assertThat(values.publicValue(19).orElseThrow()).hasSize(64); // ECP from KeyShares: x and y
+    }
+}
