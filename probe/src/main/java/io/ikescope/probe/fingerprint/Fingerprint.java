@@ -25,12 +25,20 @@ public record Fingerprint(String implementation, String basis, List<String> evid
     }
 
     /**
-     * An answer's retransmissions. {@code intervalsSeconds}: from the first answer to each copy in turn;
-     * {@code match}: the implementation whose known schedule it fits, or null.
+     * An answer's retransmissions, and how long the responder kept the exchange. {@code intervalsSeconds}: from the
+     * first answer to each copy in turn; {@code stateKeptSeconds}: the latest repeat of the first message that
+     * still got the same answer, {@code stateGoneBySeconds} the first that got a new one (null: none did);
+     * {@code match}: the implementation whose known schedule and lifetime it fits, or null.
      */
-    public record Backoff(List<Double> intervalsSeconds, String match, String description) {
+    public record Backoff(List<Double> intervalsSeconds, String match, String description, Double stateKeptSeconds,
+                          Double stateGoneBySeconds) {
         public Backoff {
             intervalsSeconds = List.copyOf(intervalsSeconds);
+        }
+
+        /** Retransmissions only: the state's lifetime was not measured. */
+        public Backoff(List<Double> intervalsSeconds, String match, String description) {
+            this(intervalsSeconds, match, description, null, null);
         }
     }
 

@@ -2,6 +2,7 @@ package io.ikescope.probe.ikev1;
 
 import io.ikescope.probe.ProbeSettings;
 import io.ikescope.probe.fingerprint.BackoffFingerprint;
+import io.ikescope.probe.ikev2.KeyShares;
 import io.ikescope.probe.fingerprint.Fingerprint;
 import io.ikescope.probe.fingerprint.VendorIdSeen;
 import io.ikescope.probe.net.Datagram;
@@ -48,7 +49,7 @@ public final class Ikev1Prober {
     private final SecureRandom random;
     private final Ikev1Options options;
     private final List<Ikev1Suite> candidates;
-    private final DhPublicValues keys;
+    private final KeyShares keys;
     private final Map<String, VendorIdSeen> vendorIds = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private boolean answered;
@@ -77,7 +78,7 @@ public final class Ikev1Prober {
         this.random = random;
         this.options = options;
         this.candidates = List.copyOf(candidates);
-        this.keys = new DhPublicValues(random);
+        this.keys = new KeyShares(random);
     }
 
     public Ikev1Result run() throws IOException, InterruptedException {
@@ -143,7 +144,7 @@ public final class Ikev1Prober {
         Ikev1Result.AggressiveMode aggressive = options.aggressive() && answered && !stopped
                 ? aggressive(accepted) : null;
         Fingerprint.Backoff backoff = options.fingerprint() && !accepted.isEmpty() && !stopped
-                ? backoff(accepted.get(0)) : null;
+                ? backoff(accepted.get(0), aggressive) : null;
         boolean complete = answered && !stopped && !incomplete && untested == 0;
         List<VendorIdSeen> seen = List.copyOf(vendorIds.values());
         return new Ikev1Result(answered, accepted, verdicts.refusals(), verdicts.perValue(Ikev1Suite::encryptionName),
@@ -253,31 +254,24 @@ public final class Ikev1Prober {
         };
     }
 
-    /** One MM1 never followed up: the responder's copies of its MM2, timed. */
-    private Fingerprint.Backoff backoff(Ikev1Suite suite) throws IOException, InterruptedException {
-        MainModeRequest request = new MainModeRequest(List.of(suite), random);
+    /**
+     * The timing fingerprint on a first message never followed up: an AM1 where Aggressive Mode chose a suite
+     * (strongSwan re-sends its AM2, not its MM2), else an MM1 of an accepted suite.
+     */
+    private Fingerprint.Backoff backoff(Ikev1Suite suite, Ikev1Result.AggressiveMode aggressive)
+            throws IOException, InterruptedException {
         probes++;
-        Optional<Datagram> first = channel.ask(request.bytes(), settings.tries(), settings.waitNanos());
-        if (first.isEmpty()) {
-            problems.add("the backoff fingerprint's MM1 was not answered: no retransmissions to time");
-            return null;
+        Ikev1Backoff timing = new Ikev1Backoff(channel, settings, problems, this::note);
+        if (aggressive != null && aggressive.proposal() != null) {
+            Ikev1Suite chosen = aggressive.proposal();
+            Optional<byte[]> ke = keys.publicValue(chosen.group());
+            if (ke.isPresent()) {
+                String id = options.id() != null ? options.id() : channel.local().getAddress().getHostAddress();
+                byte[] am1 = new AggressiveModeRequest(List.of(chosen), ke.get(), id, random).bytes();
+                return timing.measure(am1, "AM1", options.fingerprintNanos());
+            }
         }
-        Ikev1Answer a = Ikev1Answer.of(first.get().ike());
-        note(a);
-        if (a.kind() != Ikev1Answer.Kind.CHOSEN) {
-            problems.add("the backoff fingerprint's MM1 was answered " + describe(a) + ": no retransmissions to time");
-            return null;
-        }
-        long start = first.get().nanos();
-        List<Long> times = new ArrayList<>(List.of(start));
-        for (Datagram copy : channel.collect(request.spi(), start + options.fingerprintNanos())) {
-            times.add(copy.nanos());
-        }
-        double window = (channel.clock().nanoTime() - start) / 1e9;
-        if (window * 1e9 < options.fingerprintNanos() * 0.99) {
-            problems.add("the time bound cut the backoff fingerprint's listening to " + Math.round(window) + " s");
-        }
-        return BackoffFingerprint.read(times, Math.min(window, options.fingerprintNanos() / 1e9));
+        return timing.measure(new MainModeRequest(List.of(suite), random).bytes(), "MM1", options.fingerprintNanos());
     }
 
     private Ikev1Answer exchange(byte[] request) throws IOException, InterruptedException {

@@ -1,6 +1,5 @@
 package io.ikescope.probe.ikev2;
 
-import io.ikescope.session.AlgorithmNames;
 import io.ikescope.wire.registry.Ikev2Registry;
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -8,17 +7,20 @@ import java.util.Map;
 import java.util.Optional;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.agreement.DHStandardGroups;
+import org.bouncycastle.crypto.params.DHParameters;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 import org.bouncycastle.math.ec.rfc7748.X448;
 
 /**
  * Public key-exchange values a probe can put in a KE payload. A probe never derives keys, so the private half is
- * thrown away; the value only has to be one the responder accepts as well formed: a point on the curve for ECP
- * and the Montgomery curves (a responder checks it), for MODP a random number below the prime of the group's
- * size (every MODP prime of the registry has its top 64 bits set, so a value whose first byte is below 0x80 is
- * in range). Groups without a value here (GOST, ML-KEM) can still be probed: an offer of the group with another
- * group's KE payload makes a responder that accepts it name it in INVALID_KE_PAYLOAD.
+ * thrown away; the value only has to be one the responder accepts: a point on the curve for ECP and the
+ * Montgomery curves, and for MODP a real g^x mod p: a responder computes the shared secret on receipt, and
+ * OpenSSL 3 (strongSwan's openssl plugin) rejects a value outside the prime-order subgroup (seen in the lab with a
+ * random value below p, which is in the subgroup half the time: "DH shared secret computation failed"). IKEv1 and
+ * IKEv2 number these groups alike. Groups without a value here (GOST, ML-KEM) can still be probed: an offer of the
+ * group with another group's KE payload makes a responder that accepts it name it in INVALID_KE_PAYLOAD.
  */
 public final class KeyShares {
     /** The curve of each ECP group, by the registry's name of the group. */
@@ -32,6 +34,21 @@ public final class KeyShares {
             "brainpoolP256r1", "brainpoolP256r1",
             "brainpoolP384r1", "brainpoolP384r1",
             "brainpoolP512r1", "brainpoolP512r1");
+    /**
+     * RFC 2409 and 3526 groups by the registry's name. RFC 5114's (22-24, MUST NOT in RFC 8247) are not in
+     * BouncyCastle's table: they are probed through INVALID_KE_PAYLOAD only.
+     */
+    private static final Map<String, DHParameters> MODP = Map.ofEntries(
+            Map.entry("768-bit MODP Group", DHStandardGroups.rfc2409_768),
+            Map.entry("1024-bit MODP Group", DHStandardGroups.rfc2409_1024),
+            Map.entry("1536-bit MODP Group", DHStandardGroups.rfc3526_1536),
+            Map.entry("2048-bit MODP Group", DHStandardGroups.rfc3526_2048),
+            Map.entry("3072-bit MODP Group", DHStandardGroups.rfc3526_3072),
+            Map.entry("4096-bit MODP Group", DHStandardGroups.rfc3526_4096),
+            Map.entry("6144-bit MODP Group", DHStandardGroups.rfc3526_6144),
+            Map.entry("8192-bit MODP Group", DHStandardGroups.rfc3526_8192));
+    /** Private exponent size: far beyond what a probe needs, as the value is thrown away. */
+    private static final int EXPONENT_BITS = 256;
     private static final int CURVE25519 = (int) Ikev2Registry.KE_METHOD.valueOf("Curve25519");
     private static final int CURVE448 = (int) Ikev2Registry.KE_METHOD.valueOf("Curve448");
 
@@ -42,8 +59,8 @@ public final class KeyShares {
     }
 
     public boolean canGenerate(int group) {
-        return group == CURVE25519 || group == CURVE448 || AlgorithmNames.modpBits(2, group) > 0
-                || CURVES.containsKey(String.valueOf(Ikev2Registry.KE_METHOD.name(group)));
+        String name = String.valueOf(Ikev2Registry.KE_METHOD.name(group));
+        return group == CURVE25519 || group == CURVE448 || MODP.containsKey(name) || CURVES.containsKey(name);
     }
 
     /** A fresh public value for the group, or empty when the probe cannot make one. */
@@ -62,19 +79,26 @@ public final class KeyShares {
             X448.generatePublicKey(k, 0, pub, 0);
             return Optional.of(pub);
         }
-        int modp = AlgorithmNames.modpBits(2, group);
-        if (modp > 0) {
-            byte[] value = new byte[modp / 8];
-            random.nextBytes(value);
-            value[0] &= 0x7f;
-            value[0] |= 0x40;
-            return Optional.of(value);
+        DHParameters modp = MODP.get(String.valueOf(Ikev2Registry.KE_METHOD.name(group)));
+        if (modp != null) {
+            return Optional.of(modpValue(modp));
         }
         String curve = CURVES.get(String.valueOf(Ikev2Registry.KE_METHOD.name(group)));
         if (curve == null) {
             return Optional.empty();
         }
         return Optional.of(ecpValue(curve));
+    }
+
+    /** g^x mod p, left-padded to the prime's length (RFC 7296 3.4). */
+    private byte[] modpValue(DHParameters p) {
+        BigInteger x = new BigInteger(EXPONENT_BITS, random).setBit(EXPONENT_BITS - 1);
+        byte[] y = p.getG().modPow(x, p.getP()).toByteArray();
+        int length = (p.getP().bitLength() + 7) / 8;
+        byte[] value = new byte[length];
+        int copy = Math.min(y.length, length);
+        System.arraycopy(y, y.length - copy, value, length - copy, copy); // drop a sign byte, left-pad
+        return value;
     }
 
     /** RFC 5903: x and y, each padded to the field size, no point-format byte. */

@@ -16,11 +16,19 @@ class KnownBackoffsTest {
         assertThat(all).hasSizeGreaterThan(30);
         assertThat(all).allMatch(p -> !p.waits().isEmpty() && p.waits().size() == p.tolerances().size());
         assertThat(all).extracting(KnownBackoffs.Pattern::source)
-                .allMatch(s -> s.equals("ike-scan"));
+                .allMatch(s -> s.equals("ike-scan") || s.startsWith("lab: "));
         KnownBackoffs.Pattern nortel = all.stream().filter(p -> p.implementation().equals("Nortel Contivity"))
                 .findFirst().orElseThrow();
         assertThat(nortel.waits()).containsExactly(16.0, 16.0, 16.0);
         assertThat(nortel.tolerances()).containsExactly(0.6, 0.8, 0.8);
+    }
+
+    @Test
+    void strongSwansAggressiveModeScheduleFromTheLabMatchesItsRow() {
+        // +4.000, +7.203, +12.963 s between copies (lab 2026-12-02), listened 40 s
+        KnownBackoffs.Match m = KnownBackoffs.match(List.of(4.0, 7.203, 12.963), 40);
+        assertThat(m.pattern().implementation()).isEqualTo("strongSwan");
+        assertThat(m.partial()).isFalse();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.ikescope.probe.ikev1;
+package io.ikescope.probe.ikev2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,10 +8,10 @@ import java.security.SecureRandom;
 import org.bouncycastle.crypto.agreement.DHStandardGroups;
 import org.junit.jupiter.api.Test;
 
-class DhPublicValuesTest {
+class KeySharesTest {
     @Test
     void modpValuesAreInThePrimeOrderSubgroupAndOfThePrimesLength() {
-        DhPublicValues values = new DhPublicValues(new SecureRandom());
+        KeyShares values = new KeyShares(new SecureRandom());
         BigInteger p = DHStandardGroups.rfc3526_2048.getP();
         BigInteger q = p.subtract(BigInteger.ONE).shiftRight(1);
         for (int i = 0; i < 8; i++) {
@@ -21,6 +21,10 @@ class DhPublicValuesTest {
             assertThat(y.modPow(q, p)).isEqualTo(BigInteger.ONE); // a random value below p fails half the time
         }
         assertThat(values.publicValue(2).orElseThrow()).hasSize(128);
-        assertThat(values.publicValue(19).orElseThrow()).hasSize(64); // ECP from KeyShares: x and y
+        assertThat(values.publicValue(19).orElseThrow()).hasSize(64); // ECP: x and y
+        assertThat(values.publicValue(31).orElseThrow()).hasSize(32);
+        assertThat(values.canGenerate(24)).isFalse();
+        assertThat(values.canGenerate(36)).as("ML-KEM: probed through INVALID_KE_PAYLOAD only").isFalse();
+        assertThat(values.publicValue(36)).isEmpty();
     }
 }
