@@ -11,6 +11,7 @@ import io.ikescope.probe.against.AgainstReport;
 import io.ikescope.probe.ProbeReport;
 import io.ikescope.probe.ProbeRequest;
 import io.ikescope.probe.ProbeSettings;
+import io.ikescope.probe.ikev1.Ikev1Options;
 import io.ikescope.probe.net.DatagramLog;
 import io.ikescope.probe.net.ProbeClock;
 import io.ikescope.probe.net.ProbePcapWriter;
@@ -89,6 +90,29 @@ final class ProbeCommand implements Callable<Integer> {
             description = {"the local UDP port (default: any free port). Some gateways answer only port 500,"
                 + " which needs root or CAP_NET_BIND_SERVICE, and fails while a local IKE daemon holds it."})
     int sourcePort;
+
+    @Option(names = "--aggressive",
+            description = "also send one IKEv1 Aggressive Mode AM1 (with --id): does Aggressive Mode answer?")
+    boolean aggressive;
+
+    @Option(names = "--id", paramLabel = "ID",
+            description = "the identity in the AM1: an IPv4/IPv6 address, user@fqdn or an FQDN (default: the local"
+                + " address); a gateway may answer only an ID it knows")
+    String id;
+
+    @Option(names = "--fingerprint",
+            description = "time the IKEv1 responder: its retransmissions of an answer never followed up, and how"
+                + " long it keeps that exchange (takes --fingerprint-time)")
+    boolean fingerprint;
+
+    @Option(names = "--fingerprint-time", paramLabel = "SECONDS", defaultValue = "40",
+            description = "how long the fingerprint listens (default: ${DEFAULT-VALUE})")
+    double fingerprintTime;
+
+    @Option(names = "--blocked-wait", paramLabel = "SECONDS", defaultValue = "35",
+            description = "when an IKEv1 target stops answering after earlier answers (a limit of half-open SAs),"
+                + " wait this long before going on (default: ${DEFAULT-VALUE}; strongSwan drops them after 30 s)")
+    double blockedWait;
 
     @Option(names = "--nat-t", description = "speak NAT-T framing (a non-ESP marker before IKE) to port 4500")
     boolean natT;
@@ -227,6 +251,16 @@ final class ProbeCommand implements Callable<Integer> {
         positive("--rate", rate);
         positive("--max-time", maxTime);
         positive("--wait", waitSeconds);
+        positive("--fingerprint-time", fingerprintTime);
+        if (!(blockedWait >= 0) || Double.isInfinite(blockedWait)) {
+            throw new ErrorReporter.UserError("--blocked-wait " + blockedWait + ": must not be negative");
+        }
+        if (onlyIkev2 && (aggressive || fingerprint || id != null)) {
+            throw new ErrorReporter.UserError("--aggressive, --id and --fingerprint are IKEv1: leave out --ikev2");
+        }
+        if (id != null && !aggressive) {
+            throw new ErrorReporter.UserError("--id is the Aggressive Mode identity: it needs --aggressive");
+        }
         if (rate > 1000) {
             throw new ErrorReporter.UserError("--rate " + rate + ": at most 1000 packets per second");
         }
@@ -248,8 +282,10 @@ final class ProbeCommand implements Callable<Integer> {
             throw new ErrorReporter.UserError(target + ": unknown host");
         }
         ProbeSettings settings = new ProbeSettings(tries, (long) (waitSeconds * NANOS), maxCombinations, 3);
+        Ikev1Options v1 = new Ikev1Options(aggressive, id, fingerprint, (long) (fingerprintTime * NANOS),
+                (long) (blockedWait * NANOS));
         return new ProbeRequest(parsed, !onlyIkev1, !onlyIkev2, rate, (long) (maxTime * NANOS), sourcePort,
-                settings);
+                settings, v1);
     }
 
     private static void positive(String option, double value) {

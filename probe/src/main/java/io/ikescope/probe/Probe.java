@@ -1,5 +1,7 @@
 package io.ikescope.probe;
 
+import io.ikescope.probe.ikev1.Ikev1Prober;
+import io.ikescope.probe.ikev1.Ikev1Result;
 import io.ikescope.probe.ikev2.Ikev2Prober;
 import io.ikescope.probe.ikev2.Ikev2Result;
 import io.ikescope.probe.net.DatagramLog;
@@ -24,9 +26,11 @@ public final class Probe {
         try (ProbeChannel channel = new ProbeChannel(request.target(), request.sourcePort(), limiter, bound, clock,
                 log)) {
             Ikev2Result v2 = request.ikev2() ? new Ikev2Prober(channel, request.settings(), random).run() : null;
+            Ikev1Result v1 = request.ikev1()
+                    ? new Ikev1Prober(channel, request.settings(), random, request.ikev1Options()).run() : null;
             double seconds = (clock.nanoTime() - start) / 1e9;
             return new ProbeReport(request.target(), channel.local(), seconds, channel.packetsSent(),
-                    channel.packetsReceived(), v2);
+                    channel.packetsReceived(), v2, v1);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ikescope.probe;
 
+import io.ikescope.probe.ikev1.Ikev1Options;
 import io.ikescope.probe.net.ProbeTarget;
 
 /**
@@ -9,9 +10,11 @@ import io.ikescope.probe.net.ProbeTarget;
  * @param packetsPerSecond the rate limit over everything sent
  * @param maxTimeNanos    the whole run's time bound
  * @param sourcePort      0 for any free port
+ * @param ikev1Options    Aggressive Mode, fingerprint and waits of the IKEv1 probe
  */
 public record ProbeRequest(ProbeTarget target, boolean ikev2, boolean ikev1, double packetsPerSecond,
-                           long maxTimeNanos, int sourcePort, ProbeSettings settings) {
+                           long maxTimeNanos, int sourcePort, ProbeSettings settings,
+                           Ikev1Options ikev1Options) {
     public ProbeRequest {
         if (!ikev1 && !ikev2) {
             throw new IllegalArgumentException("nothing to probe: neither IKEv1 nor IKEv2");

@@ -148,7 +148,7 @@ public final class Ikev1Prober {
         boolean complete = answered && !stopped && !incomplete && untested == 0;
         List<VendorIdSeen> seen = List.copyOf(vendorIds.values());
         return new Ikev1Result(answered, accepted, verdicts.refusals(), verdicts.perValue(Ikev1Suite::encryptionName),
-                verdicts.perValue(Ikev1Suite::hashName), verdicts.perValue(Ikev1Suite::authMethodName),
+                verdicts.perValue(Ikev1Suite::hashName), verdicts.perMethod(Ikev1Suite::authMethodName),
                 verdicts.perValue(Ikev1Suite::group), aggressive, seen, Fingerprint.fromVendorIds(seen, backoff),
                 complete, probes, problems);
     }

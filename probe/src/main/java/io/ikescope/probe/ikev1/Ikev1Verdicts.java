@@ -53,9 +53,29 @@ final class Ikev1Verdicts {
         return n;
     }
 
+    /**
+     * Per value of a type other than the authentication method. Suites of a method that got no clear answer at all
+     * (libreswan drops every MM1 of a method no connection allows, unread) say nothing about ciphers or groups, so
+     * they do not make a value unclear that every answered method refused.
+     */
     <T> Outcomes<T> perValue(Function<Ikev1Suite, T> value) {
+        Set<Integer> answeredMethods = new LinkedHashSet<>();
+        accepted.forEach(s -> answeredMethods.add(s.authMethod()));
+        refused.forEach(s -> answeredMethods.add(s.authMethod()));
+        return outcomes(value, s -> answeredMethods.isEmpty() || answeredMethods.contains(s.authMethod()));
+    }
+
+    /** Per authentication method: every candidate counts. */
+    <T> Outcomes<T> perMethod(Function<Ikev1Suite, T> value) {
+        return outcomes(value, s -> true);
+    }
+
+    private <T> Outcomes<T> outcomes(Function<Ikev1Suite, T> value, java.util.function.Predicate<Ikev1Suite> counts) {
         Map<T, Verdict> verdicts = new LinkedHashMap<>();
         for (Ikev1Suite s : candidates) {
+            if (!counts.test(s)) {
+                continue;
+            }
             T v = value.apply(s);
             Verdict now = verdicts.getOrDefault(v, Verdict.REFUSED);
             Verdict mine = accepted.contains(s) ? Verdict.ACCEPTED : refused.contains(s) ? Verdict.REFUSED
@@ -92,7 +112,7 @@ final class Ikev1Verdicts {
         Outcomes<Ikev1Suite> ciphers = perValue(s -> new Ikev1Suite(s.encryption(), s.keyBits(), null, null, null));
         list.addAll(ciphers.refused());
         perValue(Ikev1Suite::hash).refused().forEach(h -> list.add(new Ikev1Suite(null, null, h, null, null)));
-        perValue(Ikev1Suite::authMethod).refused()
+        perMethod(Ikev1Suite::authMethod).refused()
                 .forEach(a -> list.add(new Ikev1Suite(null, null, null, a, null)));
         perValue(Ikev1Suite::group).refused().forEach(g -> list.add(new Ikev1Suite(null, null, null, null, g)));
         for (Ikev1Suite s : refused) {

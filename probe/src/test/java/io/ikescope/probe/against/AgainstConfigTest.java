@@ -36,7 +36,8 @@ class AgainstConfigTest {
                 true, List.of(), null, List.of(), List.of(), false,
                 new Fingerprint(null, null, List.of(), null), complete, 60, List.of());
         ProbeTarget t = new ProbeTarget(new InetSocketAddress(InetAddress.getByName("198.51.100.2"), 500), false);
-        return new ProbeReport(t, new InetSocketAddress(InetAddress.getByName("198.51.100.1"), 40000), 1.0, 10, 10, r);
+        return new ProbeReport(t, new InetSocketAddress(InetAddress.getByName("198.51.100.1"), 40000), 1.0, 10, 10, r,
+                null);
     }
 
     private static PeerConfig config(Path dir, String proposals, String remote) throws Exception {

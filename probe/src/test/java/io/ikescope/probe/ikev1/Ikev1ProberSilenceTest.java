@@ -64,8 +64,9 @@ class Ikev1ProberSilenceTest {
                 assertThat(r.accepted()).containsExactly(candidates.get(0));
                 assertThat(r.authMethod().unclear()).containsExactly("RSA-SIG");
                 assertThat(r.authMethod().accepted()).containsExactly("PSK");
-                // group 2: PSK refused after the silent batches, RSA unclear
-                assertThat(r.groups().unclear()).containsExactly(2);
+                // group 2: PSK refused; RSA, dropped unread, says nothing about groups
+                assertThat(r.groups().refused()).containsExactly(2);
+                assertThat(r.groups().unclear()).isEmpty();
                 assertThat(r.groups().accepted()).containsExactly(14);
                 assertThat(r.complete()).isFalse();
                 assertThat(r.problems()).noneMatch(p -> p.contains("waited"))
