@@ -9,8 +9,8 @@
 #   lab/probe.sh exec CMD...       runs CMD in the prober's namespace (the same as `ip netns exec ikp-i CMD...`)
 #   lab/probe.sh expected SET      writes only lab/out/probe/SET/expected.json (no root needed)
 #
-# Namespaces ikp-i (prober, 198.51.100.201/28, 2001:db8:0:201::1/64 in the IPv6 set) and ikp-r (responder,
-# 198.51.100.202/28, 2001:db8:0:201::2/64), veth ikp-i0 -- ikp-r0: names and addresses of their own, so that
+# Namespaces ikp-i (prober, 198.51.100.201, 2001:db8:0:201::1 in the IPv6 set) and ikp-r (responder,
+# 198.51.100.202, 2001:db8:0:201::2), veth ikp-i0 -- ikp-r0: names and addresses of their own, so that
 # they do not clash with lab/run.sh and lab/matrix.sh. One set is up at a time (`up` takes the previous one
 # down). The responder's log is lab/out/probe/SET/responder.log. Must run as root (namespaces, mounts).
 # Reuses lab/run.sh's functions (sourced): stop_pid, wait_for, start_charon, start_pluto.
@@ -33,6 +33,10 @@ ADDR_P=198.51.100.201
 ADDR_T=198.51.100.202
 ADDR6_P=2001:db8:0:201::1
 ADDR6_T=2001:db8:0:201::2
+# The prober's default gateway that does not exist (see setup_probe_topology); a locally administered MAC.
+NOWHERE_GW=198.51.100.193
+NOWHERE_GW6=2001:db8:0:201::ff
+NOWHERE_MAC=02:00:00:00:00:c1
 LISTEN_TIMEOUT=5  # seconds for the responder to listen on UDP 500 and 4500
 
 plog() { printf '%s\n' "$*" >&2; }
@@ -338,28 +342,45 @@ probe_down() {
   fi
 }
 
+# Point-to-point addresses (/32, /128) with a route to the peer only, and for the prober a default route via a
+# gateway that does not exist (a permanent neighbour entry with a made-up MAC): a datagram the prober sends to any
+# address but the target then leaves on the veth, where a capture sees it, and the responder's side drops it
+# (not its MAC, no forwarding), instead of waiting unseen for an ARP answer or failing with "no route".
 setup_probe_topology() {
   add_ns "$NS_P"
   add_ns "$NS_T"
   ip link add "$VETH_P" netns "$NS_P" type veth peer name "$VETH_T" netns "$NS_T"
-  ip -n "$NS_P" addr add "$ADDR_P/28" dev "$VETH_P"
-  ip -n "$NS_T" addr add "$ADDR_T/28" dev "$VETH_T"
   if [ "$FAMILY" = 6 ]; then
-    # As run.sh's direct6: no DAD (no address appears late), static neighbours (no first-packet delay).
+    # As run.sh's direct6: no DAD (no address appears late to make charon roam).
     local side
-    for side in "$NS_P $VETH_P $ADDR6_P" "$NS_T $VETH_T $ADDR6_T"; do
+    for side in "$NS_P $VETH_P" "$NS_T $VETH_T"; do
       set -- $side
       ip netns exec "$1" sysctl -qw "net.ipv6.conf.$2.disable_ipv6=0" "net.ipv6.conf.$2.accept_dad=0"
-      ip -n "$1" addr add "$3/64" dev "$2" nodad
     done
+    ip -n "$NS_P" addr add "$ADDR6_P/128" dev "$VETH_P" nodad
+    ip -n "$NS_T" addr add "$ADDR6_T/128" dev "$VETH_T" nodad
   fi
+  ip -n "$NS_P" addr add "$ADDR_P/32" dev "$VETH_P"
+  ip -n "$NS_T" addr add "$ADDR_T/32" dev "$VETH_T"
   ip -n "$NS_P" link set "$VETH_P" up
   ip -n "$NS_T" link set "$VETH_T" up
+  local mac_p mac_t
+  mac_p=$(ip netns exec "$NS_P" cat "/sys/class/net/$VETH_P/address")
+  mac_t=$(ip netns exec "$NS_T" cat "/sys/class/net/$VETH_T/address")
+  ip -n "$NS_P" route add "$ADDR_T/32" dev "$VETH_P"
+  ip -n "$NS_T" route add "$ADDR_P/32" dev "$VETH_T"
+  # Static neighbours: no first request waiting for an ARP or neighbour discovery answer.
+  ip -n "$NS_P" neigh replace "$ADDR_T" dev "$VETH_P" nud permanent lladdr "$mac_t"
+  ip -n "$NS_T" neigh replace "$ADDR_P" dev "$VETH_T" nud permanent lladdr "$mac_p"
+  ip -n "$NS_P" neigh replace "$NOWHERE_GW" dev "$VETH_P" nud permanent lladdr "$NOWHERE_MAC"
+  ip -n "$NS_P" route add default via "$NOWHERE_GW" dev "$VETH_P" onlink
   if [ "$FAMILY" = 6 ]; then
-    ip -n "$NS_P" neigh replace "$ADDR6_T" dev "$VETH_P" nud permanent \
-      lladdr "$(ip netns exec "$NS_T" cat "/sys/class/net/$VETH_T/address")"
-    ip -n "$NS_T" neigh replace "$ADDR6_P" dev "$VETH_T" nud permanent \
-      lladdr "$(ip netns exec "$NS_P" cat "/sys/class/net/$VETH_P/address")"
+    ip -n "$NS_P" -6 route add "$ADDR6_T/128" dev "$VETH_P"
+    ip -n "$NS_T" -6 route add "$ADDR6_P/128" dev "$VETH_T"
+    ip -n "$NS_P" neigh replace "$ADDR6_T" dev "$VETH_P" nud permanent lladdr "$mac_t"
+    ip -n "$NS_T" neigh replace "$ADDR6_P" dev "$VETH_T" nud permanent lladdr "$mac_p"
+    ip -n "$NS_P" neigh replace "$NOWHERE_GW6" dev "$VETH_P" nud permanent lladdr "$NOWHERE_MAC"
+    ip -n "$NS_P" -6 route add default via "$NOWHERE_GW6" dev "$VETH_P" onlink
   fi
 }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,8 +25,9 @@ class IkeScanTruthTest {
     private static final int REFUSED_SAMPLE = 16;
     private static final String AGGRESSIVE_ID = "prober@probe.example";
 
-    @BeforeAll
-    static void lab() {
+    /** Per test, not per class: surefire then reports each test as skipped, with the reason. */
+    @BeforeEach
+    void lab() {
         ProbeLab.assumeLab();
     }
 

@@ -26,8 +26,11 @@ final class ProbeLab {
     /** The prober's network namespace made by {@code lab/probe.sh up}. */
     static final String PROBER_NAMESPACE = "ikp-i";
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(40);
+    static final String COMMAND_PROPERTY = "ikescope.probe.command";
     private static final Path CHARON = Path.of("/usr/lib/ipsec/charon");
     private static Boolean probeAvailable;
+    /** Set by {@link #up}: {@link #down} after a skipped test has nothing to stop (and may not be root). */
+    private static boolean started;
 
     private ProbeLab() {
     }
@@ -35,7 +38,8 @@ final class ProbeLab {
     /** One command's outcome; {@code timedOut} when it was killed at its bound. */
     record Run(List<String> command, int exitCode, String out, String err, boolean timedOut) {
         String describe() {
-            return String.join(" ", command) + " -> exit " + exitCode + (timedOut ? " (killed at its timeout)" : "")
+            String classPath = System.getProperty("java.class.path");
+            return String.join(" ", command).replace(classPath, "<the test class path>") + " -> exit " + exitCode + (timedOut ? " (killed at its timeout)" : "")
                     + "\nstdout: " + tail(out) + "\nstderr: " + tail(err);
         }
 
@@ -74,11 +78,14 @@ final class ProbeLab {
         assumeTrue(onPath("tcpdump"), "tcpdump is missing (lab/install-deps.sh); skipping the probe lab");
     }
 
-    /** True when {@code ikescope probe --help} succeeds: the lead's probe command exists in this build. */
+    /**
+     * True when {@code ikescope probe --help} succeeds with the probe's own usage: without the subcommand picocli
+     * prints the top-level usage for "--help" and exits 0 too, so the usage must name the probe's --max-time.
+     */
     static synchronized boolean probeAvailable() {
         if (probeAvailable == null) {
             Run help = run(Duration.ofSeconds(30), javaCommand("probe", "--help"));
-            probeAvailable = help.exitCode() == 0 && !help.timedOut();
+            probeAvailable = help.exitCode() == 0 && !help.timedOut() && help.out().contains("--max-time");
         }
         return probeAvailable;
     }
@@ -91,6 +98,7 @@ final class ProbeLab {
     }
 
     static Responder up(String set) {
+        started = true;
         Run up = run(SCRIPT_TIMEOUT, List.of(script().toString(), "up", set));
         assertThat(up.exitCode()).as("lab/probe.sh up %s: %s", set, up.describe()).isZero();
         List<String> lines = up.out().lines().filter(l -> !l.isBlank()).toList();
@@ -102,6 +110,10 @@ final class ProbeLab {
     }
 
     static void down() {
+        if (!started) {
+            return;
+        }
+        started = false;
         Run down = run(SCRIPT_TIMEOUT, List.of(script().toString(), "down"));
         assertThat(down.exitCode()).as(down.describe()).isZero();
     }
@@ -128,9 +140,19 @@ final class ProbeLab {
         }
     }
 
+    /**
+     * ikescope on this test's class path, or the command in the system property {@value #COMMAND_PROPERTY}
+     * (words split at spaces, e.g. "java -jar /path/to/ikescope.jar"): the same tests against a built jar.
+     */
     private static List<String> javaCommand(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        String configured = System.getProperty(COMMAND_PROPERTY, "").trim();
+        List<String> command = new ArrayList<>();
+        if (configured.isEmpty()) {
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), Main.class.getName()));
+        } else {
+            command.addAll(Arrays.asList(configured.split(" +")));
+        }
         command.addAll(Arrays.asList(args));
         return command;
     }
