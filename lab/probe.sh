@@ -238,18 +238,20 @@ PSK="probe lab secret, never used past the first message"
 # strongswan.conf: charon's defaults for retransmissions (the backoff fingerprint measures them), the set's
 # half-open limits.
 write_probe_strongswan_conf() {
-  local conf=$1 log=$2 cookie=100000 block=100000
+  local conf=$1 log=$2 cookie=100000 limits
   [ "$COOKIES" = yes ] && cookie=1
-  [ "$BLOCK" = default ] && block=5
+  # COOKIE demanded once this many IKE SAs are half open, in all (default 10) or from one peer IP (default 3,
+  # which a probe reaches after three accepted IKE_SA_INITs; cookie_threshold = 0 does not turn that one off).
+  # block_threshold: half-open IKE SAs per peer IP before its requests are dropped (default 5); charon raises it
+  # above cookie_threshold_ip by itself, so the set that keeps the default keeps the cookie defaults too.
+  limits="cookie_threshold = $cookie
+  cookie_threshold_ip = $cookie
+  block_threshold = 100000"
+  [ "$BLOCK" = default ] && limits="block_threshold = 5"
   cat > "$conf" <<EOF
 charon {
   load = $PLUGINS_COMMON kernel-netlink socket-default vici
-  # COOKIE demanded once this many IKE SAs are half open, in all (default 10) or from one peer IP (default 3,
-  # which a probe reaches after three accepted IKE_SA_INITs; cookie_threshold = 0 does not turn that one off)
-  cookie_threshold = $cookie
-  cookie_threshold_ip = $cookie
-  # half-open IKE SAs per peer IP before its requests are dropped; strongSwan's default is 5
-  block_threshold = $block
+  $limits
   i_dont_care_about_security_and_use_aggressive_mode_psk = yes
   plugins {
     vici {
