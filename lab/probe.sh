@@ -51,7 +51,7 @@ pdie() { plog "probe.sh: $*"; exit 2; }
 # strongSwan's per-peer-IP limit of half-open IKE SAs), FAMILY (4|6), DESC.
 
 SETS=(strongswan-v2-a strongswan-v2-b strongswan-v2-cookie strongswan-v1-a strongswan-v1-b strongswan-v1-limit
-      strongswan-v6 libreswan-v2-a libreswan-v1-a)
+      strongswan-v6 libreswan-v2-a libreswan-v1-a libreswan-v1-b)
 
 set_def() {
   IMPL=strongswan; VERSION=2; PROPOSALS=; AGGRESSIVE=no; COOKIES=no; BLOCK=raised; FAMILY=4
@@ -83,6 +83,9 @@ set_def() {
     libreswan-v1-a)
       IMPL=libreswan; VERSION=1; PROPOSALS=aes256-sha256-modp2048,aes128-sha1-modp1536,aes256-sha1
       DESC="libreswan IKEv1 Main Mode, PSK; the last proposal names no group: libreswan's default IKEv1 groups" ;;
+    libreswan-v1-b)
+      IMPL=libreswan; VERSION=1; AGGRESSIVE=yes; PROPOSALS=aes256-sha1-modp2048
+      DESC="libreswan IKEv1 Main and Aggressive Mode (aggressive=yes; one group, as Aggressive Mode needs), PSK" ;;
     *) return 1 ;;
   esac
 }
@@ -221,8 +224,14 @@ write_expected() {
       printf ' "ikev2": null,\n'
     fi
     if [ $v1 = yes ]; then
-      printf ' "ikev1": {"accepted": [\n%s\n  ],\n  "aggressive": %s,\n  "anyAuthMethod": %s}\n' \
-        "$(json_list ikev1_combinations)" "$([ "$AGGRESSIVE" = yes ] && echo true || echo false)" \
+      # libreswan 4.10 with aggressive=yes answers no Main Mode at all ("initial Main Mode message received but
+      # no connection has been authorized"): its Main Mode list is empty, the proposals hold for Aggressive Mode.
+      local main=ikev1_combinations
+      [ "$IMPL" = libreswan ] && [ "$AGGRESSIVE" = yes ] && main=true
+      printf ' "ikev1": {"accepted": [\n%s\n  ],\n  "aggressive": %s,\n  "aggressiveAccepted": [\n%s\n  ],\n' \
+        "$(json_list "$main")" "$([ "$AGGRESSIVE" = yes ] && echo true || echo false)" \
+        "$([ "$AGGRESSIVE" = yes ] && json_list ikev1_combinations)"
+      printf '  "aggressiveId": "%s",\n  "anyAuthMethod": %s}\n' "$AGGRESSIVE_ID" \
         "$([ "$IMPL" = strongswan ] && echo true || echo false)"
     else
       printf ' "ikev1": null\n'
@@ -234,6 +243,8 @@ write_expected() {
 # --- the responder's configuration -----------------------------------------------------------------------
 
 PSK="probe lab secret, never used past the first message"
+# The prober's identity in Aggressive Mode (USER_FQDN): libreswan needs it as rightid to answer.
+AGGRESSIVE_ID=prober@probe.example
 
 # strongswan.conf: charon's defaults for retransmissions (the backoff fingerprint measures them), the set's
 # half-open limits.
@@ -315,6 +326,7 @@ write_probe_ipsec() {
     printf 'conn probe\n\tauthby=secret\n'
     printf '\tleft=%s\n\tleftid=@responder.probe.example\n\tleftsubnet=203.0.113.16/28\n' "$address"
     printf '\tright=%%any\n\trightsubnet=203.0.113.0/28\n'
+    [ "$AGGRESSIVE" = yes ] && printf '\trightid=%s\n' "$AGGRESSIVE_ID"
     printf '\tike=%s\n\tesp=aes128-sha2_256\n' "$(libreswan_ike)"
     if [ "$VERSION" = 1 ]; then printf '\tikev2=no\n'; else printf '\tikev2=yes\n'; fi
     [ "$AGGRESSIVE" = yes ] && printf '\taggressive=yes\n'
