@@ -116,6 +116,8 @@ def decode(msg):
             spi = body[1]
             data = body[4 + spi:]
             detail = NOTIFY_NAMES.get(t, str(t))
+            if t == 16390:
+                detail += " " + data.hex()
             if t == 17:
                 detail += f" (group {struct.unpack('!H', data[:2])[0]})"
             out.append(("N", detail))
@@ -137,17 +139,41 @@ def decode(msg):
 
 
 def ask(address, enc, prf, integ, group, wait, notifies=False):
+    """The answer's payloads (None: no answer) and whether a COOKIE was demanded first (then the request is
+    sent again with the cookie, as RFC 7296 2.6 says, and the second answer is returned)."""
     family = socket.AF_INET6 if ":" in address else socket.AF_INET
     with socket.socket(family, socket.SOCK_DGRAM) as s:
         spi = os.urandom(8)
-        s.sendto(request(enc, prf, integ, group, spi, notifies), (address, 500))
-        while True:
-            r, _, _ = select.select([s], [], [], wait)
-            if not r:
-                return None
-            msg = s.recv(65535)
-            if msg[:8] == spi:
-                return decode(msg)
+        message = request(enc, prf, integ, group, spi, notifies)
+        cookie = None
+        for _ in range(2):
+            s.sendto(message if cookie is None else with_cookie(message, cookie), (address, 500))
+            answer = receive(s, spi, wait)
+            if answer is None:
+                return None, cookie is not None
+            found = next((data for name, data in answer if name == "N" and data.startswith("COOKIE")), None)
+            if found is None or cookie is not None:
+                return answer, cookie is not None
+            cookie = found.split(" ", 1)[1]
+        return answer, True
+
+
+def receive(s, spi, wait):
+    while True:
+        r, _, _ = select.select([s], [], [], wait)
+        if not r:
+            return None
+        msg = s.recv(65535)
+        if msg[:8] == spi:
+            return decode(msg)
+
+
+def with_cookie(message, cookie_hex):
+    """The request with N(COOKIE) as its first payload."""
+    data = bytes.fromhex(cookie_hex)
+    notify = struct.pack("!BBHBBH", message[16], 0, 8 + len(data), 0, 0, 16390) + data
+    body = notify + message[28:]
+    return message[:16] + bytes([41]) + message[17:24] + struct.pack("!I", 28 + len(body)) + body
 
 
 def verdict(payloads):
@@ -159,7 +185,7 @@ def verdict(payloads):
     details = [d for n, d in payloads if n == "N"]
     if any(d.startswith("INVALID_KE_PAYLOAD") for d in details):
         return "invalid-ke"
-    if "COOKIE" in details:
+    if any(d.startswith("COOKIE") for d in details):
         return "cookie"
     return "refused:" + ",".join(details)
 
@@ -194,14 +220,18 @@ def main():
         accepted = json.load(open(a.expected))["ikev2"]["accepted"]
         bad = 0
         for p, want in [(p, True) for p in accepted] + [(n, False) for n in neighbours(accepted)]:
-            got = verdict(ask(a.address, p["encryption"], p["prf"], p["integrity"], p["dhGroup"], a.wait))
-            ok = (got == "accepted") == want
+            answer, cookie = ask(a.address, p["encryption"], p["prf"], p["integrity"], p["dhGroup"], a.wait)
+            got = verdict(answer) + (" (after a COOKIE)" if cookie else "")
+            got_accepted = verdict(answer) == "accepted"
+            ok = got_accepted == want
             bad += 0 if ok else 1
             print(f"{'ok ' if ok else 'BAD'} {'accepted' if want else 'refused '} -> {got:20} {p}")
         print(f"ikev2-init: {bad} disagreements")
         sys.exit(1 if bad else 0)
     enc, prf, integ, group = a.proposal
-    answer = ask(a.address, enc, prf, None if integ == "-" else integ, int(group), a.wait, a.notifies)
+    answer, cookie = ask(a.address, enc, prf, None if integ == "-" else integ, int(group), a.wait, a.notifies)
+    if cookie:
+        print("cookie demanded, sent again with it")
     print(verdict(answer))
     for name, detail in answer or []:
         print(f"  {name:3} {detail}")

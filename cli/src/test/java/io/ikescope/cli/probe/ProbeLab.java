@@ -28,7 +28,7 @@ final class ProbeLab {
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(40);
     static final String COMMAND_PROPERTY = "ikescope.probe.command";
     private static final Path CHARON = Path.of("/usr/lib/ipsec/charon");
-    private static Boolean probeAvailable;
+    private static String probeHelp;
     /** Set by {@link #up}: {@link #down} after a skipped test has nothing to stop (and may not be root). */
     private static boolean started;
 
@@ -82,12 +82,21 @@ final class ProbeLab {
      * True when {@code ikescope probe --help} succeeds with the probe's own usage: without the subcommand picocli
      * prints the top-level usage for "--help" and exits 0 too, so the usage must name the probe's --max-time.
      */
-    static synchronized boolean probeAvailable() {
-        if (probeAvailable == null) {
+    static boolean probeAvailable() {
+        return probeHelp().contains("--max-time");
+    }
+
+    /** True when the probe's usage lists OPTION (the tests pass --aggressive, --fingerprint only when it does). */
+    static boolean probeSupports(String option) {
+        return probeHelp().matches("(?s).*" + java.util.regex.Pattern.quote(option) + "\\b.*");
+    }
+
+    private static synchronized String probeHelp() {
+        if (probeHelp == null) {
             Run help = run(Duration.ofSeconds(30), javaCommand("probe", "--help"));
-            probeAvailable = help.exitCode() == 0 && !help.timedOut() && help.out().contains("--max-time");
+            probeHelp = help.exitCode() == 0 && !help.timedOut() ? help.out() : "";
         }
-        return probeAvailable;
+        return probeHelp;
     }
 
     /** The set names {@code lab/probe.sh list} prints. */
