@@ -17,8 +17,9 @@ final class Ikev1Text {
             return;
         }
         out.println();
-        out.println("IKEv1: " + (r.answered() ? "answers Main Mode" : "no answer") + (r.complete() ? ""
-                : r.answered() ? " (incomplete: see problems)" : ""));
+        boolean mainMode = !r.accepted().isEmpty() || !r.refused().isEmpty() || !r.encryption().unclear().isEmpty();
+        String answers = !r.answered() ? "no answer" : mainMode ? "answers Main Mode" : "answers Aggressive Mode only";
+        out.println("IKEv1: " + answers + (r.complete() || !r.answered() ? "" : " (incomplete: see problems)"));
         if (r.answered()) {
             ProbeTextWriter.outcomes(out, "encryption", r.encryption(), x -> x);
             ProbeTextWriter.outcomes(out, "hash", r.hash(), x -> x);

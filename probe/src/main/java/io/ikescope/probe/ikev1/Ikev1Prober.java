@@ -141,11 +141,15 @@ public final class Ikev1Prober {
         } else if (untested > 0) {
             problems.add(untested + " of " + candidates.size() + " candidate suites were not tested");
         }
-        Ikev1Result.AggressiveMode aggressive = options.aggressive() && answered && !stopped
+        boolean mainModeAnswered = answered;
+        // a gateway may answer Aggressive Mode only (libreswan with aggressive=yes ignores every MM1)
+        Ikev1Result.AggressiveMode aggressive = options.aggressive() && !channel.outOfTime()
                 ? aggressive(accepted) : null;
-        Fingerprint.Backoff backoff = options.fingerprint() && !accepted.isEmpty() && !stopped
-                ? backoff(accepted.get(0), aggressive) : null;
-        boolean complete = answered && !stopped && !incomplete && untested == 0;
+        boolean aggressiveChose = aggressive != null && aggressive.proposal() != null;
+        Fingerprint.Backoff backoff = options.fingerprint() && !channel.outOfTime()
+                && (!accepted.isEmpty() || aggressiveChose)
+                ? backoff(accepted.isEmpty() ? null : accepted.get(0), aggressive) : null;
+        boolean complete = mainModeAnswered && !stopped && !incomplete && untested == 0;
         List<VendorIdSeen> seen = List.copyOf(vendorIds.values());
         return new Ikev1Result(answered, accepted, verdicts.refusals(), verdicts.perValue(Ikev1Suite::encryptionName),
                 verdicts.perValue(Ikev1Suite::hashName), verdicts.perMethod(Ikev1Suite::authMethodName),
@@ -270,6 +274,9 @@ public final class Ikev1Prober {
                 byte[] am1 = new AggressiveModeRequest(List.of(chosen), ke.get(), id, random).bytes();
                 return timing.measure(am1, "AM1", options.fingerprintNanos());
             }
+        }
+        if (suite == null) {
+            return null;
         }
         return timing.measure(new MainModeRequest(List.of(suite), random).bytes(), "MM1", options.fingerprintNanos());
     }

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * What an IKEv1 probe learnt.
  *
- * @param answered       the target answered at least one MM1
+ * @param answered       the target answered at least one MM1 or the AM1
  * @param accepted       full suites the responder chose, each from an offer that still held it
  * @param refused        values refused in every combination (one field set, the others null: "with anything"),
  *                       then full suites of individually accepted values that were refused together
