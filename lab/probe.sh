@@ -73,7 +73,7 @@ set_def() {
       VERSION=1; AGGRESSIVE=yes; PROPOSALS=aes256-sha1-modp2048,3des-md5-modp1024-modp1536
       DESC="IKEv1 Main and Aggressive Mode (aggressive = yes), PSK" ;;
     strongswan-v1-limit)
-      VERSION=1; BLOCK=default; PROPOSALS=aes128-aes256-sha1-sha256-modp2048-modp3072
+      VERSION=1; BLOCK=default; PROPOSALS=aes128-aes256-sha1-sha256-modp2048
       DESC="IKEv1 with strongSwan's default block_threshold: from a 6th half-open IKE SA on, the peer's MM1s are dropped (30 s)" ;;
     strongswan-v6)
       VERSION=0; FAMILY=6; PROPOSALS=aes256-sha256-modp2048-ecp256
