@@ -208,11 +208,22 @@ public final class ProbeJsonWriter {
                 g.writeNumber(Math.round(d * 1000) / 1000.0);
             }
             g.writeEndArray();
+            nullableNumber(g, "stateKeptSeconds", f.backoff().stateKeptSeconds());
+            nullableNumber(g, "stateGoneBySeconds", f.backoff().stateGoneBySeconds());
             g.writeStringProperty("match", f.backoff().match());
             g.writeStringProperty("description", f.backoff().description());
             g.writeEndObject();
         }
         g.writeEndObject();
+    }
+
+    private static void nullableNumber(JsonGenerator g, String name, Double value) {
+        g.writeName(name);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(value);
+        }
     }
 
     static void strings(JsonGenerator g, String name, List<String> values) {

@@ -61,8 +61,10 @@ final class Ikev1Backoff {
         List<Long> times = new ArrayList<>(List.of(start));
         Double kept = null;
         Double goneBy = null;
+        long repeatedAt = Long.MAX_VALUE;
         if (REPEAT_SECONDS * NANOS < windowNanos) {
-            copies(spi, cookie, start + (long) (REPEAT_SECONDS * NANOS), times);
+            copies(spi, cookie, start + (long) (REPEAT_SECONDS * NANOS), times, repeatedAt);
+            repeatedAt = channel.clock().nanoTime();
             if (channel.send(request)) {
                 Optional<Datagram> again = channel.await(spi, channel.bound().deadlineIn(settings.waitNanos()));
                 if (again.isEmpty()) {
@@ -75,7 +77,7 @@ final class Ikev1Backoff {
                 }
             }
         }
-        copies(spi, cookie, start + windowNanos, times);
+        copies(spi, cookie, start + windowNanos, times, repeatedAt);
         double window = (channel.clock().nanoTime() - start) / NANOS;
         if (window * NANOS < windowNanos * 0.99) {
             problems.add("the time bound cut the fingerprint's listening to " + Math.round(window) + " s");
@@ -84,10 +86,15 @@ final class Ikev1Backoff {
         return withLifetime(copies, what, kept, goneBy);
     }
 
-    /** The copies of the first answer (its responder cookie) arriving until {@code deadline}. */
-    private void copies(byte[] spi, byte[] cookie, long deadline, List<Long> times) throws IOException {
+    /**
+     * The copies of the first answer (its responder cookie) arriving until {@code deadline}; answers within a wait
+     * of the repeat answer the repeat (libreswan answered it twice in the lab), they are no timer's copies.
+     */
+    private void copies(byte[] spi, byte[] cookie, long deadline, List<Long> times, long repeatedAt)
+            throws IOException {
         for (Datagram d : channel.collect(spi, deadline)) {
-            if (Arrays.equals(responderCookie(d), cookie)) {
+            boolean answersRepeat = d.nanos() >= repeatedAt && d.nanos() - repeatedAt <= settings.waitNanos();
+            if (Arrays.equals(responderCookie(d), cookie) && !answersRepeat) {
                 times.add(d.nanos());
             }
         }
