@@ -26,7 +26,7 @@ class Ikev2TruthTest {
     @BeforeEach
     void lab() {
         ProbeLab.assumeLab();
-        ProbeLab.Run python = ProbeLab.run(Duration.ofSeconds(20), List.of("python3", "-c", "import cryptography"));
+        ProbeLab.Run python = ProbeLab.run(Duration.ofSeconds(20), List.of(ProbeLab.python(), "-c", "import cryptography"));
         assumeTrue(python.exitCode() == 0, "python3 with the cryptography module (Debian python3-cryptography) is "
                 + "missing: lab/ikev2-init.py needs it; skipping");
     }
@@ -60,7 +60,7 @@ class Ikev2TruthTest {
     }
 
     private static ProbeLab.Run ikev2Init(String address, String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of("python3",
+        List<String> command = new java.util.ArrayList<>(List.of(ProbeLab.python(),
                 TestPaths.repositoryRoot().resolve("lab/ikev2-init.py").toString(), address));
         command.addAll(List.of(args));
         ProbeLab.Run run = ProbeLab.inProber(RUN_TIMEOUT, command);

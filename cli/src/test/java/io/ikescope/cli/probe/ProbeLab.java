@@ -68,6 +68,11 @@ final class ProbeLab {
     }
 
     /** Skips the calling test unless root and every program the lab needs are present. */
+    /** Debian's python3, where lab/install-deps.sh installs python3-cryptography (not a pyenv one on PATH). */
+    static String python() {
+        return Files.isExecutable(java.nio.file.Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    }
+
     static void assumeLab() {
         assumeTrue(isRoot(), "the probe lab needs root (network namespaces, mounts); skipping");
         Path pluto = TestPaths.repositoryRoot().resolve("lab/.cache/libreswan/usr/libexec/ipsec/pluto");
