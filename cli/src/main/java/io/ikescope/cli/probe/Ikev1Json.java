@@ -46,21 +46,11 @@ final class Ikev1Json {
             g.writeStringProperty("warning", am.warning());
             g.writeEndObject();
         }
-        ProbeJsonWriter.vendorIds(g, r.vendorIds());
-        ProbeJsonWriter.fingerprint(g, r.fingerprint());
-        g.writeBooleanProperty("complete", r.complete());
-        g.writeNumberProperty("probes", r.probes());
-        ProbeJsonWriter.strings(g, "problems", r.problems());
-        g.writeEndObject();
+        ProbeJsonWriter.ending(g, r.vendorIds(), r.fingerprint(), r.complete(), r.probes(), r.problems());
     }
 
     private static void suites(JsonGenerator g, String name, List<Ikev1Suite> suites) {
-        g.writeName(name);
-        g.writeStartArray();
-        for (Ikev1Suite s : suites) {
-            suite(g, s);
-        }
-        g.writeEndArray();
+        ProbeJsonWriter.list(g, name, suites, Ikev1Json::suite);
     }
 
     private static void suite(JsonGenerator g, Ikev1Suite s) {
@@ -68,12 +58,7 @@ final class Ikev1Json {
         g.writeStringProperty("encryption", s.encryptionName());
         g.writeStringProperty("hash", s.hashName());
         g.writeStringProperty("authMethod", s.authMethodName());
-        g.writeName("dhGroup");
-        if (s.group() == null) {
-            g.writeNull();
-        } else {
-            g.writeNumber(s.group());
-        }
+        ProbeJsonWriter.nullableInteger(g, "dhGroup", s.group());
         g.writeEndObject();
     }
 }

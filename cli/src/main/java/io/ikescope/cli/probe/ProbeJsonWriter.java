@@ -126,21 +126,22 @@ public final class ProbeJsonWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
-        vendorIds(g, r.vendorIds());
-        fingerprint(g, r.fingerprint());
-        g.writeBooleanProperty("complete", r.complete());
-        g.writeNumberProperty("probes", r.probes());
-        strings(g, "problems", r.problems());
+        ending(g, r.vendorIds(), r.fingerprint(), r.complete(), r.probes(), r.problems());
+    }
+
+    /** What both versions end with: vendor IDs, fingerprint, completeness, probe count, problems; closes the object. */
+    static void ending(JsonGenerator g, List<VendorIdSeen> vendorIds, Fingerprint fingerprint, boolean complete,
+                       int probes, List<String> problems) {
+        vendorIds(g, vendorIds);
+        fingerprint(g, fingerprint);
+        g.writeBooleanProperty("complete", complete);
+        g.writeNumberProperty("probes", probes);
+        strings(g, "problems", problems);
         g.writeEndObject();
     }
 
     private static void suites(JsonGenerator g, String name, List<Ikev2Suite> suites) {
-        g.writeName(name);
-        g.writeStartArray();
-        for (Ikev2Suite s : suites) {
-            suite(g, s);
-        }
-        g.writeEndArray();
+        list(g, name, suites, ProbeJsonWriter::suite);
     }
 
     private static void suite(JsonGenerator g, Ikev2Suite s) {
@@ -148,13 +149,17 @@ public final class ProbeJsonWriter {
         g.writeStringProperty("encryption", s.encryptionName());
         g.writeStringProperty("prf", s.prfName());
         g.writeStringProperty("integrity", s.integrityName());
-        g.writeName("dhGroup");
-        if (s.group() == null) {
-            g.writeNull();
-        } else {
-            g.writeNumber(s.group());
-        }
+        nullableInteger(g, "dhGroup", s.group());
         g.writeEndObject();
+    }
+
+    static <T> void list(JsonGenerator g, String name, List<T> values, BiConsumer<JsonGenerator, T> write) {
+        g.writeName(name);
+        g.writeStartArray();
+        for (T v : values) {
+            write.accept(g, v);
+        }
+        g.writeEndArray();
     }
 
     /** {"accepted": [...], "refused": [...], "unclear": [...]}, each value as {@code write} writes it. */
@@ -217,7 +222,16 @@ public final class ProbeJsonWriter {
         g.writeEndObject();
     }
 
-    private static void nullableNumber(JsonGenerator g, String name, Double value) {
+    static void nullableNumber(JsonGenerator g, String name, Double value) {
+        g.writeName(name);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(value);
+        }
+    }
+
+    static void nullableInteger(JsonGenerator g, String name, Integer value) {
         g.writeName(name);
         if (value == null) {
             g.writeNull();
@@ -227,20 +241,10 @@ public final class ProbeJsonWriter {
     }
 
     static void strings(JsonGenerator g, String name, List<String> values) {
-        g.writeName(name);
-        g.writeStartArray();
-        for (String v : values) {
-            g.writeString(v);
-        }
-        g.writeEndArray();
+        list(g, name, values, JsonGenerator::writeString);
     }
 
     static void numbers(JsonGenerator g, String name, List<Integer> values) {
-        g.writeName(name);
-        g.writeStartArray();
-        for (int v : values) {
-            g.writeNumber(v);
-        }
-        g.writeEndArray();
+        list(g, name, values, JsonGenerator::writeNumber);
     }
 }
