@@ -104,6 +104,21 @@ class ProbeCommandTest {
     }
 
     @Test
+    void natTFramingIsSpokenWhenAsked(@TempDir Path temp) throws Exception {
+        try (FakeIkev2Responder peer = new FakeIkev2Responder(List.of(AES_SHA256_MODP2048))) {
+            peer.natT = true;
+            DiagnoseCommandTest.Run plain = probe(temp.resolve("plain.json"), peer, "-f", "json", "--tries", "1");
+            assertThat(plain.status()).as("IKE without the marker is dropped by a NAT-T port")
+                    .isEqualTo(ExitCodes.NEGOTIATION_FAILED);
+            DiagnoseCommandTest.Run r = probe(temp.resolve("natt.json"), peer, "-f", "json", "--nat-t");
+            assertThat(r.status()).isEqualTo(ExitCodes.OK);
+            JsonNode doc = new ObjectMapper().readTree(r.output());
+            assertThat(doc.get("target").get("natT").asBoolean()).isTrue();
+            assertThat(doc.get("ikev2").get("accepted")).hasSize(1);
+        }
+    }
+
+    @Test
     void aListOfTargetsIsProbedInTurnOneJsonLineEach(@TempDir Path temp) throws Exception {
         try (FakeIkev2Responder a = new FakeIkev2Responder(List.of(AES_SHA256_MODP2048));
              FakeIkev2Responder b = new FakeIkev2Responder(List.of(GCM_SHA384_ECP384))) {

@@ -46,6 +46,8 @@ public final class FakeIkev2Responder implements AutoCloseable {
     public volatile boolean rejectForeignKe;
     /** Skip transform types it does not know instead of refusing their proposal (RFC 7296 3.3.6 says refuse). */
     public volatile boolean ignoreUnknownTypes;
+    /** Speak NAT-T framing (RFC 3948): IKE behind four zero bytes; anything else is dropped, as ESP would be. */
+    public volatile boolean natT;
     private final List<byte[]> seenSpis = new ArrayList<>();
 
     public FakeIkev2Responder(List<Ikev2Suite> accepts) throws SocketException {
@@ -76,6 +78,12 @@ public final class FakeIkev2Responder implements AutoCloseable {
             }
             requests.incrementAndGet();
             byte[] request = Arrays.copyOf(p.getData(), p.getLength());
+            if (natT) {
+                if (request.length < 4 || request[0] != 0 || request[1] != 0 || request[2] != 0 || request[3] != 0) {
+                    continue;
+                }
+                request = Arrays.copyOfRange(request, 4, request.length);
+            }
             if (dropFirstCopy && firstCopy(request)) {
                 continue;
             }
@@ -85,6 +93,11 @@ public final class FakeIkev2Responder implements AutoCloseable {
             byte[] answer = answer(IkeDecoder.decode(request));
             if (answer == null) {
                 continue;
+            }
+            if (natT) {
+                byte[] framed = new byte[answer.length + 4];
+                System.arraycopy(answer, 0, framed, 4, answer.length);
+                answer = framed;
             }
             answered++;
             try {
