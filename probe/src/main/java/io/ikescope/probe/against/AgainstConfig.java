@@ -91,7 +91,7 @@ public final class AgainstConfig {
         Set<String> prfOk = names(r.prf().accepted().stream().map(id -> Ikev2Transform.prf(id).name()).toList());
         Set<String> integOk = names(r.integrity().accepted().stream()
                 .map(id -> Ikev2Transform.integrity(id).name()).toList());
-        Set<Integer> groupOk = Set.copyOf(r.groups().accepted());
+        Set<Integer> groupOk = new LinkedHashSet<>(r.groups().accepted()); // in the order tested
 
         List<String> matching = new ArrayList<>();
         List<String> changes = new ArrayList<>();
