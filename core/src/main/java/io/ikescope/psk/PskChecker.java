@@ -66,8 +66,34 @@ public final class PskChecker {
         return out;
     }
 
+    /** The exchanges of one capture, by initiator SPI, and the order they began ("1:" or "2:" and the SPI). */
+    private record Scan(Map<String, AggressiveModeExchange> aggressive, Map<String, Ikev2AuthExchange> ikev2,
+                        List<String> order) {
+    }
+
     /** The verdict of every PSK negotiation in the capture, in the order they began. */
     public List<PskVerdict> check(Path capture) throws IOException {
+        Scan scan = scan(capture);
+        List<PskVerdict> out = new ArrayList<>();
+        String input = capture.toString();
+        for (String key : scan.order()) {
+            String spiI = key.substring(2);
+            if (key.startsWith("1:")) {
+                AggressiveModeExchange e = scan.aggressive().get(spiI);
+                if (e.usable()) {
+                    out.add(e.verdict(input, candidates));
+                }
+            } else {
+                Ikev2AuthExchange e = scan.ikev2().get(spiI);
+                if (e.sawInitialExchange() && e.sharedKeyOrUnknown()) {
+                    out.add(e.verdict(input, candidates, prfKeys.forSa(spiI, e.spiR())));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Scan scan(Path capture) throws IOException {
         Map<String, AggressiveModeExchange> aggressive = new LinkedHashMap<>();
         Map<String, Ikev2AuthExchange> ikev2 = new LinkedHashMap<>();
         List<String> order = new ArrayList<>();
@@ -106,20 +132,24 @@ public final class PskChecker {
         try (CaptureReader reader = Captures.open(capture)) {
             CaptureScan.run(reader, DecoderOptions.defaults(), sink);
         }
-        List<PskVerdict> out = new ArrayList<>();
-        String input = capture.toString();
-        for (String key : order) {
-            String spiI = key.substring(2);
-            if (key.startsWith("1:")) {
-                AggressiveModeExchange e = aggressive.get(spiI);
-                if (e.usable()) {
-                    out.add(e.verdict(input, candidates));
-                }
-            } else {
-                Ikev2AuthExchange e = ikev2.get(spiI);
-                if (e.sawInitialExchange() && e.sharedKeyOrUnknown()) {
-                    out.add(e.verdict(input, candidates, prfKeys.forSa(spiI, e.spiR())));
-                }
+        return new Scan(aggressive, ikev2, order);
+    }
+
+    /**
+     * The psk-crack parameter line of every usable Aggressive Mode exchange in the capture, in order (cleartext
+     * only: no keys are used).
+     */
+    public static List<String> pskCrackLines(Path capture) throws IOException {
+        return aggressiveParts(capture).stream().map(PskCrackParameters::line).toList();
+    }
+
+    /** What each usable Aggressive Mode exchange's hashes are made of, in order, from the cleartext. */
+    static List<AggressiveModeExchange.Parts> aggressiveParts(Path capture) throws IOException {
+        PskChecker cleartext = new PskChecker(List.of(), KeyRing.empty(), SharedKeyPrfKeys.none());
+        List<AggressiveModeExchange.Parts> out = new ArrayList<>();
+        for (AggressiveModeExchange e : cleartext.scan(capture).aggressive().values()) {
+            if (e.usable()) {
+                out.add(e.parts());
             }
         }
         return out;
