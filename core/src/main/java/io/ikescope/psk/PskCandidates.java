@@ -55,7 +55,7 @@ public final class PskCandidates {
                 continue;
             }
             pending = true;
-            if (line.size() >= MAX_LINE_BYTES) {
+            if (line.size() > MAX_LINE_BYTES) { // one byte over the limit is held: it may be the line's CR
                 throw new PskCandidatesException(name, number, "longer than " + MAX_LINE_BYTES + " bytes");
             }
             line.write(b);
@@ -68,6 +68,9 @@ public final class PskCandidates {
         int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
         if (length == 0) {
             return;
+        }
+        if (length > MAX_LINE_BYTES) {
+            throw new PskCandidatesException(name, number, "longer than " + MAX_LINE_BYTES + " bytes");
         }
         if (out.size() >= MAX_CANDIDATES) {
             throw new PskCandidatesException(name, number, "more than " + MAX_CANDIDATES + " candidates");

@@ -71,7 +71,6 @@ class PskCheckerTest {
         assertTrue(both.contains(initiatorKey) && both.contains(responderKey), "lab keys changed: update the test");
         Path file = candidates(both);
         List<PskVerdict> verdicts = check(sample, file, withKeys);
-        System.out.println(sample + ": " + verdicts);
         assertEquals(1, verdicts.size(), "one PSK negotiation in " + sample);
         PskVerdict v = verdicts.get(0);
         assertEquals(version, v.ikeVersion());
