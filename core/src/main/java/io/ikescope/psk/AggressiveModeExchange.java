@@ -137,11 +137,11 @@ final class AggressiveModeExchange {
     }
 
     /** Each side's HASH tested against every candidate; the first candidate in file order that reproduces it wins. */
-    PskVerdict verdict(String input, List<PskCandidate> candidates) {
+    PskVerdict verdict(String id, String input, List<PskCandidate> candidates) {
         Prf prf = prf();
         if (prf == null) {
             String why = "the negotiated hash has no HMAC here";
-            return new PskVerdict(input, spiI, 1, "aggressive", null, PeerResult.notTested(why),
+            return new PskVerdict(id, input, spiI, 1, "aggressive", null, PeerResult.notTested(why),
                     PeerResult.notTested(why));
         }
         Parts parts = parts();
@@ -159,6 +159,6 @@ final class AggressiveModeExchange {
                 initiator = PeerResult.matched(c);
             }
         }
-        return new PskVerdict(input, spiI, 1, "aggressive", prf.name(), initiator, responder);
+        return new PskVerdict(id, input, spiI, 1, "aggressive", prf.name(), initiator, responder);
     }
 }

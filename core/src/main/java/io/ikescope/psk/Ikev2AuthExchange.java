@@ -121,17 +121,17 @@ final class Ikev2AuthExchange {
     }
 
     /** Both peers' AUTH tested with every SK_pi/SK_pr set the key log holds for this SA. */
-    PskVerdict verdict(String input, List<PskCandidate> candidates, List<SharedKeyPrfKeys.Keys> keys) {
+    PskVerdict verdict(String id, String input, List<PskCandidate> candidates, List<SharedKeyPrfKeys.Keys> keys) {
         Prf prf = prf();
         if (prf == null) {
             String why = "the negotiated PRF has no HMAC here";
-            return new PskVerdict(input, spiI, 2, "ikev2", null, PeerResult.notTested(why), PeerResult.notTested(why));
+            return new PskVerdict(id, input, spiI, 2, "ikev2", null, PeerResult.notTested(why), PeerResult.notTested(why));
         }
         NoncePayload ni = RawPayloads.first(requestPayloads, NoncePayload.class, PayloadTypes.V2_NONCE);
         NoncePayload nr = RawPayloads.first(responsePayloads, NoncePayload.class, PayloadTypes.V2_NONCE);
         PeerResult initiator = side(prf, candidates, keys, true, request, nr, authRequest, PayloadTypes.V2_IDI);
         PeerResult responder = side(prf, candidates, keys, false, response, ni, authResponse, PayloadTypes.V2_IDR);
-        return new PskVerdict(input, spiI, 2, "ikev2", prf.name(), initiator, responder);
+        return new PskVerdict(id, input, spiI, 2, "ikev2", prf.name(), initiator, responder);
     }
 
     private static PeerResult side(Prf prf, List<PskCandidate> candidates, List<SharedKeyPrfKeys.Keys> keys,

@@ -73,6 +73,7 @@ class PskCheckerTest {
         List<PskVerdict> verdicts = check(sample, file, withKeys);
         assertEquals(1, verdicts.size(), "one PSK negotiation in " + sample);
         PskVerdict v = verdicts.get(0);
+        assertEquals("1", v.id(), "numbered as diagnose numbers it: the first negotiation");
         assertEquals(version, v.ikeVersion());
         assertEquals(version == 1 ? "aggressive" : "ikev2", v.exchangeMode());
         assertSide(v.initiator(), initiatorTested, lineOf(file, initiatorKey), "initiator");
@@ -100,6 +101,16 @@ class PskCheckerTest {
             assertNull(r.match());
             assertNotNull(r.why(), who + " says why it was not tested");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ikev2-psk-ok", "ikev2-psk-mismatch", "libreswan-init-ikev2-psk-mismatch"})
+    void ikev2WithoutTheKeyLogTestsNothing(String sample) throws IOException {
+        PskVerdict v = check(sample, candidates(List.of("correct horse battery staple", "a different secret")), false)
+                .get(0);
+        assertFalse(v.initiator().tested(), v.toString());
+        assertFalse(v.responder().tested(), v.toString());
+        assertTrue(v.initiator().why().contains("could be decrypted"), v.initiator().why());
     }
 
     @ParameterizedTest(name = "{0}")
