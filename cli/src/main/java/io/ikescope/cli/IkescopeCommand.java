@@ -31,6 +31,6 @@ public final class IkescopeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: diagnose, dissect, keys, check or probe");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: diagnose, dissect, keys, check, probe or psk-check");
     }
 }
