@@ -7,7 +7,7 @@ import java.util.HexFormat;
  * documents it: colon-separated hex g_xr:g_xi:cky_r:cky_i:sai_b:idir_b:ni_b:nr_b:hash_r. Lets an auditor run the
  * independent cracker on what ikescope took from the capture; it holds no key, only what was on the wire.
  */
-public final class PskCrackParameters {
+final class PskCrackParameters {
     private PskCrackParameters() {
     }
 
