@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Tells why an IPsec VPN does or does not come up, from a packet capture or the peers' configurations.",
         subcommands = {DiagnoseCommand.class, DissectCommand.class, KeysCommand.class, CheckCommand.class,
-            ProbeCommand.class},
+            ProbeCommand.class, PskCheckCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",
@@ -31,6 +31,6 @@ public final class IkescopeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: diagnose, dissect, keys, check or probe");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: diagnose, dissect, keys, check, probe or psk-check");
     }
 }

@@ -1,0 +1,164 @@
+package io.ikescope.psk;
+
+import io.ikescope.wire.Attribute;
+import io.ikescope.wire.HashPayload;
+import io.ikescope.wire.IdentificationPayload;
+import io.ikescope.wire.IkeMessage;
+import io.ikescope.wire.KeyExchangePayload;
+import io.ikescope.wire.NoncePayload;
+import io.ikescope.wire.PayloadTypes;
+import io.ikescope.wire.Proposal;
+import io.ikescope.wire.SecurityAssociationPayload;
+import io.ikescope.wire.Transform;
+import io.ikescope.wire.registry.Ikev1Registry;
+import java.security.MessageDigest;
+import java.util.List;
+
+/**
+ * One IKEv1 Aggressive Mode exchange with a pre-shared key (RFC 2409 5 and 5.4), from the cleartext alone:
+ * SKEYID = prf(PSK, Ni_b | Nr_b); the responder's HASH_R = prf(SKEYID, g^xr | g^xi | CKY-R | CKY-I | SAi_b |
+ * IDir_b) is always in AM2; the initiator's HASH_I = prf(SKEYID, g^xi | g^xr | CKY-I | CKY-R | SAi_b | IDii_b) is
+ * in AM3 when AM3 is sent in the clear (or was decrypted with a key log). Built from the first copy of each
+ * message (retransmissions are identical).
+ */
+final class AggressiveModeExchange {
+    private static final int HASH_ALGORITHM = (int) Ikev1Registry.IKE_ATTRIBUTE.valueOf("Hash-Algorithm");
+    private static final int AUTH_METHOD = (int) Ikev1Registry.IKE_ATTRIBUTE.valueOf("Authentication-Method");
+
+    private final String spiI;
+    private Message am1;
+    private Message am2;
+    private Message am3;
+
+    /** One message: its bytes as captured, its decoding (decrypted when keys allowed it), where it came from. */
+    record Message(byte[] bytes, IkeMessage message, String source) {
+    }
+
+    AggressiveModeExchange(String spiI) {
+        this.spiI = spiI;
+    }
+
+    /** Takes an Aggressive Mode message of this cookie; later copies of a message already held are ignored. */
+    void add(Message m) {
+        boolean noResponderCookie = RawPayloads.isZero(m.message().header().spiR());
+        if (am1 == null && noResponderCookie) {
+            am1 = m;
+        } else if (am1 != null && !noResponderCookie && am2 == null && !m.source().equals(am1.source())) {
+            am2 = m;
+        } else if (am2 != null && am3 == null && m.source().equals(am1.source())) {
+            am3 = m;
+        }
+    }
+
+    /** Both first messages were seen with what the proof needs, and the responder chose PSK authentication. */
+    boolean usable() {
+        return am1 != null && am2 != null && parts() != null && pskChosen();
+    }
+
+    private boolean pskChosen() {
+        Transform t = chosen();
+        if (t == null) {
+            return false;
+        }
+        for (Attribute a : t.attributes()) {
+            if (a.type() == AUTH_METHOD) {
+                String name = Ikev1Registry.IKE_AUTH_METHOD.name(a.numericValue());
+                // Pre-shared key, and the XAUTH variants, whose SKEYID is the PSK one (draft-beaulieu-ike-xauth-02).
+                return name != null && (name.equals("Pre-shared key") || name.endsWith("PreShared"));
+            }
+        }
+        return false;
+    }
+
+    private Transform chosen() {
+        SecurityAssociationPayload sa = RawPayloads.first(am2.message().payloads(), SecurityAssociationPayload.class,
+                PayloadTypes.V1_SA);
+        if (sa == null || sa.proposals().isEmpty()) {
+            return null;
+        }
+        Proposal p = sa.proposals().get(0);
+        return p.transforms().isEmpty() ? null : p.transforms().get(0);
+    }
+
+    Prf prf() {
+        Transform t = chosen();
+        for (Attribute a : t == null ? List.<Attribute>of() : t.attributes()) {
+            if (a.type() == HASH_ALGORITHM) {
+                return Prf.ikev1Hash(a.numericValue());
+            }
+        }
+        return null;
+    }
+
+    /** The values both hashes are made of; null when a payload is missing. */
+    Parts parts() {
+        List<io.ikescope.wire.Payload> p1 = am1.message().payloads();
+        List<io.ikescope.wire.Payload> p2 = am2.message().payloads();
+        SecurityAssociationPayload sai = RawPayloads.first(p1, SecurityAssociationPayload.class, PayloadTypes.V1_SA);
+        KeyExchangePayload kei = RawPayloads.first(p1, KeyExchangePayload.class, PayloadTypes.V1_KE);
+        KeyExchangePayload ker = RawPayloads.first(p2, KeyExchangePayload.class, PayloadTypes.V1_KE);
+        NoncePayload ni = RawPayloads.first(p1, NoncePayload.class, PayloadTypes.V1_NONCE);
+        NoncePayload nr = RawPayloads.first(p2, NoncePayload.class, PayloadTypes.V1_NONCE);
+        IdentificationPayload idi = RawPayloads.first(p1, IdentificationPayload.class, PayloadTypes.V1_ID);
+        IdentificationPayload idr = RawPayloads.first(p2, IdentificationPayload.class, PayloadTypes.V1_ID);
+        HashPayload hashR = RawPayloads.first(p2, HashPayload.class, PayloadTypes.V1_HASH);
+        if (sai == null || kei == null || ker == null || ni == null || nr == null || idi == null || idr == null
+                || hashR == null) {
+            return null;
+        }
+        HashPayload hashI = am3 == null ? null
+                : RawPayloads.first(am3.message().payloads(), HashPayload.class, PayloadTypes.V1_HASH);
+        byte[] a1 = am1.bytes();
+        byte[] a2 = am2.bytes();
+        return new Parts(RawPayloads.body(a1, kei), RawPayloads.body(a2, ker),
+                am1.message().header().spiI().toArray(), am2.message().header().spiR().toArray(),
+                RawPayloads.body(a1, sai), RawPayloads.body(a1, idi), RawPayloads.body(a2, idr),
+                RawPayloads.body(a1, ni), RawPayloads.body(a2, nr), hashR.data().toArray(),
+                hashI == null ? null : hashI.data().toArray());
+    }
+
+    /**
+     * RFC 2409's named values, each a payload body after the generic header ("_b"), the cookies from the headers.
+     * {@code hashI} is null when AM3 was not seen or stayed encrypted.
+     */
+    record Parts(byte[] gxi, byte[] gxr, byte[] ckyI, byte[] ckyR, byte[] saiB, byte[] idiiB, byte[] idirB,
+                 byte[] niB, byte[] nrB, byte[] hashR, byte[] hashI) {
+        byte[] skeyid(Prf prf, PskCandidate c) {
+            return prf.apply(c.key(), niB, nrB);
+        }
+
+        byte[] expectedHashR(Prf prf, PskCandidate c) {
+            return prf.apply(skeyid(prf, c), gxr, gxi, ckyR, ckyI, saiB, idirB);
+        }
+
+        byte[] expectedHashI(Prf prf, PskCandidate c) {
+            return prf.apply(skeyid(prf, c), gxi, gxr, ckyI, ckyR, saiB, idiiB);
+        }
+    }
+
+    /** Each side's HASH tested against every candidate; the first candidate in file order that reproduces it wins. */
+    PskVerdict verdict(String id, String input, List<PskCandidate> candidates) {
+        Prf prf = prf();
+        if (prf == null) {
+            String why = "the negotiated hash has no HMAC here";
+            return new PskVerdict(id, input, spiI, 1, "aggressive", null, PeerResult.notTested(why),
+                    PeerResult.notTested(why));
+        }
+        Parts parts = parts();
+        PeerResult responder = PeerResult.noneMatched();
+        PeerResult initiator = parts.hashI() == null
+                ? PeerResult.notTested(am3 == null ? "no third Aggressive Mode message in the capture"
+                        : "the third Aggressive Mode message is encrypted (give the initiator's key log)")
+                : PeerResult.noneMatched();
+        for (PskCandidate c : candidates) {
+            if (responder.match() == null && MessageDigest.isEqual(parts.expectedHashR(prf, c), parts.hashR())) {
+                responder = PeerResult.matched(c);
+            }
+            if (initiator.tested() && initiator.match() == null
+                    && MessageDigest.isEqual(parts.expectedHashI(prf, c), parts.hashI())) {
+                initiator = PeerResult.matched(c);
+            }
+        }
+        return new PskVerdict(id, input, spiI, 1, "aggressive", prf.name(), initiator, responder);
+    }
+}
