@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",
-            "1:at least one negotiation did not succeed (diagnose, check); the target did not answer (probe)",
+            "1:at least one negotiation did not succeed (diagnose, check); the target did not answer (probe);"
+                + " a tested peer matched no candidate (psk-check)",
             "2:usage error or unreadable input"})
 public final class IkescopeCommand implements Runnable {
     @picocli.CommandLine.Spec
