@@ -26,7 +26,8 @@ class Ikev1ProberBackoffTest {
              ProbeChannel ch = channel(fake, 1000, 10_000 * MILLIS)) {
             long start = System.nanoTime();
             Ikev1Result r = prober(ch, settings(100, 2), options(false, true, 550, 0), first(10)).run();
-            assertThat(System.nanoTime() - start).isLessThan(1500 * MILLIS);
+            assertThat(System.nanoTime() - start).as("the 550 ms window ends the listening")
+                    .isLessThan(5_000 * MILLIS);
             Fingerprint.Backoff b = r.fingerprint().backoff();
             assertThat(b).isNotNull();
             assertThat(b.intervalsSeconds()).hasSize(3);

@@ -60,7 +60,7 @@ class Ikev1ProberSilenceTest {
             try (ProbeChannel ch = channel(fake, 1000, BOUND)) {
                 long start = System.nanoTime();
                 Ikev1Result r = prober(ch, settings(30, 2), options(false, false, 0, 5000), candidates).run();
-                assertThat(System.nanoTime() - start).isLessThan(2000 * MILLIS); // no 5 s wait
+                assertThat(System.nanoTime() - start).isLessThan(4_500 * MILLIS); // no 5 s wait
                 assertThat(r.accepted()).containsExactly(candidates.get(0));
                 assertThat(r.authMethod().unclear()).containsExactly("RSA-SIG");
                 assertThat(r.authMethod().accepted()).containsExactly("PSK");

@@ -94,11 +94,9 @@ class Ikev1ProberTest {
             long elapsed = System.nanoTime() - start;
             assertThat(r.probes()).isEqualTo(6);
             assertThat(ch.packetsSent()).isEqualTo(6);
-            assertThat(elapsed).isGreaterThanOrEqualTo(5 * 20 * MILLIS - 2 * MILLIS);
-            List<Long> t = fake.requestNanos;
-            for (int i = 1; i < t.size(); i++) {
-                assertThat(t.get(i) - t.get(i - 1)).as("gap %d", i).isGreaterThanOrEqualTo(18 * MILLIS);
-            }
+            // a lower bound only (a loaded machine makes it longer, never shorter); the spacing of each packet is
+            // RateLimiterTest's, on a fake clock: gaps seen by the receiving thread jitter with its scheduling
+            assertThat(elapsed).isGreaterThanOrEqualTo(5 * 20 * MILLIS);
         }
     }
 
@@ -109,7 +107,8 @@ class Ikev1ProberTest {
             long start = System.nanoTime();
             Ikev1Result r = prober(ch, settings(200, 2), options(false, false, 0, 0),
                     Ikev1Candidates.suites(false)).run();
-            assertThat(System.nanoTime() - start).isLessThan(600 * MILLIS);
+            // unbounded, 2000 candidates at 10 packets/s would take minutes: only the bound explains a short run
+            assertThat(System.nanoTime() - start).isLessThan(5_000 * MILLIS);
             assertThat(r.complete()).isFalse();
             assertThat(ch.packetsSent()).isBetween(2, 3);
             assertThat(r.problems()).anyMatch(p -> p.contains("time bound"))
