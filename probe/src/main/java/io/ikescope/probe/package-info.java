@@ -6,7 +6,7 @@
  * bound.
  *
  * <p>Layout: {@code net} (the socket, rate limit, time bound, pcap of what was sent and received), {@code wire}
- * (message encoding), {@code ikev2} and {@code ikev1} (one prober per version: what to ask, what the answers
+ * (message encoding), {@code keyexchange} (KE payload values for both versions), {@code ikev2} and {@code ikev1} (one prober per version: what to ask, what the answers
  * mean), {@code fingerprint} (vendor IDs and the retransmission schedule), {@code against} (a local configuration
  * weighed against the answers).
  */

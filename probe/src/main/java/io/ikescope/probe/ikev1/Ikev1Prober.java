@@ -2,7 +2,7 @@ package io.ikescope.probe.ikev1;
 
 import io.ikescope.probe.ProbeSettings;
 import io.ikescope.probe.fingerprint.BackoffFingerprint;
-import io.ikescope.probe.ikev2.KeyShares;
+import io.ikescope.probe.keyexchange.KeyShares;
 import io.ikescope.probe.fingerprint.Fingerprint;
 import io.ikescope.probe.fingerprint.VendorIdSeen;
 import io.ikescope.probe.net.Datagram;

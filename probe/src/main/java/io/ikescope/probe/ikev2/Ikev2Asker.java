@@ -1,5 +1,6 @@
 package io.ikescope.probe.ikev2;
 
+import io.ikescope.probe.keyexchange.KeyShares;
 import io.ikescope.probe.Outcomes.Verdict;
 import io.ikescope.probe.ProbeSettings;
 import io.ikescope.probe.net.Datagram;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.ikescope.probe.ikev2.KeyShares;
+import io.ikescope.probe.keyexchange.KeyShares;
 import io.ikescope.probe.net.Datagram;
 import io.ikescope.probe.net.ProbePcapWriter;
 import io.ikescope.wire.IdentificationPayload;

@@ -1,5 +1,6 @@
 package io.ikescope.probe.ikev2;
 
+import io.ikescope.probe.keyexchange.KeyShares;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,4 +1,4 @@
-package io.ikescope.probe.ikev2;
+package io.ikescope.probe.keyexchange;
 
 import io.ikescope.wire.registry.Ikev2Registry;
 import java.math.BigInteger;

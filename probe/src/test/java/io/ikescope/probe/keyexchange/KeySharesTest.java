@@ -1,4 +1,4 @@
-package io.ikescope.probe.ikev2;
+package io.ikescope.probe.keyexchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
