@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -54,23 +55,14 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--secrets-b", paramLabel = "FILE", description = "the same for B")
     Path secretsB;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            converter = CommonOptions.FormatConverter.class, description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of standard output")
-    Path output;
-
-    @Option(names = "--debug", description = "print stack traces of internal errors")
-    boolean debug;
+    @Mixin
+    TextOrJsonOptions reportOptions;
 
     ConfigLoader loader = ConfigFormats.standard()::read;
 
     @Override
     public Integer call() throws IOException {
-        if (format == OutputFormat.HTML) {
-            throw new ErrorReporter.UserError("--format html is for diagnose only: check writes text or json");
-        }
+        OutputFormat format = reportOptions.format("check");
         PeerConfig peerA = read(a, secretsA);
         PeerConfig peerB = read(b, secretsB);
         CheckReport report;
@@ -79,7 +71,7 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ErrorReporter.UserError("--connection " + connection + ": " + e.getMessage());
         }
-        try (Output out = output == null ? Output.standardOutput(parent.streams()) : Output.file(output)) {
+        try (Output out = reportOptions.open(parent.streams())) {
             write(report, format, out);
         }
         return report.established() ? ExitCodes.OK : ExitCodes.NEGOTIATION_FAILED;

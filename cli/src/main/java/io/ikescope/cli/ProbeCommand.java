@@ -27,6 +27,7 @@ import java.util.List;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -129,24 +130,18 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--connection", paramLabel = "NAME", description = "with --against: weigh only connection NAME")
     String connection;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            converter = CommonOptions.FormatConverter.class, description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    TextOrJsonOptions reportOptions;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of standard output")
-    Path output;
-
-    @Option(names = "--debug", description = "print stack traces of internal errors")
-    boolean debug;
+    /** The format asked for, read once the command line is parsed. */
+    private OutputFormat format;
 
     /** The clock and randomness of a run; tests replace them. */
     ProbeClock clock = ProbeClock.SYSTEM;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (format == OutputFormat.HTML) {
-            throw new ErrorReporter.UserError("--format html is for diagnose only: probe writes text or json");
-        }
+        format = reportOptions.format("probe");
         List<ProbeRequest> requests = new ArrayList<>();
         for (String t : targets()) {
             requests.add(request(t));
@@ -154,7 +149,7 @@ final class ProbeCommand implements Callable<Integer> {
         PeerConfig local = against == null ? null : readConfig();
         boolean ok = true;
         try (ProbePcapWriter pcapWriter = pcap == null ? null : openPcap();
-             Output out = output == null ? Output.standardOutput(parent.streams()) : Output.file(output)) {
+             Output out = reportOptions.open(parent.streams())) {
             for (int i = 0; i < requests.size(); i++) {
                 if (i > 0 && format != OutputFormat.JSON) {
                     out.writer().println();

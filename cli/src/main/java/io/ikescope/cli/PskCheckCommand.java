@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -49,21 +50,12 @@ final class PskCheckCommand implements Callable<Integer> {
             description = "key log(s): strongSwan charon log with ike level 4, file or directory (repeatable)")
     List<Path> keys = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            converter = CommonOptions.FormatConverter.class, description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of standard output")
-    Path output;
-
-    @Option(names = "--debug", description = "print stack traces of internal errors")
-    boolean debug;
+    @Mixin
+    TextOrJsonOptions reportOptions;
 
     @Override
     public Integer call() throws IOException {
-        if (format == OutputFormat.HTML) {
-            throw new ErrorReporter.UserError("--format html is for diagnose only: psk-check writes text or json");
-        }
+        OutputFormat format = reportOptions.format("psk-check");
         List<PskCandidate> candidates;
         try {
             candidates = PskCandidates.read(candidatesFile);
@@ -79,7 +71,7 @@ final class PskCheckCommand implements Callable<Integer> {
         for (Path capture : captures) {
             verdicts.addAll(checker.check(capture, ids));
         }
-        try (Output out = output == null ? Output.standardOutput(parent.streams()) : Output.file(output)) {
+        try (Output out = reportOptions.open(parent.streams())) {
             if (format == OutputFormat.JSON) {
                 PskCheckJsonWriter.write(verdicts, out.stream());
             } else {
