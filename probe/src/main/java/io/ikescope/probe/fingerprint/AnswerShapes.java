@@ -1,11 +1,5 @@
 package io.ikescope.probe.fingerprint;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,23 +46,9 @@ public final class AnswerShapes {
 
     private static List<Shape> load() {
         List<Shape> shapes = new ArrayList<>();
-        try (InputStream in = AnswerShapes.class.getResourceAsStream("ikev2-answer-shapes.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("ikev2-answer-shapes.tsv missing from the jar");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                if (f.length != 3) {
-                    throw new IllegalStateException("ikev2-answer-shapes.tsv: bad row: " + line);
-                }
-                shapes.add(new Shape(f[0], List.of(f[1].split(",")), f[2]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (DataTable.Row row : DataTable.load("ikev2-answer-shapes.tsv", "implementation, notifies, source")) {
+            String[] f = row.fields();
+            shapes.add(new Shape(f[0], List.of(f[1].split(",")), f[2]));
         }
         return List.copyOf(shapes);
     }

@@ -2,10 +2,6 @@ package io.ikescope.probe.fingerprint;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +16,7 @@ import java.util.List;
  */
 public final class KnownBackoffs {
     private static final String RESOURCE = "known-backoffs.tsv";
+    private static final String COLUMNS = "implementation, waits, source";
     private static final double MIN_TOLERANCE_SECONDS = 0.1;
     private static final double RELATIVE_TOLERANCE = 0.05;
 
@@ -92,29 +89,18 @@ public final class KnownBackoffs {
     }
 
     private static List<Pattern> load() {
-        try (InputStream in = KnownBackoffs.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + RESOURCE + " is missing from the classpath");
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return patterns(DataTable.load(RESOURCE, COLUMNS));
     }
 
     static List<Pattern> parse(BufferedReader reader) throws IOException {
+        return patterns(DataTable.parse(reader, RESOURCE, COLUMNS));
+    }
+
+    private static List<Pattern> patterns(List<DataTable.Row> rows) {
         List<Pattern> patterns = new ArrayList<>();
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t", -1);
-            if (f.length != 3 || f[0].isBlank()) {
-                throw bad(number, "expected 3 tab-separated columns (implementation, waits, source)");
-            }
+        for (DataTable.Row row : rows) {
+            String[] f = row.fields();
+            int number = row.line();
             List<Double> waits = new ArrayList<>();
             List<Double> tolerances = new ArrayList<>();
             for (String w : f[1].split(",")) {
@@ -138,6 +124,6 @@ public final class KnownBackoffs {
     }
 
     private static IllegalStateException bad(int line, String problem) {
-        return new IllegalStateException(RESOURCE + " line " + line + ": " + problem);
+        return DataTable.bad(RESOURCE, line, problem);
     }
 }

@@ -1,11 +1,5 @@
 package io.ikescope.probe.fingerprint;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,23 +32,13 @@ public final class KnownLifetimes {
 
     private static List<Row> load() {
         List<Row> rows = new ArrayList<>();
-        try (InputStream in = KnownLifetimes.class.getResourceAsStream("known-lifetimes.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("known-lifetimes.tsv missing from the jar");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                if (f.length != 4) {
-                    throw new IllegalStateException("known-lifetimes.tsv: bad row: " + line);
-                }
+        for (DataTable.Row row : DataTable.load("known-lifetimes.tsv", "implementation, shortest, longest, source")) {
+            String[] f = row.fields();
+            try {
                 rows.add(new Row(f[0], Double.parseDouble(f[1]), Double.parseDouble(f[2]), f[3]));
+            } catch (NumberFormatException e) {
+                throw DataTable.bad("known-lifetimes.tsv", row.line(), "the lifetimes are not numbers");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return List.copyOf(rows);
     }
