@@ -3,7 +3,6 @@ package io.ikescope.cli.probe;
 import io.ikescope.probe.ProbeReport;
 import io.ikescope.probe.ikev1.Ikev1Result;
 import io.ikescope.probe.ikev1.Ikev1Suite;
-import io.ikescope.session.AlgorithmNames;
 import java.io.PrintWriter;
 
 /** The IKEv1 part of {@code probe}'s text. */
@@ -61,7 +60,6 @@ final class Ikev1Text {
     }
 
     private static String group(int id) {
-        String n = AlgorithmNames.groupName(1, id);
-        return n.equals("group " + id) ? n : id + " (" + n + ")";
+        return ProbeTextWriter.group(1, id);
     }
 }

@@ -117,7 +117,12 @@ public final class ProbeTextWriter {
     }
 
     static String group(int id) {
-        String n = AlgorithmNames.groupName(2, id);
+        return group(2, id);
+    }
+
+    /** "14 (modp2048)", or the registry's name alone when it is only a number. */
+    static String group(int ikeVersion, int id) {
+        String n = AlgorithmNames.groupName(ikeVersion, id);
         return n.equals("group " + id) ? n : id + " (" + n + ")";
     }
 

@@ -75,7 +75,7 @@ public record Ikev2Answer(Kind kind, Integer group, byte[] cookie, Ikev2Suite ch
             if (type == Ikev2Transform.ENCR) {
                 Integer keyBits = null;
                 for (var a : t.attributes()) {
-                    if (a.type() == (int) Ikev2Registry.TRANSFORM_ATTRIBUTE.valueOf("Key Length (in bits)")) {
+                    if (a.type() == Ikev2Offer.KEY_LENGTH) {
                         keyBits = (int) a.numericValue();
                     }
                 }

@@ -8,7 +8,7 @@ import java.util.List;
 /** The SA payload of an IKE_SA_INIT request: one or more IKE proposals, each a list of transforms (RFC 7296 3.3). */
 public record Ikev2Offer(List<List<Ikev2Transform>> proposals) {
     private static final int PROTOCOL_IKE = (int) Ikev2Registry.PROTOCOL_ID.valueOf("IKE");
-    private static final int KEY_LENGTH = (int) Ikev2Registry.TRANSFORM_ATTRIBUTE.valueOf("Key Length (in bits)");
+    static final int KEY_LENGTH = (int) Ikev2Registry.TRANSFORM_ATTRIBUTE.valueOf("Key Length (in bits)");
     /** Attribute format bit: Type/Value, a two-byte value in place of the length. */
     private static final int ATTRIBUTE_TV = 0x8000;
     private static final int LAST = 0;

@@ -5,6 +5,7 @@ import io.ikescope.probe.ikev2.Ikev2Suite;
 import io.ikescope.probe.ikev2.Ikev2Transform;
 import io.ikescope.probe.wire.MessageWriter;
 import io.ikescope.probe.wire.WireWriter;
+import io.ikescope.session.ProposalReader;
 import io.ikescope.wire.Attribute;
 import io.ikescope.wire.IkeDecoder;
 import io.ikescope.wire.IkeMessage;
@@ -160,8 +161,7 @@ public final class FakeIkev2Responder implements AutoCloseable {
     }
 
     private static boolean offers(SecurityAssociationPayload sa, int group) {
-        return sa.proposals().stream().flatMap(p -> p.transforms().stream())
-                .anyMatch(t -> t.type() == Ikev2Transform.KE && t.id() == group);
+        return ProposalReader.ikev2Groups(sa).contains(group);
     }
 
     private static boolean holds(Proposal p, Ikev2Suite s) {
