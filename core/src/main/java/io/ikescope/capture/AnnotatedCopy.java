@@ -42,8 +42,13 @@ public final class AnnotatedCopy {
 
     /** Copies one capture file (pcap or pcapng, gzip-compressed or not) with its comments to {@code out}. */
     public static Result copy(Path input, OutputStream out, Comments comments) throws IOException {
-        String name = input.toString();
-        try (InputStream in = Captures.plainStream(input)) {
+        return copy(Captures.fileStream(input), input.toString(), out, comments);
+    }
+
+    /** The same for a capture read from a stream (closed at the end), {@code name} naming it in errors. */
+    public static Result copy(InputStream capture, String name, OutputStream out, Comments comments)
+            throws IOException {
+        try (InputStream in = Captures.plainStream(capture, name)) {
             BlockInput blocks = new BlockInput(in, name);
             byte[] head = blocks.peek(4);
             if (head.length < 4) {

@@ -30,7 +30,8 @@ final class BlockInput {
     /** Up to {@code n} bytes ahead without consuming them (fewer at the end of the input). */
     byte[] peek(int n) throws IOException {
         if (peeked.length < n) {
-            byte[] more = in.readNBytes(n - peeked.length);
+            byte[] more = new byte[n - peeked.length];
+            more = java.util.Arrays.copyOf(more, readFully(more, 0, more.length));
             byte[] all = new byte[peeked.length + more.length];
             System.arraycopy(peeked, 0, all, 0, peeked.length);
             System.arraycopy(more, 0, all, peeked.length, more.length);
@@ -45,9 +46,31 @@ final class BlockInput {
         int have = Math.min(peeked.length, n);
         System.arraycopy(peeked, 0, out, 0, have);
         peeked = java.util.Arrays.copyOfRange(peeked, have, peeked.length);
-        int got = have + in.readNBytes(out, have, n - have);
+        int got = have + readFully(out, have, n - have);
         offset += got;
         return got == n ? out : null;
+    }
+
+    /**
+     * As many bytes as the stream holds up to {@code len}; a gzip stream cut short ends there (the reader warns
+     * about it the same way), corrupt gzip data is an error at its offset as in {@link StreamBuffer}.
+     */
+    private int readFully(byte[] b, int off, int len) throws IOException {
+        int got = 0;
+        try {
+            while (got < len) {
+                int n = in.read(b, off + got, len - got);
+                if (n < 0) {
+                    break;
+                }
+                got += n;
+            }
+        } catch (java.io.EOFException e) {
+            return got;
+        } catch (java.util.zip.ZipException e) {
+            throw new CaptureException(source, offset + got, "corrupt gzip data: " + e.getMessage());
+        }
+        return got;
     }
 
     /** Copies {@code n} bytes to {@code out} without holding them; false when the input ends first. */
@@ -62,7 +85,7 @@ final class BlockInput {
             left -= head.length;
         }
         while (left > 0) {
-            int got = in.readNBytes(chunk, 0, (int) Math.min(chunk.length, left));
+            int got = readFully(chunk, 0, (int) Math.min(chunk.length, left));
             if (got == 0) {
                 return false;
             }

@@ -32,13 +32,17 @@ public final class Captures {
         return open(openFile(path), path.toString());
     }
 
+    /** The file opened for reading, with the errors of {@link #open(Path)} when it cannot be. */
+    static InputStream fileStream(Path path) throws CaptureException {
+        return openFile(path);
+    }
+
     /**
-     * The capture's bytes as its format reader sees them: gzip undone (the annotated copy walks them block by
-     * block); the errors of a file that cannot be opened are those of {@link #open(Path)}.
+     * The capture's bytes as its format reader sees them, gzip undone (the annotated copy walks them block by block);
+     * closing the returned stream closes {@code raw}.
      */
-    static InputStream plainStream(Path path) throws IOException {
-        InputStream file = openFile(path);
-        PushbackInputStream in = new PushbackInputStream(file, 2);
+    static InputStream plainStream(InputStream raw, String name) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(raw, 2);
         byte[] head = in.readNBytes(2);
         in.unread(head);
         if (head.length == 2 && Bytes.u16(head, 0) == GZIP_MAGIC) {
@@ -46,7 +50,7 @@ public final class Captures {
                 return new GZIPInputStream(in, 1 << 16);
             } catch (EOFException | ZipException e) {
                 in.close();
-                throw new CaptureException(path.toString(), 0, "corrupt gzip header: " + e.getMessage());
+                throw new CaptureException(name, 0, "corrupt gzip header: " + e.getMessage());
             }
         }
         return in;
