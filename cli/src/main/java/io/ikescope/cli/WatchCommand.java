@@ -93,9 +93,8 @@ final class WatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // before the first packet: the first verdict should not wait for the diagnosis code to load
         WarmUp.run(common.format() == OutputFormat.JSON);
-        try (WatchMetrics metrics = metricsAddress == null ? null : WatchMetrics.start(metricsAddress, err);
-             TcpdumpCapture tcpdump = networkInterface == null ? null : TcpdumpCapture.start(networkInterface,
-                     common.decoderOptions().extraIkeUdpPorts());
+        try (WatchMetrics metrics = metricsAddress == null ? null : startMetrics(err);
+             TcpdumpCapture tcpdump = networkInterface == null ? null : startTcpdump();
              Output out = common.openOutput(parent.streams())) {
             WatchEventWriter writer = new WatchEventWriter(out.writer(), common.format() == OutputFormat.JSON);
             String name = tcpdump != null ? "tcpdump -i " + networkInterface : CaptureInputs.displayName(capture);
@@ -128,6 +127,24 @@ final class WatchCommand implements Callable<Integer> {
             live.warnings().forEach(w -> err.println("ikescope: warning: " + w));
             err.flush();
             return live.allEstablished() ? ExitCodes.OK : ExitCodes.NEGOTIATION_FAILED;
+        }
+    }
+
+    private WatchMetrics startMetrics(PrintWriter err) {
+        try {
+            return WatchMetrics.start(metricsAddress, err);
+        } catch (IllegalArgumentException e) {
+            throw new ErrorReporter.UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new ErrorReporter.UserError("--metrics " + metricsAddress + ": cannot listen there: " + e.getMessage());
+        }
+    }
+
+    private TcpdumpCapture startTcpdump() {
+        try {
+            return TcpdumpCapture.start(networkInterface, common.decoderOptions().extraIkeUdpPorts());
+        } catch (IllegalArgumentException | IOException e) {
+            throw new ErrorReporter.UserError("-i " + networkInterface + ": " + e.getMessage());
         }
     }
 
