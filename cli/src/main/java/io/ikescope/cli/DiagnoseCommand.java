@@ -76,6 +76,12 @@ final class DiagnoseCommand implements Callable<Integer> {
             description = "one peer's configuration (file or directory); repeat it for the other peer")
     List<Path> configs = new ArrayList<>();
 
+    @Option(names = "--annotate", paramLabel = "OUT.pcapng",
+            description = "also write the captures as one pcapng file with the diagnosis as comments (a packet"
+                + " comment on every IKE frame, the verdicts on the section header) for Wireshark; with -k the key"
+                + " tables go to OUT.pcapng.keys/wireshark/")
+    Path annotate;
+
     @Parameters(paramLabel = "CAPTURE", arity = "1..*", description = "capture files, or - for standard input")
     List<String> captures;
 
@@ -92,12 +98,15 @@ final class DiagnoseCommand implements Callable<Integer> {
     private boolean holdingStopped;
     /** Null without --config: then nothing of the report changes. */
     private CrossChecker crossChecker;
+    /** Null without --annotate. */
+    private AnnotatedCaptureWriter annotated;
 
     @Override
     public Integer call() throws IOException {
         // Open every capture first, so that a missing or unreadable file stops the run before any output.
         // the configurations too: an unreadable one is a one-line error before any output
         crossChecker = configs.isEmpty() ? null : new CrossChecker(readConfigurations());
+        annotated = annotate == null ? null : new AnnotatedCaptureWriter(annotate, captures);
         List<CaptureReader> readers = new ArrayList<>();
         try {
             for (String capture : captures) {
@@ -136,6 +145,9 @@ final class DiagnoseCommand implements Callable<Integer> {
             for (CaptureReader r : readers) {
                 r.close();
             }
+        }
+        if (annotated != null) {
+            annotated.write(captures, common.keyRing(), common.decoderOptions(), spec.commandLine().getErr());
         }
         return anyFailed ? ExitCodes.NEGOTIATION_FAILED : ExitCodes.OK;
     }
@@ -228,6 +240,9 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         if (!diagnosis.established()) {
             anyFailed = true;
+        }
+        if (annotated != null) {
+            annotated.annotations().add(negotiation, diagnosis, correlation);
         }
         try {
             if (configuration == null) {

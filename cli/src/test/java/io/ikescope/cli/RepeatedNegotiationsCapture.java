@@ -64,7 +64,7 @@ final class RepeatedNegotiationsCapture {
         return bytes;
     }
 
-    private static List<byte[]> ethernetFrames(Path source) throws IOException {
+    static List<byte[]> ethernetFrames(Path source) throws IOException {
         List<byte[]> frames = new ArrayList<>();
         try (CaptureReader reader = Captures.open(source)) {
             for (Frame f = reader.next(); f != null; f = reader.next()) {
@@ -116,7 +116,7 @@ final class RepeatedNegotiationsCapture {
         f[udp + 7] = 0;
     }
 
-    private static byte[] globalHeader() {
+    static byte[] globalHeader() {
         byte[] h = new byte[24];
         putLe32(h, 0, 0xa1b2c3d4);
         h[4] = 2;

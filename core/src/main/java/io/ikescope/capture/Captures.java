@@ -29,6 +29,34 @@ public final class Captures {
 
     /** Opens a capture file. */
     public static CaptureReader open(Path path) throws CaptureException {
+        return open(openFile(path), path.toString());
+    }
+
+    /** The file opened for reading, with the errors of {@link #open(Path)} when it cannot be. */
+    static InputStream fileStream(Path path) throws CaptureException {
+        return openFile(path);
+    }
+
+    /**
+     * The capture's bytes as its format reader sees them, gzip undone (the annotated copy walks them block by block);
+     * closing the returned stream closes {@code raw}.
+     */
+    static InputStream plainStream(InputStream raw, String name) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(raw, 2);
+        byte[] head = in.readNBytes(2);
+        in.unread(head);
+        if (head.length == 2 && Bytes.u16(head, 0) == GZIP_MAGIC) {
+            try {
+                return new GZIPInputStream(in, 1 << 16);
+            } catch (EOFException | ZipException e) {
+                in.close();
+                throw new CaptureException(name, 0, "corrupt gzip header: " + e.getMessage());
+            }
+        }
+        return in;
+    }
+
+    private static InputStream openFile(Path path) throws CaptureException {
         String name = path.toString();
         if (Files.isDirectory(path)) {
             throw new CaptureException(name, -1, "is a directory, not a capture file");
@@ -47,7 +75,7 @@ public final class Captures {
         } catch (IOException e) {
             throw new CaptureException(name, -1, "cannot open: " + e.getMessage());
         }
-        return open(in, name);
+        return in;
     }
 
     /**

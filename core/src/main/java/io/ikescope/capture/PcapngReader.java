@@ -16,10 +16,10 @@ import java.util.List;
 final class PcapngReader extends StreamCaptureReader {
     static final int SECTION_HEADER = 0x0A0D0D0A;
     private static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
-    private static final int INTERFACE_DESCRIPTION = 1;
-    private static final int PACKET_OBSOLETE = 2;
-    private static final int SIMPLE_PACKET = 3;
-    private static final int ENHANCED_PACKET = 6;
+    static final int INTERFACE_DESCRIPTION = 1;
+    static final int PACKET_OBSOLETE = 2;
+    static final int SIMPLE_PACKET = 3;
+    static final int ENHANCED_PACKET = 6;
     private static final int OPT_END = 0;
     private static final int OPT_IF_TSRESOL = 9;
     private static final int OPT_IF_TSOFFSET = 14;
@@ -124,7 +124,7 @@ final class PcapngReader extends StreamCaptureReader {
     }
 
     /** tshark 4.0 numbers these non-packet records as frames too (verified with crafted pcapng files). */
-    private static boolean countsAsFrame(int type) {
+    static boolean countsAsFrame(int type) {
         return switch (type) {
             case 0x00000009, // systemd Journal Export
                  0x00000204, 0x00000216, 0x00000221, // sysdig events (v1, v2, v2 large)

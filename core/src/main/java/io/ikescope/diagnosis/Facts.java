@@ -309,11 +309,7 @@ final class Facts {
 
     /** "MM5", "IKE_AUTH request", "Informational". */
     static String stepName(MessageRecord m) {
-        String step = m.step();
-        if (step.equals("request") || step.equals("response") || step.equals("reply")) {
-            return m.exchange() + " " + step;
-        }
-        return step.equals("notification") ? "Informational" : step;
+        return m.stepName();
     }
 
     /** "MM5 (frame 5)", "the IKE_AUTH request (frame 3)". */

@@ -32,12 +32,15 @@ public final class BackgroundScan implements AutoCloseable {
     private final DecoderOptions options;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     private final Thread thread;
+    /** Live input: every frame's events are handed over at once, so the caller sees them as they arrive. */
+    private final boolean live;
     private volatile boolean cancelled;
     private boolean drained;
 
-    private BackgroundScan(CaptureReader reader, DecoderOptions options) {
+    private BackgroundScan(CaptureReader reader, DecoderOptions options, boolean live) {
         this.reader = reader;
         this.options = options;
+        this.live = live;
         this.thread = new Thread(this::scan, "ikescope-scan");
         // a scan nobody waits for must not keep the process alive
         thread.setDaemon(true);
@@ -45,7 +48,17 @@ public final class BackgroundScan implements AutoCloseable {
 
     /** Starts scanning {@code reader} (which stays the caller's to close, after this scan is closed). */
     public static BackgroundScan start(CaptureReader reader, DecoderOptions options) {
-        BackgroundScan scan = new BackgroundScan(reader, options);
+        BackgroundScan scan = new BackgroundScan(reader, options, false);
+        scan.thread.start();
+        return scan;
+    }
+
+    /**
+     * The same for a live stream ({@code tcpdump -U -w -}): what a frame yields is handed over after that frame,
+     * not in batches, and {@link #drainTo(PacketSink, Runnable)} ticks while the stream is quiet.
+     */
+    public static BackgroundScan startLive(CaptureReader reader, DecoderOptions options) {
+        BackgroundScan scan = new BackgroundScan(reader, options, true);
         scan.thread.start();
         return scan;
     }
@@ -57,6 +70,14 @@ public final class BackgroundScan implements AutoCloseable {
      * @throws IOException the scan's own failure (an unreadable capture), after the events that preceded it
      */
     public DecoderCounters drainTo(PacketSink sink) throws IOException {
+        return drainTo(sink, () -> { });
+    }
+
+    /**
+     * The same, running {@code tick} after each batch and every 100 ms the scan hands nothing over (a live capture's
+     * clock: what waits for a timeout is looked at even when no packet comes).
+     */
+    public DecoderCounters drainTo(PacketSink sink, Runnable tick) throws IOException {
         if (drained) {
             throw new IllegalStateException("already drained");
         }
@@ -75,11 +96,13 @@ public final class BackgroundScan implements AutoCloseable {
                 if (!thread.isAlive() && queue.isEmpty()) {
                     throw new IllegalStateException("the capture scan stopped without a result");
                 }
+                tick.run();
                 continue;
             }
             for (Object event : batch.events) {
                 deliver(event, sink);
             }
+            tick.run();
             if (batch.failure != null) {
                 throw rethrown(batch.failure);
             }
@@ -205,7 +228,7 @@ public final class BackgroundScan implements AutoCloseable {
 
         /** Hands the batch over when it is full or enough frames went by; stops a closed scan (Cancelled). */
         void afterFrame() {
-            boolean full = events.size() >= BATCH_EVENTS || bytes >= BATCH_BYTES;
+            boolean full = events.size() >= BATCH_EVENTS || bytes >= BATCH_BYTES || live && !events.isEmpty();
             if (full || ++framesSinceHandover == FRAMES_PER_HANDOVER) {
                 framesSinceHandover = 0;
                 if (cancelled) {

@@ -54,6 +54,14 @@ public record MessageRecord(long frame, long epochNanos, Role from, Endpoint sou
                 payloads, notifies, length, encryptedLength, payloadRoom, fragment, standing, purpose);
     }
 
+    /** The step as reports name it: "MM5", "IKE_AUTH request", "Informational". */
+    public String stepName() {
+        if (step.equals("request") || step.equals("response") || step.equals("reply")) {
+            return exchange + " " + step;
+        }
+        return step.equals("notification") ? "Informational" : step;
+    }
+
     public boolean retransmission() {
         return retransmissionOf != null;
     }

@@ -41,6 +41,9 @@ public final class SessionTracker {
     /** Least recently active first. */
     private final LinkedHashMap<String, NegotiationState> live = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<String, PeerGroup> byAddresses = new HashMap<>();
+    /** The live negotiations by id, for snapshots. */
+    private final Map<String, NegotiationState> byId = new HashMap<>();
+    private Consumer<String> touched = id -> { };
     private final List<String> warnings = new ArrayList<>();
     private final MessageDigest sha256;
     private long nowNanos = Long.MIN_VALUE;
@@ -120,8 +123,10 @@ public final class SessionTracker {
             n = new NegotiationState(ids.next(), input, version, h.spiI(), options);
             negotiations++;
             live.put(key, n);
+            byId.put(n.id, n);
             release.opened(n.id);
             n.accept(o, digest(o.datagram().ike()));
+            touched.accept(n.id);
             PeerGroup peers = byAddresses.computeIfAbsent(n.pairKey(), k -> new PeerGroup());
             if (version == 2 && n.startedWithoutPhase1()) {
                 n.linkRekey(peers.rekeying(n.startNanos, REKEY_WINDOW_NANOS), REKEY_WINDOW_NANOS);
@@ -131,6 +136,28 @@ public final class SessionTracker {
         }
         n.accept(o, digest(o.datagram().ike()));
         byAddresses.get(n.pairKey()).touched(n);
+        touched.accept(n.id);
+    }
+
+    /** Told the id of the live negotiation each IKE message or ICMP error went to (a live report re-reads it). */
+    public void onTouched(Consumer<String> listener) {
+        this.touched = listener;
+    }
+
+    /** A live negotiation as it stands now, without closing it; null when it is not live (closed, or unknown). */
+    public Negotiation snapshot(String id) {
+        NegotiationState n = byId.get(id);
+        return n == null ? null : n.build(nowNanos);
+    }
+
+    /** Moves the capture clock without a packet (a live capture gone quiet), closing what has been idle long enough. */
+    public void advanceTo(long nanos) {
+        advance(nanos);
+    }
+
+    /** The capture clock: the latest packet time, or what {@link #advanceTo} set. */
+    public long nowNanos() {
+        return nowNanos;
     }
 
     public void onEsp(EspPacket p) {
@@ -169,13 +196,14 @@ public final class SessionTracker {
             for (int version : error.ikeVersion() == 0 ? new int[] {2, 1} : new int[] {error.ikeVersion()}) {
                 NegotiationState n = live.get(version + ":" + error.spiI());
                 if (n != null && n.icmpError(error, true)) {
+                    touched.accept(n.id);
                     return;
                 }
             }
         }
         NegotiationState n = between(error.quotedSrc(), error.quotedDst());
-        if (n != null) {
-            n.icmpError(error, false);
+        if (n != null && n.icmpError(error, false)) {
+            touched.accept(n.id);
         }
     }
 
@@ -246,6 +274,7 @@ public final class SessionTracker {
     }
 
     private void close(NegotiationState n) {
+        byId.remove(n.id);
         PeerGroup peers = byAddresses.get(n.pairKey());
         if (peers != null) {
             peers.remove(n);
