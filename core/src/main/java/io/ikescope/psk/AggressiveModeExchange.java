@@ -1,16 +1,12 @@
 package io.ikescope.psk;
 
-import io.ikescope.wire.Attribute;
 import io.ikescope.wire.HashPayload;
 import io.ikescope.wire.IdentificationPayload;
 import io.ikescope.wire.IkeMessage;
 import io.ikescope.wire.KeyExchangePayload;
 import io.ikescope.wire.NoncePayload;
 import io.ikescope.wire.PayloadTypes;
-import io.ikescope.wire.Proposal;
 import io.ikescope.wire.SecurityAssociationPayload;
-import io.ikescope.wire.Transform;
-import io.ikescope.wire.registry.Ikev1Registry;
 import java.security.MessageDigest;
 import java.util.List;
 
@@ -22,9 +18,6 @@ import java.util.List;
  * message (retransmissions are identical).
  */
 final class AggressiveModeExchange {
-    private static final int HASH_ALGORITHM = (int) Ikev1Registry.IKE_ATTRIBUTE.valueOf("Hash-Algorithm");
-    private static final int AUTH_METHOD = (int) Ikev1Registry.IKE_ATTRIBUTE.valueOf("Authentication-Method");
-
     private final String spiI;
     private Message am1;
     private Message am2;
@@ -52,42 +45,12 @@ final class AggressiveModeExchange {
 
     /** Both first messages were seen with what the proof needs, and the responder chose PSK authentication. */
     boolean usable() {
-        return am1 != null && am2 != null && parts() != null && pskChosen();
-    }
-
-    private boolean pskChosen() {
-        Transform t = chosen();
-        if (t == null) {
-            return false;
-        }
-        for (Attribute a : t.attributes()) {
-            if (a.type() == AUTH_METHOD) {
-                String name = Ikev1Registry.IKE_AUTH_METHOD.name(a.numericValue());
-                // Pre-shared key, and the XAUTH variants, whose SKEYID is the PSK one (draft-beaulieu-ike-xauth-02).
-                return name != null && (name.equals("Pre-shared key") || name.endsWith("PreShared"));
-            }
-        }
-        return false;
-    }
-
-    private Transform chosen() {
-        SecurityAssociationPayload sa = RawPayloads.first(am2.message().payloads(), SecurityAssociationPayload.class,
-                PayloadTypes.V1_SA);
-        if (sa == null || sa.proposals().isEmpty()) {
-            return null;
-        }
-        Proposal p = sa.proposals().get(0);
-        return p.transforms().isEmpty() ? null : p.transforms().get(0);
+        return am1 != null && am2 != null && parts() != null
+                && Ikev1Transforms.pskChosen(Ikev1Transforms.chosen(am2.message().payloads()));
     }
 
     Prf prf() {
-        Transform t = chosen();
-        for (Attribute a : t == null ? List.<Attribute>of() : t.attributes()) {
-            if (a.type() == HASH_ALGORITHM) {
-                return Prf.ikev1Hash(a.numericValue());
-            }
-        }
-        return null;
+        return Ikev1Transforms.prf(Ikev1Transforms.chosen(am2.message().payloads()));
     }
 
     /** The values both hashes are made of; null when a payload is missing. */
