@@ -206,6 +206,10 @@ final class MainModeExchange {
                 return PeerResult.noneMatched();
             }
         }
+        if (secrets.isEmpty()) {
+            return PeerResult.notTested("the key log holds no shared Diffie Hellman secret for this IKE SA, nor any"
+                    + " SKEYID (is it a log of another run, or written below ike level 4?)");
+        }
         return PeerResult.notTested("the key log holds no shared Diffie Hellman secret for this IKE SA, nor an"
                 + " SKEYID whose key decrypts " + who + "'s message (strongSwan logs both at ike level 4)");
     }
