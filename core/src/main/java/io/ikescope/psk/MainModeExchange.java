@@ -15,11 +15,8 @@ import io.ikescope.wire.SecurityAssociationPayload;
 import io.ikescope.wire.Transform;
 import io.ikescope.wire.registry.Ikev1Registry;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One IKEv1 Main Mode exchange with a pre-shared key (RFC 2409 5 and 5.4). Everything a key proves is encrypted
@@ -33,16 +30,9 @@ import java.util.Set;
  */
 final class MainModeExchange {
     private static final int MAIN = (int) Ikev1Registry.EXCHANGE_TYPE.valueOf("Identity Protection (Main Mode)");
-    private static final int INFORMATIONAL = (int) Ikev1Registry.EXCHANGE_TYPE.valueOf("Informational");
-    /** Distinct encrypted messages kept: MM5, MM6, a few Informationals and Quick Mode messages are plenty. */
-    private static final int MAX_ENCRYPTED = 16;
 
     /** A cleartext message: its bytes as captured, its payloads, where it came from. */
     private record Message(byte[] bytes, IkeHeader header, List<Payload> payloads, String source) {
-    }
-
-    /** A distinct encrypted message: who sent it, its header, its body as captured. */
-    private record Encrypted(boolean fromInitiator, IkeHeader header, byte[] body) {
     }
 
     /** What every proof of this exchange is made of. */
@@ -55,8 +45,7 @@ final class MainModeExchange {
     private Message mm2;
     private Message mm3;
     private Message mm4;
-    private final List<Encrypted> encrypted = new ArrayList<>();
-    private final Set<Bytes> bodies = new HashSet<>();
+    private final Ikev1EncryptedMessages encrypted = new Ikev1EncryptedMessages();
 
     MainModeExchange(String spiI) {
         this.spiI = spiI;
@@ -75,12 +64,8 @@ final class MainModeExchange {
         IkeHeader h = message.header();
         boolean noResponderCookie = RawPayloads.isZero(h.spiR());
         if (h.encryption()) {
-            int end = (int) Math.min(bytes.length, h.length());
-            if (mm1 != null && !noResponderCookie && end > IkeHeader.LENGTH && encrypted.size() < MAX_ENCRYPTED) {
-                byte[] body = Arrays.copyOfRange(bytes, IkeHeader.LENGTH, end);
-                if (bodies.add(Bytes.of(body))) {
-                    encrypted.add(new Encrypted(source.equals(mm1.source()), h, body));
-                }
+            if (mm1 != null && !noResponderCookie) {
+                encrypted.add(h, bytes, source.equals(mm1.source()));
             }
             return;
         }
@@ -109,12 +94,16 @@ final class MainModeExchange {
         return mm1 != null && mm2 != null && Ikev1Transforms.pskChosen(Ikev1Transforms.chosen(mm2.payloads()));
     }
 
-    /** The cookies, as the key log's secrets name their SA (once {@link #usable()}). */
-    Bytes cookieI() {
+    /** The initiator's and the responder's cookie, as the key log's secrets name their SA (once usable). */
+    Bytes[] cookies() {
+        return new Bytes[] {mm1.header().spiI(), mm2.header().spiR()};
+    }
+
+    private Bytes cookieI() {
         return mm1.header().spiI();
     }
 
-    Bytes cookieR() {
+    private Bytes cookieR() {
         return mm2.header().spiR();
     }
 
@@ -161,11 +150,7 @@ final class MainModeExchange {
         byte[] gxi = RawPayloads.body(mm3.bytes(), kei);
         byte[] gxr = RawPayloads.body(mm4.bytes(), ker);
         Ikev1TrialDecryption trial = Ikev1TrialDecryption.of(chosen, gxi, gxr);
-        List<List<byte[]>> ivs = new ArrayList<>();
-        for (int i = 0; trial != null && i < encrypted.size(); i++) {
-            Encrypted e = encrypted.get(i);
-            ivs.add(trial.next(e.header().messageId(), e.body(), i + 1));
-        }
+        List<List<byte[]>> ivs = trial == null ? List.of() : encrypted.ivs(trial);
         return new Context(prf, trial, ivs, gxi, gxr, cookieI().toArray(), cookieR().toArray(),
                 RawPayloads.body(mm1.bytes(), sai), RawPayloads.body(mm3.bytes(), ni), RawPayloads.body(mm4.bytes(), nr));
     }
@@ -173,7 +158,7 @@ final class MainModeExchange {
     private PeerResult side(Context c, boolean initiator, List<PskCandidate> candidates, byte[] dh,
                             List<LoggedSecrets> secrets, boolean keyLogGiven) {
         String who = initiator ? "the initiator" : "the responder";
-        int index = firstFrom(initiator);
+        int index = encrypted.firstFrom(initiator);
         if (index < 0) {
             return PeerResult.notTested(who + " sent no encrypted message (MM5/MM6 or an Informational): nothing"
                     + " it sent depends on its key");
@@ -182,7 +167,7 @@ final class MainModeExchange {
             return PeerResult.notTested("Main Mode needs a key log (-k): a charon log with ike level 4 holding the"
                     + " shared Diffie Hellman secret, or the peer's own SKEYID");
         }
-        Encrypted message = encrypted.get(index);
+        Ikev1EncryptedMessages.Encrypted message = encrypted.get(index);
         List<byte[]> ivs = c.ivs().get(index);
         if (dh != null) {
             Ikev1KeyDerivation derivation = new Ikev1KeyDerivation(c.prf(), c.niB(), c.nrB(), c.ckyI(), c.ckyR(), dh);
@@ -194,17 +179,15 @@ final class MainModeExchange {
             }
             return PeerResult.noneMatched();
         }
-        for (LoggedSecrets own : secrets) {
-            if (own.skeyid() != null && own.encryptionKey() != null
-                    && proves(c, message, ivs, own.encryptionKey().toArray(), own.skeyid().toArray(), null)) {
-                byte[] skeyid = own.skeyid().toArray();
-                for (PskCandidate candidate : candidates) {
-                    if (MessageDigest.isEqual(c.prf().apply(candidate.key(), c.niB(), c.nrB()), skeyid)) {
-                        return PeerResult.matched(candidate);
-                    }
-                }
-                return PeerResult.noneMatched();
+        LoggedSecrets own = Ikev1EncryptedMessages.ownerOfInformational(c.trial(), message, ivs, secrets);
+        for (LoggedSecrets s : secrets) {
+            if (own == null && s.skeyid() != null && s.encryptionKey() != null
+                    && proves(c, message, ivs, s.encryptionKey().toArray(), s.skeyid().toArray(), null)) {
+                own = s;
             }
+        }
+        if (own != null) {
+            return testSkeyid(c.prf(), c.niB(), c.nrB(), candidates, own.skeyid().toArray());
         }
         if (secrets.isEmpty()) {
             return PeerResult.notTested("the key log holds no shared Diffie Hellman secret for this IKE SA, nor any"
@@ -214,27 +197,24 @@ final class MainModeExchange {
                 + " SKEYID whose key decrypts " + who + "'s message (strongSwan logs both at ike level 4)");
     }
 
-    private int firstFrom(boolean initiator) {
-        for (int i = 0; i < encrypted.size(); i++) {
-            if (encrypted.get(i).fromInitiator() == initiator) {
-                return i;
+    /** The first candidate whose SKEYID = prf(PSK, Ni_b | Nr_b) is the peer's logged one. */
+    static PeerResult testSkeyid(Prf prf, byte[] niB, byte[] nrB, List<PskCandidate> candidates, byte[] skeyid) {
+        for (PskCandidate candidate : candidates) {
+            if (MessageDigest.isEqual(prf.apply(candidate.key(), niB, nrB), skeyid)) {
+                return PeerResult.matched(candidate);
             }
         }
-        return -1;
+        return PeerResult.noneMatched();
     }
 
     /**
      * Whether the key decrypts the message to a well-formed chain (with one of its possible IVs) whose hash
-     * verifies: HASH_I/HASH_R in Main Mode, HASH(1) in an Informational; with no SKEYID_a (a logged key) an
-     * Informational's well-formed decryption is enough, the key being the peer's own.
+     * verifies: HASH_I/HASH_R in Main Mode, HASH(1) in an Informational (not checked without SKEYID_a).
      */
-    private boolean proves(Context c, Encrypted m, List<byte[]> ivs, byte[] key, byte[] skeyid, byte[] skeyidA) {
+    private static boolean proves(Context c, Ikev1EncryptedMessages.Encrypted m, List<byte[]> ivs, byte[] key,
+                                  byte[] skeyid, byte[] skeyidA) {
         IkeHeader h = m.header();
-        for (byte[] iv : ivs) {
-            Ikev1TrialDecryption.Opened opened = c.trial().open(key, iv, h.nextPayload(), m.body());
-            if (opened == null) {
-                continue;
-            }
+        for (Ikev1TrialDecryption.Opened opened : Ikev1EncryptedMessages.open(c.trial(), m, ivs, key)) {
             List<Payload> payloads = opened.payloads();
             HashPayload hash = RawPayloads.first(payloads, HashPayload.class, PayloadTypes.V1_HASH);
             if (hash == null) {
@@ -254,10 +234,9 @@ final class MainModeExchange {
                 if (MessageDigest.isEqual(expected, sent)) {
                     return true;
                 }
-            } else if (h.exchangeType() == INFORMATIONAL && payloads.get(0) == hash) {
-                if (skeyidA == null || MessageDigest.isEqual(informationalHash(c, h, opened, hash, skeyidA), sent)) {
-                    return true;
-                }
+            } else if (h.exchangeType() == Ikev1EncryptedMessages.INFORMATIONAL && payloads.get(0) == hash
+                    && skeyidA != null && MessageDigest.isEqual(informationalHash(c, h, opened, hash, skeyidA), sent)) {
+                return true;
             }
         }
         return false;

@@ -37,6 +37,7 @@ import java.util.Map;
 public final class PskChecker {
     static final int MAX_NEGOTIATIONS = 10_000;
     private static final int AGGRESSIVE = (int) Ikev1Registry.EXCHANGE_TYPE.valueOf("Aggressive");
+    private static final int INFORMATIONAL = (int) Ikev1Registry.EXCHANGE_TYPE.valueOf("Informational");
 
     private final List<PskCandidate> candidates;
     private final KeyRing keys;
@@ -89,11 +90,9 @@ public final class PskChecker {
                 AggressiveModeExchange aggressive = scan.aggressive().get(spiI);
                 MainModeExchange main = scan.main().get(spiI);
                 if (aggressive != null && aggressive.usable()) {
-                    out.add(aggressive.verdict(id, input, candidates));
+                    out.add(aggressive.verdict(id, input, candidates, ikev1Secrets(aggressive.cookies())));
                 } else if (main != null && main.usable()) {
-                    List<LoggedSecrets> own = secrets.stream()
-                            .filter(s -> s.isFor(1, main.cookieI(), main.cookieR())).toList();
-                    out.add(main.verdict(id, input, candidates, own, keyLogGiven));
+                    out.add(main.verdict(id, input, candidates, ikev1Secrets(main.cookies()), keyLogGiven));
                 }
             } else {
                 Ikev2AuthExchange e = scan.ikev2().get(spiI);
@@ -105,6 +104,11 @@ public final class PskChecker {
             }
         }
         return out;
+    }
+
+    /** The key logs' secrets for the IKEv1 SA with these cookies (initiator's, responder's). */
+    private List<LoggedSecrets> ikev1Secrets(Bytes[] cookies) {
+        return secrets.stream().filter(s -> s.isFor(1, cookies[0], cookies[1])).toList();
     }
 
     private Scan scan(Path capture, IdSequence ids) throws IOException {
@@ -139,7 +143,9 @@ public final class PskChecker {
         Map<String, AggressiveModeExchange> aggressive = scan.aggressive();
         Map<String, Ikev2AuthExchange> ikev2 = scan.ikev2();
         List<String> order = scan.order();
-        if (message.ikeVersion() == 1 && h.exchangeType() != AGGRESSIVE && !aggressive.containsKey(spiI)) {
+        if (message.ikeVersion() == 1 && h.exchangeType() == INFORMATIONAL && aggressive.containsKey(spiI)) {
+            aggressive.get(spiI).addInformational(h, datagram.ike(), source(datagram));
+        } else if (message.ikeVersion() == 1 && h.exchangeType() != AGGRESSIVE && !aggressive.containsKey(spiI)) {
             MainModeExchange e = scan.main().get(spiI);
             if (e == null && MainModeExchange.isMainMode(h.exchangeType()) && RawPayloads.isZero(h.spiR())
                     && order.size() < MAX_NEGOTIATIONS) {

@@ -58,6 +58,9 @@ class PskCheckerTest {
             "ikev1-aggr-psk-ok, 1, true, true, true",
             "ikev1-aggr-psk-mismatch, 1, false, false, true",
             "libreswan-ikev1-aggr-psk-mismatch, 1, false, false, true",
+            // with the key log, an initiator that sent an Informational instead of AM3: its own logged SKEYID
+            "ikev1-aggr-psk-mismatch, 1, true, true, true",
+            "libreswan-ikev1-aggr-psk-mismatch, 1, true, true, true",
             // Main Mode: MM5/MM6 (ok), MM5 and the responder's Informational (mismatch), with the DH secret
             "ikev1-main-psk-ok, 1, true, true, true",
             "ikev1-main-psk-mismatch, 1, true, true, true",

@@ -370,8 +370,10 @@ final class CharonLogReader {
      */
     private void emit(Pending p, Spis spis, String whyUnknown) {
         String origin = source + ":" + p.firstLine;
-        if (spis != null) {
-            secrets(p, spis, origin);
+        LoggedSecrets logged = spis == null ? null
+                : LoggedSecrets.fromDumps(spis.version(), spis.spiI(), spis.spiR(), p.keys, origin);
+        if (logged != null) {
+            secrets.add(logged);
         }
         if (!p.hasKey) {
             return; // only secrets: no key set, and nothing diagnose or keys would have said
@@ -394,18 +396,6 @@ final class CharonLogReader {
         }
         if (spis == null) {
             warnings.accept(origin + ": the IKEv" + p.version + " key set's SPIs are unknown: " + whyUnknown);
-        }
-    }
-
-    private void secrets(Pending p, Spis spis, String origin) {
-        Bytes dh = p.keys.get(DH_SECRET);
-        Bytes skeyid = p.keys.get(SKEYID);
-        Bytes pi = p.keys.get(SK_PI);
-        Bytes pr = p.keys.get(SK_PR);
-        if (dh != null || skeyid != null || pi != null && pr != null) {
-            secrets.add(new LoggedSecrets(spis.version(), spis.spiI(), spis.spiR(), dh, skeyid,
-                    pi != null && pr != null ? pi : null, pi != null && pr != null ? pr : null, p.keys.get(KA),
-                    origin));
         }
     }
 

@@ -3,6 +3,7 @@ package io.ikescope.crypto.keys;
 import io.ikescope.wire.Bytes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a charon log dumped for one IKE SA besides the keys that decrypt it: the values a pre-shared key check
@@ -21,6 +22,20 @@ import java.util.List;
  */
 public record LoggedSecrets(int ikeVersion, Bytes spiI, Bytes spiR, Bytes dhSecret, Bytes skeyid, Bytes skPi,
                             Bytes skPr, Bytes encryptionKey, String origin) {
+    /** The secrets among a key set's dumps (by the charon log's dump names), or null when there are none. */
+    static LoggedSecrets fromDumps(int version, Bytes spiI, Bytes spiR, Map<String, Bytes> dumps, String origin) {
+        Bytes dh = dumps.get(CharonLogReader.DH_SECRET);
+        Bytes skeyid = dumps.get(CharonLogReader.SKEYID);
+        Bytes pi = dumps.get(CharonLogReader.SK_PI);
+        Bytes pr = dumps.get(CharonLogReader.SK_PR);
+        boolean prfKeys = pi != null && pr != null;
+        if (dh == null && skeyid == null && !prfKeys) {
+            return null;
+        }
+        return new LoggedSecrets(version, spiI, spiR, dh, skeyid, prfKeys ? pi : null, prfKeys ? pr : null,
+                dumps.get(CharonLogReader.KA), origin);
+    }
+
     /** Whether this set belongs to the IKE SA with these SPIs. */
     public boolean isFor(int version, Bytes initiatorSpi, Bytes responderSpi) {
         return ikeVersion == version && spiI.equals(initiatorSpi) && spiR.equals(responderSpi);
