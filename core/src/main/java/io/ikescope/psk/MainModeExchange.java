@@ -169,6 +169,11 @@ final class MainModeExchange {
         }
         Ikev1EncryptedMessages.Encrypted message = encrypted.get(index);
         List<byte[]> ivs = c.ivs().get(index);
+        int type = message.header().exchangeType();
+        if (!(type == MAIN && message.header().messageId() == 0) && type != Ikev1EncryptedMessages.INFORMATIONAL) {
+            return PeerResult.notTested(who + "'s first encrypted message is " + Ikev1Registry.EXCHANGE_TYPE
+                    .describe(type) + ", not MM5/MM6 or an Informational (its own Phase 1 message is not captured)");
+        }
         if (dh != null) {
             Ikev1KeyDerivation derivation = new Ikev1KeyDerivation(c.prf(), c.niB(), c.nrB(), c.ckyI(), c.ckyR(), dh);
             for (PskCandidate candidate : candidates) {
