@@ -51,7 +51,8 @@ cut_capture() {
 #   when the SA is destroyed right away (then the thread's "checkin and destroy IKE_SA" line, which
 #   names no SPIs, is kept to close the key set);
 # - "initiating ... IKE_SA", "IKE_SA name[n] established/rekeyed between" lines;
-# - the key dumps (IKEv2 Sk_d/ai/ar/ei/er/pi/pr, IKEv1 SKEYID, SKEYID_d/a/e, "encryption key Ka")
+# - the key dumps (IKEv2 Sk_d/ai/ar/ei/er/pi/pr, IKEv1 SKEYID, SKEYID_d/a/e, "encryption key Ka",
+#   and the "shared Diffie Hellman secret" psk-check needs to test candidates in Main Mode)
 #   with their hex continuation lines.
 key_lines() {
   awk '
@@ -59,7 +60,7 @@ key_lines() {
     function body(line) { sub(/^[A-Z][a-z][a-z] [ 0-9][0-9] [0-9:]+ [0-9]+\[[A-Z]+\] /, "", line); return line }
     /\] (<[^>]*> )? *[0-9]+: [0-9A-F][0-9A-F] / { if (dump) print; next }
     { dump = 0 }
-    / (Sk_(d|ai|ar|ei|er|pi|pr) secret|SKEYID|SKEYID_[dae]|encryption key Ka) => [0-9]+ bytes/ {
+    / (Sk_(d|ai|ar|ei|er|pi|pr) secret|SKEYID|SKEYID_[dae]|encryption key Ka|shared Diffie Hellman secret) => [0-9]+ bytes/ {
       t = thread($0)
       if (!after_keys[t] && last[t] != "" && !last_printed[t]) { print last[t]; last_printed[t] = 1 }
       dump = 1; after_keys[t] = 1; print; next }

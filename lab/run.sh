@@ -7,16 +7,18 @@
 #   lab/run.sh --list             scenario names with their expected verdict
 #   lab/run.sh --clean            remove what an interrupted run left behind
 #
-# Output per scenario in lab/out/NAME/: capture.pcap, initiator.log, responder.log (charon filelogs with
-# ike = 4, so the derived keys are in them), swanctl.txt (what swanctl printed), sas.txt (SPIs from
-# --list-sas), result.txt. One PASS/FAIL line per scenario; exit status 1 when any scenario failed.
+# Output per scenario in lab/out/NAME/ ($LAB_OUT_DIR/NAME/ when set): capture.pcap, initiator.log,
+# responder.log (charon filelogs with ike = 4, so the derived keys are in them), swanctl.txt (what
+# swanctl printed), sas.txt (SPIs from --list-sas), result.txt. One PASS/FAIL line per scenario; exit
+# status 1 when any scenario failed.
 # Must run as root (namespaces, mounts). Each scenario runs in its own bash process (`--one NAME`) so
 # that its EXIT trap cleans up even when a step fails under set -e.
 set -euo pipefail
 
 LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SCENARIO_DIR="$LAB_DIR/scenarios"
-OUT_DIR="$LAB_DIR/out"
+# LAB_OUT_DIR: another output directory (a test's own, leaving lab/out to the full run's captures).
+OUT_DIR="${LAB_OUT_DIR:-$LAB_DIR/out}"
 # Runtime state (VICI sockets, generated configs, certificates). Short path: unix socket names are limited.
 STATE_DIR=/tmp/ikescope-lab
 PKI_DIR="$STATE_DIR/pki"

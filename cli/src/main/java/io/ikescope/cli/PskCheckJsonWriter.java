@@ -13,7 +13,9 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * {@code psk-check --format json}: issue #14's shape, {@code {"negotiations": [{"id", "spiI", "ikeVersion",
  * "exchangeMode", "initiator": {"match", "tested", "fingerprint"}, "responder": {...}}]}}, with the schema name,
- * each negotiation's input and PRF, and a peer's {@code why} when it was not tested.
+ * each negotiation's input and PRF, a peer's {@code why} when it was not tested, and with a match {@code matchFrom}:
+ * {@code "file"} when {@code match} is a line of the candidates file, {@code "option"} when it is the position of
+ * a {@code --candidate} option.
  */
 final class PskCheckJsonWriter {
     static final String SCHEMA = "ikescope.psk-check/1";
@@ -58,6 +60,10 @@ final class PskCheckJsonWriter {
         }
         g.writeBooleanProperty("tested", r.tested());
         g.writeStringProperty("fingerprint", r.fingerprint());
+        if (r.match() != null) {
+            // additive: "file" (match is a line of --candidates) or "option" (a --candidate's position)
+            g.writeStringProperty("matchFrom", r.fromOption() ? "option" : "file");
+        }
         if (r.why() != null) {
             g.writeStringProperty("why", r.why());
         }

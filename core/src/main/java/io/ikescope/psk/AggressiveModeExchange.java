@@ -1,16 +1,16 @@
 package io.ikescope.psk;
 
-import io.ikescope.wire.Attribute;
+import io.ikescope.crypto.Ikev1TrialDecryption;
+import io.ikescope.crypto.keys.LoggedSecrets;
+import io.ikescope.wire.Bytes;
 import io.ikescope.wire.HashPayload;
 import io.ikescope.wire.IdentificationPayload;
+import io.ikescope.wire.IkeHeader;
 import io.ikescope.wire.IkeMessage;
 import io.ikescope.wire.KeyExchangePayload;
 import io.ikescope.wire.NoncePayload;
 import io.ikescope.wire.PayloadTypes;
-import io.ikescope.wire.Proposal;
 import io.ikescope.wire.SecurityAssociationPayload;
-import io.ikescope.wire.Transform;
-import io.ikescope.wire.registry.Ikev1Registry;
 import java.security.MessageDigest;
 import java.util.List;
 
@@ -22,13 +22,11 @@ import java.util.List;
  * message (retransmissions are identical).
  */
 final class AggressiveModeExchange {
-    private static final int HASH_ALGORITHM = (int) Ikev1Registry.IKE_ATTRIBUTE.valueOf("Hash-Algorithm");
-    private static final int AUTH_METHOD = (int) Ikev1Registry.IKE_ATTRIBUTE.valueOf("Authentication-Method");
-
     private final String spiI;
     private Message am1;
     private Message am2;
     private Message am3;
+    private final Ikev1EncryptedMessages encrypted = new Ikev1EncryptedMessages();
 
     /** One message: its bytes as captured, its decoding (decrypted when keys allowed it), where it came from. */
     record Message(byte[] bytes, IkeMessage message, String source) {
@@ -41,6 +39,9 @@ final class AggressiveModeExchange {
     /** Takes an Aggressive Mode message of this cookie; later copies of a message already held are ignored. */
     void add(Message m) {
         boolean noResponderCookie = RawPayloads.isZero(m.message().header().spiR());
+        if (am1 != null && !noResponderCookie && m.message().header().encryption()) {
+            encrypted.add(m.message().header(), m.bytes(), m.source().equals(am1.source()));
+        }
         if (am1 == null && noResponderCookie) {
             am1 = m;
         } else if (am1 != null && !noResponderCookie && am2 == null && !m.source().equals(am1.source())) {
@@ -50,44 +51,26 @@ final class AggressiveModeExchange {
         }
     }
 
+    /** An encrypted Informational of this SA: it may be what a peer sent instead of AM3 (kept for its IV chain). */
+    void addInformational(IkeHeader h, byte[] bytes, String source) {
+        if (am1 != null && h.encryption() && !RawPayloads.isZero(h.spiR())) {
+            encrypted.add(h, bytes, source.equals(am1.source()));
+        }
+    }
+
     /** Both first messages were seen with what the proof needs, and the responder chose PSK authentication. */
     boolean usable() {
-        return am1 != null && am2 != null && parts() != null && pskChosen();
+        return am1 != null && am2 != null && parts() != null
+                && Ikev1Transforms.pskChosen(Ikev1Transforms.chosen(am2.message().payloads()));
     }
 
-    private boolean pskChosen() {
-        Transform t = chosen();
-        if (t == null) {
-            return false;
-        }
-        for (Attribute a : t.attributes()) {
-            if (a.type() == AUTH_METHOD) {
-                String name = Ikev1Registry.IKE_AUTH_METHOD.name(a.numericValue());
-                // Pre-shared key, and the XAUTH variants, whose SKEYID is the PSK one (draft-beaulieu-ike-xauth-02).
-                return name != null && (name.equals("Pre-shared key") || name.endsWith("PreShared"));
-            }
-        }
-        return false;
-    }
-
-    private Transform chosen() {
-        SecurityAssociationPayload sa = RawPayloads.first(am2.message().payloads(), SecurityAssociationPayload.class,
-                PayloadTypes.V1_SA);
-        if (sa == null || sa.proposals().isEmpty()) {
-            return null;
-        }
-        Proposal p = sa.proposals().get(0);
-        return p.transforms().isEmpty() ? null : p.transforms().get(0);
+    /** The initiator's and the responder's cookie (once usable). */
+    Bytes[] cookies() {
+        return new Bytes[] {am1.message().header().spiI(), am2.message().header().spiR()};
     }
 
     Prf prf() {
-        Transform t = chosen();
-        for (Attribute a : t == null ? List.<Attribute>of() : t.attributes()) {
-            if (a.type() == HASH_ALGORITHM) {
-                return Prf.ikev1Hash(a.numericValue());
-            }
-        }
-        return null;
+        return Ikev1Transforms.prf(Ikev1Transforms.chosen(am2.message().payloads()));
     }
 
     /** The values both hashes are made of; null when a payload is missing. */
@@ -136,8 +119,13 @@ final class AggressiveModeExchange {
         }
     }
 
-    /** Each side's HASH tested against every candidate; the first candidate in file order that reproduces it wins. */
-    PskVerdict verdict(String id, String input, List<PskCandidate> candidates) {
+    /**
+     * Each side's HASH tested against every candidate; the first candidate in file order that reproduces it wins.
+     * An initiator without a readable HASH_I is tested against its own logged SKEYID when its Informational (sent
+     * instead of AM3 when HASH_R did not verify) decrypts with that log's key ({@code secrets}: the key logs' for
+     * this SA).
+     */
+    PskVerdict verdict(String id, String input, List<PskCandidate> candidates, List<LoggedSecrets> secrets) {
         Prf prf = prf();
         if (prf == null) {
             String why = "the negotiated hash has no HMAC here";
@@ -150,6 +138,10 @@ final class AggressiveModeExchange {
                 ? PeerResult.notTested(am3 == null ? "no third Aggressive Mode message in the capture"
                         : "the third Aggressive Mode message is encrypted (give the initiator's key log)")
                 : PeerResult.noneMatched();
+        if (!initiator.tested() && !secrets.isEmpty()) {
+            PeerResult own = ownSkeyid(prf, parts, candidates, secrets);
+            initiator = own == null ? initiator : own;
+        }
         for (PskCandidate c : candidates) {
             if (responder.match() == null && MessageDigest.isEqual(parts.expectedHashR(prf, c), parts.hashR())) {
                 responder = PeerResult.matched(c);
@@ -160,5 +152,19 @@ final class AggressiveModeExchange {
             }
         }
         return new PskVerdict(id, input, spiI, 1, "aggressive", prf.name(), initiator, responder);
+    }
+
+    /** The initiator's logged SKEYID tested, when its first encrypted message is an Informational its log decrypts. */
+    private PeerResult ownSkeyid(Prf prf, Parts parts, List<PskCandidate> candidates, List<LoggedSecrets> secrets) {
+        Ikev1TrialDecryption trial = Ikev1TrialDecryption.of(Ikev1Transforms.chosen(am2.message().payloads()),
+                parts.gxi(), parts.gxr());
+        int first = encrypted.firstFrom(true);
+        if (trial == null || first < 0) {
+            return null;
+        }
+        LoggedSecrets own = Ikev1EncryptedMessages.ownerOfInformational(trial, encrypted.get(first),
+                encrypted.ivs(trial).get(first), secrets);
+        return own == null ? null
+                : MainModeExchange.testSkeyid(prf, parts.niB(), parts.nrB(), candidates, own.skeyid().toArray());
     }
 }

@@ -1,5 +1,6 @@
 package io.ikescope.psk;
 
+import io.ikescope.crypto.keys.LoggedSecrets;
 import io.ikescope.wire.AuthenticationPayload;
 import io.ikescope.wire.EncryptedFragmentPayload;
 import io.ikescope.wire.EncryptedPayload;
@@ -120,8 +121,8 @@ final class Ikev2AuthExchange {
         return null;
     }
 
-    /** Both peers' AUTH tested with every SK_pi/SK_pr set the key log holds for this SA. */
-    PskVerdict verdict(String id, String input, List<PskCandidate> candidates, List<SharedKeyPrfKeys.Keys> keys) {
+    /** Both peers' AUTH tested with every SK_pi/SK_pr set the key log holds for this SA ({@code keys}: those sets). */
+    PskVerdict verdict(String id, String input, List<PskCandidate> candidates, List<LoggedSecrets> keys) {
         Prf prf = prf();
         if (prf == null) {
             String why = "the negotiated PRF has no HMAC here";
@@ -134,7 +135,7 @@ final class Ikev2AuthExchange {
         return new PskVerdict(id, input, spiI, 2, "ikev2", prf.name(), initiator, responder);
     }
 
-    private static PeerResult side(Prf prf, List<PskCandidate> candidates, List<SharedKeyPrfKeys.Keys> keys,
+    private static PeerResult side(Prf prf, List<PskCandidate> candidates, List<LoggedSecrets> keys,
                                    boolean initiator, byte[] realMessage, NoncePayload peerNonce,
                                    List<Payload> inner, int idType) {
         String who = initiator ? "the initiator" : "the responder";
@@ -158,8 +159,8 @@ final class Ikev2AuthExchange {
         byte[] sent = auth.data().toArray();
         for (PskCandidate c : candidates) {
             byte[] padKey = prf.apply(c.key(), KEY_PAD);
-            for (SharedKeyPrfKeys.Keys k : keys) {
-                byte[] macedId = prf.apply(initiator ? k.skPi() : k.skPr(), idBody);
+            for (LoggedSecrets k : keys) {
+                byte[] macedId = prf.apply((initiator ? k.skPi() : k.skPr()).toArray(), idBody);
                 byte[] expected = prf.apply(padKey, realMessage, peerNonce.data().toArray(), macedId);
                 if (MessageDigest.isEqual(expected, sent)) {
                     return PeerResult.matched(c);

@@ -7,19 +7,27 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * One candidate pre-shared key: its line in the candidates file (from 1) and its bytes. The key itself is never
- * shown: {@link #toString()} and every report name the line and the {@link #fingerprint()} only.
+ * One candidate pre-shared key: its line in the candidates file (from 1), or its position among the
+ * {@code --candidate} options (from 1), and its bytes. The key itself is never shown: {@link #toString()} and every
+ * report name the line (or position) and the {@link #fingerprint()} only.
  */
 public final class PskCandidate {
     private final int line;
+    private final boolean fromOption;
     private final byte[] key;
     private final String fingerprint;
 
     public PskCandidate(int line, byte[] key) {
+        this(line, false, key);
+    }
+
+    private PskCandidate(int line, boolean fromOption, byte[] key) {
         if (key.length == 0) {
-            throw new IllegalArgumentException("an empty candidate (line " + line + ")");
+            throw new IllegalArgumentException("an empty candidate (" + (fromOption ? "--candidate " : "line ")
+                    + line + ")");
         }
         this.line = line;
+        this.fromOption = fromOption;
         this.key = key.clone();
         this.fingerprint = fingerprintOf(this.key);
     }
@@ -29,9 +37,19 @@ public final class PskCandidate {
         return new PskCandidate(line, key.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The line in the candidates file, counting from 1. */
+    /** The candidate of the {@code position}th {@code --candidate} option (from 1), as UTF-8. */
+    public static PskCandidate option(int position, String key) {
+        return new PskCandidate(position, true, key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The line in the candidates file, counting from 1; for a {@code --candidate} option its position. */
     public int line() {
         return line;
+    }
+
+    /** Whether it came from a {@code --candidate} option rather than the candidates file. */
+    public boolean fromOption() {
+        return fromOption;
     }
 
     /** The first 8 hex digits of SHA-256 of the key: enough to tell candidates apart on screen, not to recover one. */
@@ -55,16 +73,16 @@ public final class PskCandidate {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PskCandidate c && c.line == line && Arrays.equals(c.key, key);
+        return o instanceof PskCandidate c && c.line == line && c.fromOption == fromOption && Arrays.equals(c.key, key);
     }
 
     @Override
     public int hashCode() {
-        return 31 * line + Arrays.hashCode(key);
+        return 31 * (2 * line + (fromOption ? 1 : 0)) + Arrays.hashCode(key);
     }
 
     @Override
     public String toString() {
-        return "candidate line " + line + " (" + fingerprint + ")";
+        return (fromOption ? "--candidate " : "candidate line ") + line + " (" + fingerprint + ")";
     }
 }

@@ -58,6 +58,13 @@ class PskCheckerTest {
             "ikev1-aggr-psk-ok, 1, true, true, true",
             "ikev1-aggr-psk-mismatch, 1, false, false, true",
             "libreswan-ikev1-aggr-psk-mismatch, 1, false, false, true",
+            // with the key log, an initiator that sent an Informational instead of AM3: its own logged SKEYID
+            "ikev1-aggr-psk-mismatch, 1, true, true, true",
+            "libreswan-ikev1-aggr-psk-mismatch, 1, true, true, true",
+            // Main Mode: MM5/MM6 (ok), MM5 and the responder's Informational (mismatch), with the DH secret
+            "ikev1-main-psk-ok, 1, true, true, true",
+            "ikev1-main-psk-mismatch, 1, true, true, true",
+            "libreswan-ikev1-main-psk-mismatch, 1, true, true, false", // libreswan sends nothing encrypted
             "ikev2-psk-ok, 2, true, true, true",
             "ikev2-psk-mismatch, 2, true, true, false",
             "libreswan-ikev2-psk-mismatch, 2, true, true, false",
@@ -75,7 +82,7 @@ class PskCheckerTest {
         PskVerdict v = verdicts.get(0);
         assertEquals("1", v.id(), "numbered as diagnose numbers it: the first negotiation");
         assertEquals(version, v.ikeVersion());
-        assertEquals(version == 1 ? "aggressive" : "ikev2", v.exchangeMode());
+        assertEquals(version == 2 ? "ikev2" : sample.contains("-main-") ? "main" : "aggressive", v.exchangeMode());
         assertSide(v.initiator(), initiatorTested, lineOf(file, initiatorKey), "initiator");
         assertSide(v.responder(), responderTested, lineOf(file, responderKey), "responder");
         if (v.initiator().tested() && v.responder().tested()) {
@@ -116,6 +123,7 @@ class PskCheckerTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "ikev1-aggr-psk-ok, false", "ikev1-aggr-psk-mismatch, false", "libreswan-ikev1-aggr-psk-mismatch, false",
+            "ikev1-main-psk-ok, true", "ikev1-main-psk-mismatch, true", "libreswan-ikev1-main-psk-mismatch, true",
             "ikev2-psk-ok, true", "ikev2-psk-mismatch, true", "libreswan-ikev2-psk-mismatch, true",
             "libreswan-init-ikev2-psk-mismatch, true",
     })

@@ -22,8 +22,12 @@ import java.util.regex.Pattern;
  * <p><b>Keys.</b> IKEv2: the {@code Sk_ei/Sk_er/Sk_ai/Sk_ar secret => N bytes @ 0x...} dumps (no Sk_ai/Sk_ar
  * with an AEAD cipher). IKEv1: {@code encryption key Ka}, the cipher key itself (strongSwan's keymat_v1 cuts
  * SKEYID_e to the key length, or expands it per RFC 2409 appendix B when shorter, and logs the result as Ka;
- * SKEYID_e is not used). Each dump's hex is read by position (16 byte columns after {@code "offset: "}), never
- * from the ASCII column, and every line's offset must continue the dump.
+ * SKEYID_e is not used). Besides, for {@link LoggedSecrets} (a pre-shared key check): the {@code shared Diffie
+ * Hellman secret} (logged by the IKE group just before either version's keys), IKEv1 {@code SKEYID} and IKEv2
+ * {@code Sk_pi/Sk_pr}; they join the key set of their thread and decrypt nothing, so they are neither counted as
+ * key dumps nor warned about, and a set of secrets alone yields no key set. Each dump's hex is read by position
+ * (16 byte columns after {@code "offset: "}), never from the ASCII column, and every line's offset must continue
+ * the dump.
  *
  * <p><b>Which IKE SA.</b> Log lines carry the charon thread ({@code 16[IKE]}) and the IKE SA's unique ID in
  * the {@code <conn|N>} prefix; the key dumps carry no SPIs. A thread handles one IKE SA at a time and checks it
@@ -61,7 +65,13 @@ final class CharonLogReader {
     static final String SK_AI = "Sk_ai secret";
     static final String SK_AR = "Sk_ar secret";
     static final String KA = "encryption key Ka";
+    static final String SK_PI = "Sk_pi secret";
+    static final String SK_PR = "Sk_pr secret";
+    static final String SKEYID = "SKEYID";
+    static final String DH_SECRET = "shared Diffie Hellman secret";
     private static final Set<String> IKEV2_KEYS = Set.of(SK_EI, SK_ER, SK_AI, SK_AR);
+    /** Kept for {@link LoggedSecrets}, not counted as key dumps: a log with only these decrypts nothing. */
+    private static final Set<String> SECRETS = Set.of(SK_PI, SK_PR, SKEYID, DH_SECRET);
     /** Longest key kept; IKE keys are at most 64 bytes (SK_a of HMAC-SHA2-512). */
     private static final int MAX_KEY = 1024;
 
@@ -71,7 +81,7 @@ final class CharonLogReader {
      * {@code loggedSas}: the IKE SAs the log names, null when too many.
      */
     record Result(List<Ikev1Keys> ikev1, List<Ikev2Keys> ikev2, int keyDumps, String withoutKeyDumps,
-                  KeyFileContent.LoggedSas loggedSas) {
+                  KeyFileContent.LoggedSas loggedSas, List<LoggedSecrets> secrets) {
     }
 
     private record Spis(int version, Bytes spiI, Bytes spiR) {
@@ -90,29 +100,43 @@ final class CharonLogReader {
         }
     }
 
-    /** A hex dump in progress. {@code bytes} is null for dumps whose content is not wanted. */
+    /**
+     * A hex dump in progress. {@code bytes} is null for dumps whose content is not wanted; {@code key}: a
+     * decryption key (problems with it are warned about; a secret's are not, as before secrets were kept).
+     */
     private static final class Dump {
         final String name;
         final int expected;
         final int headerLine;
         final String context;
         final ByteArrayOutputStream bytes;
+        final boolean key;
         int collected;
 
-        Dump(String name, int expected, int headerLine, String context, boolean keep) {
+        Dump(String name, int expected, int headerLine, String context, boolean keep, boolean key) {
             this.name = name;
             this.expected = expected;
             this.headerLine = headerLine;
             this.context = context;
             this.bytes = keep ? new ByteArrayOutputStream() : null;
+            this.key = key;
+        }
+
+        boolean warnable() {
+            return bytes != null && key;
         }
     }
 
-    /** Keys dumped in a thread, waiting for the line that names their IKE SA. */
+    /**
+     * Keys dumped in a thread, waiting for the line that names their IKE SA. {@code version} is 0 while only the
+     * DH secret (logged alike by both versions, just before the keys) is there; {@code firstLine} is the first
+     * decryption key's line once there is one (the origin diagnose and keys show), else the first dump's.
+     */
     private static final class Pending {
-        final int version;
+        int version;
         final Map<String, Bytes> keys = new LinkedHashMap<>();
-        final int firstLine;
+        int firstLine;
+        boolean hasKey;
         final String saId;
         final Spis checkedOut;
         final boolean rekey;
@@ -139,6 +163,7 @@ final class CharonLogReader {
     private final Map<String, ThreadState> threads = new HashMap<>();
     private final List<Ikev1Keys> ikev1 = new ArrayList<>();
     private final List<Ikev2Keys> ikev2 = new ArrayList<>();
+    private final List<LoggedSecrets> secrets = new ArrayList<>();
     private int keyDumps;
 
     private CharonLogReader(String source, Consumer<String> warnings) {
@@ -163,7 +188,8 @@ final class CharonLogReader {
         }
         reader.end(lines.lineNumber());
         return new Result(reader.ikev1, reader.ikev2, reader.keyDumps,
-                reader.keyDumps == 0 ? reader.survey.withoutKeyDumps() : null, reader.survey.loggedSas());
+                reader.keyDumps == 0 ? reader.survey.withoutKeyDumps() : null, reader.survey.loggedSas(),
+                reader.secrets);
     }
 
     private void line(int number, String thread, String group, String context, String message) {
@@ -174,7 +200,7 @@ final class CharonLogReader {
                 return;
             }
             if (t.dump != null) {
-                if (t.dump.bytes != null) {
+                if (t.dump.warnable()) {
                     warn(number, t.dump.name + " dump (line " + t.dump.headerLine + ") cut short after "
                             + t.dump.collected + " of " + t.dump.expected + " bytes; that key is ignored");
                 }
@@ -185,7 +211,7 @@ final class CharonLogReader {
         boolean dumpHeader = m.matches();
         survey.line(number, group, message, dumpHeader);
         if (dumpHeader) {
-            startDump(t, m.group(1), Integer.parseInt(m.group(2)), number, context);
+            startDump(t, m.group(1), Integer.parseInt(m.group(2)), number, context, group);
         } else if ("MGR".equals(group)) {
             manager(t, number, context, message);
         } else if ("ENC".equals(group) && CREATE_CHILD_SA.matcher(message).matches()) {
@@ -193,16 +219,21 @@ final class CharonLogReader {
         }
     }
 
-    private void startDump(ThreadState t, String name, int length, int number, String context) {
-        boolean wanted = IKEV2_KEYS.contains(name) || KA.equals(name);
-        if (wanted && length > MAX_KEY) {
+    private void startDump(ThreadState t, String name, int length, int number, String context, String group) {
+        boolean key = IKEV2_KEYS.contains(name) || KA.equals(name);
+        // the IKE SA's DH secret is logged by the IKE group; a CHILD_SA's PFS secret would be another
+        boolean secret = SECRETS.contains(name) && (!DH_SECRET.equals(name) || "IKE".equals(group));
+        if (key && length > MAX_KEY) {
             warn(number, name + " of " + length + " bytes is no IKE key; ignored");
-            wanted = false;
+            key = false;
         }
-        if (wanted) {
+        if (secret && length > MAX_KEY) {
+            secret = false;
+        }
+        if (key) {
             keyDumps++; // counted when it starts: a log whose only key dump is cut short still has one
         }
-        t.dump = new Dump(name, length, number, context, wanted);
+        t.dump = new Dump(name, length, number, context, key || secret, key);
         if (length == 0) {
             finishDump(t);
         }
@@ -221,7 +252,7 @@ final class CharonLogReader {
             int hi = at + 1 < hex.length() ? Character.digit(hex.charAt(at), 16) : -1;
             int lo = at + 1 < hex.length() ? Character.digit(hex.charAt(at + 1), 16) : -1;
             if (hi < 0 || lo < 0 || (at + 2 < hex.length() && hex.charAt(at + 2) != ' ')) {
-                if (dump.bytes != null) {
+                if (dump.warnable()) {
                     warn(number, "malformed hex in the " + dump.name + " dump; that key is ignored");
                 }
                 t.dump = null;
@@ -244,9 +275,9 @@ final class CharonLogReader {
         if (dump.bytes == null) {
             return;
         }
-        int version = KA.equals(dump.name) ? 1 : 2;
+        int version = KA.equals(dump.name) || SKEYID.equals(dump.name) ? 1 : DH_SECRET.equals(dump.name) ? 0 : 2;
         Pending p = t.pending;
-        if (p != null && (p.version != version || p.keys.containsKey(dump.name))) {
+        if (p != null && (p.version != 0 && version != 0 && p.version != version || p.keys.containsKey(dump.name))) {
             emit(p, null, "another key set (line " + dump.headerLine + ") was dumped in the same thread before"
                     + " this one's IKE SA was named");
             p = null;
@@ -254,6 +285,13 @@ final class CharonLogReader {
         if (p == null) {
             p = new Pending(version, dump.headerLine, uniqueId(dump.context), t.checkedOut, t.rekeyExchange);
             t.pending = p;
+        }
+        if (p.version == 0) {
+            p.version = version;
+        }
+        if (dump.key && !p.hasKey) {
+            p.hasKey = true;
+            p.firstLine = dump.headerLine;
         }
         p.keys.put(dump.name, Bytes.of(dump.bytes.toByteArray()));
     }
@@ -281,6 +319,9 @@ final class CharonLogReader {
     private void checkin(ThreadState t, Spis checkedIn, String saName, String saId, String lineSaId) {
         Pending p = t.pending;
         t.pending = null;
+        if (p.version == 0) {
+            p.version = checkedIn.version(); // only a DH secret: the SA's version is the check-in's
+        }
         if (p.version != checkedIn.version()) {
             emit(p, null, "the next check-in in its thread is of an IKEv" + checkedIn.version() + " SA");
         } else if (p.saId != null && !p.saId.equals(saId) && !p.saId.equals(lineSaId)) {
@@ -297,6 +338,9 @@ final class CharonLogReader {
     private void destroyed(ThreadState t, String saName, String saId) {
         Pending p = t.pending;
         t.pending = null;
+        if (p.version == 0 && p.checkedOut != null) {
+            p.version = p.checkedOut.version();
+        }
         if (p.checkedOut == null || !p.checkedOut.responderKnown()) {
             emit(p, null, "its IKE SA " + saName + " was destroyed before the log named both of its SPIs");
         } else if (p.rekey) {
@@ -311,18 +355,29 @@ final class CharonLogReader {
 
     private void end(int lastLine) {
         for (ThreadState t : threads.values()) {
-            if (t.dump != null && t.dump.bytes != null) {
+            if (t.dump != null && t.dump.warnable()) {
                 warn(lastLine, "the log ends inside the " + t.dump.name + " dump (line " + t.dump.headerLine + ")");
             }
         }
-        threads.values().stream().filter(t -> t.pending != null).map(t -> t.pending)
+        threads.values().stream().filter(t -> t.pending != null && t.pending.hasKey).map(t -> t.pending)
                 .sorted((a, b) -> Integer.compare(a.firstLine, b.firstLine))
                 .forEach(p -> emit(p, null, "the log ends before its IKE SA is named"));
     }
 
-    /** Adds the key set with its SPIs, or with none and a warning saying why. */
+    /**
+     * Adds the key set with its SPIs, or with none and a warning saying why; and its secrets when the SPIs are
+     * known (a secret of an unknown SA tests nothing).
+     */
     private void emit(Pending p, Spis spis, String whyUnknown) {
         String origin = source + ":" + p.firstLine;
+        LoggedSecrets logged = spis == null ? null
+                : LoggedSecrets.fromDumps(spis.version(), spis.spiI(), spis.spiR(), p.keys, origin);
+        if (logged != null) {
+            secrets.add(logged);
+        }
+        if (!p.hasKey) {
+            return; // only secrets: no key set, and nothing diagnose or keys would have said
+        }
         if (p.version == 1) {
             Bytes ka = p.keys.get(KA);
             ikev1.add(new Ikev1Keys(spis == null ? null : spis.spiI(), spis == null ? null : spis.spiR(), ka, origin));
@@ -332,8 +387,8 @@ final class CharonLogReader {
             Bytes ai = p.keys.get(SK_AI);
             Bytes ar = p.keys.get(SK_AR);
             if (ei == null || er == null || (ai == null) != (ar == null)) {
-                warnings.accept(origin + ": incomplete IKEv2 key set (has " + String.join(", ", p.keys.keySet())
-                        + "); skipped");
+                warnings.accept(origin + ": incomplete IKEv2 key set (has " + String.join(", ",
+                        p.keys.keySet().stream().filter(IKEV2_KEYS::contains).toList()) + "); skipped");
                 return;
             }
             ikev2.add(new Ikev2Keys(spis == null ? null : spis.spiI(), spis == null ? null : spis.spiR(), ei, er,

@@ -19,12 +19,22 @@ import java.util.Set;
  *                    derived, one whose log level is too low, a table with only comments); otherwise null
  * @param loggedSas   for a charon log without keys, the IKE SAs it names (null when too many to compare); for
  *                    other files null
+ * @param secrets     a charon log's secrets tied to their IKE SA (DH secret, SKEYID, SK_pi/SK_pr), for a pre-shared
+ *                    key check; empty for other files
  */
 public record KeyFileContent(String path, String givenAs, KeyFileKind kind, List<Ikev1Keys> ikev1,
-                             List<Ikev2Keys> ikev2, String withoutKeys, LoggedSas loggedSas) {
+                             List<Ikev2Keys> ikev2, String withoutKeys, LoggedSas loggedSas,
+                             List<LoggedSecrets> secrets) {
     public KeyFileContent {
         ikev1 = List.copyOf(ikev1);
         ikev2 = List.copyOf(ikev2);
+        secrets = List.copyOf(secrets);
+    }
+
+    /** A file without secrets (every kind but a charon log). */
+    public KeyFileContent(String path, String givenAs, KeyFileKind kind, List<Ikev1Keys> ikev1,
+                          List<Ikev2Keys> ikev2, String withoutKeys, LoggedSas loggedSas) {
+        this(path, givenAs, kind, ikev1, ikev2, withoutKeys, loggedSas, List.of());
     }
 
     /**

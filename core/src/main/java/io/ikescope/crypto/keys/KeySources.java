@@ -136,7 +136,8 @@ public final class KeySources {
                     why = source + ": its " + dumps + " key dump" + (dumps == 1 ? "" : "s") + " gave no usable key"
                             + " set (see the warnings about them)";
                 }
-                yield new KeyFileContent(source, given, kind, result.ikev1(), result.ikev2(), why, result.loggedSas());
+                yield new KeyFileContent(source, given, kind, result.ikev1(), result.ikev2(), why, result.loggedSas(),
+                        result.secrets());
             }
             default -> throw new IllegalStateException("not a readable kind: " + kind);
         };

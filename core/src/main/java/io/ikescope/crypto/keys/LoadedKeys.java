@@ -20,6 +20,11 @@ public record LoadedKeys(KeyRing keyRing, List<String> warnings, List<KeyFileCon
         this(keyRing, warnings, List.of());
     }
 
+    /** The secrets of every charon log (DH secret, SKEYID, SK_pi/SK_pr per IKE SA), in file order; never printed. */
+    public List<LoggedSecrets> loggedSecrets() {
+        return files.stream().flatMap(f -> f.secrets().stream()).toList();
+    }
+
     /** The warnings other than the files' own "holds no keys" explanations ({@link #withoutKeys}). */
     public List<String> warningsBesidesFilesWithoutKeys() {
         List<String> explanations = files.stream().map(KeyFileContent::withoutKeys).filter(Objects::nonNull).toList();
