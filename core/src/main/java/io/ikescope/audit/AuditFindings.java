@@ -54,9 +54,9 @@ final class AuditFindings {
         }
         // RFC 7296 2.15 / RFC 2409 5: the AUTH payload and HASH_I cover the initiator's SA payload, so stripping
         // the stronger proposals is detected; what remains is that a peer configured so would agree to them.
-        out.add(new AuditFinding("DOWNGRADE_EXPOSURE", worst, "Offered but not chosen: " + String.join(", ", weak)
-                + ". A peer configured with them would negotiate them; an attacker who strips the stronger"
-                + " proposals is detected at authentication (the offer is covered by "
+        out.add(new AuditFinding("DOWNGRADE_EXPOSURE", worst, "Offered, not chosen here: " + String.join(", ", weak)
+                + ". A responder configured to accept them would negotiate them; stripping the other proposals on"
+                + " the path is detected at authentication (the offer is covered by "
                 + (n.ikeVersion() == 1 ? "HASH_I" : "the AUTH payload") + "), so remove them from the offer.",
                 firstFrame(n), sources));
     }
