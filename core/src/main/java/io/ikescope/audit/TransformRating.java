@@ -8,7 +8,7 @@ import java.util.List;
  * @param phase         1 (IKE SA) or 2 (child SA)
  * @param child         the child SA's index in the negotiation, null for phase 1
  * @param transformType "encryption", "prf", "integrity", "hash", "dhGroup" (a phase 2 one is the PFS group),
- *                      "authMethod", "ikeVersion", "lifetime"
+ *                      "authMethod", "ikeVersion" (IKEv1 itself, rated by RFC 9395)
  * @param name          the readable name reports use ("AES-CBC-256", "14 (modp2048)", "PSK")
  * @param keyLength     the key length the rating depended on, else null
  * @param chosen        the responder chose it
