@@ -21,7 +21,7 @@ final class CommonOptions {
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             converter = FormatConverter.class,
-            description = "text or json, for diagnose also html (default: ${DEFAULT-VALUE})")
+            description = "text or json, for diagnose and audit also html (default: ${DEFAULT-VALUE})")
     private OutputFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of standard output")

@@ -103,6 +103,23 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        return run(out -> switch (common.format()) {
+            case JSON -> new DiagnoseJsonWriter(out.stream());
+            case HTML -> new HtmlDiagnoseWriter(out.stream(), new VersionProvider().getVersion()[0]);
+            case TEXT -> new DiagnoseTextWriter(out.stream());
+        });
+    }
+
+    /** What writes the report: the diagnose writers, or {@code audit}'s. */
+    interface WriterFactory {
+        DiagnoseWriter open(Output out) throws IOException;
+    }
+
+    /**
+     * Reads every capture and hands each negotiation, diagnosed, to the writer {@code writers} opens on the output
+     * (also {@code audit}'s entry: one capture loop for both). Returns diagnose's exit status.
+     */
+    int run(WriterFactory writers) throws IOException {
         // Open every capture first, so that a missing or unreadable file stops the run before any output.
         // the configurations too: an unreadable one is a one-line error before any output
         crossChecker = configs.isEmpty() ? null : new CrossChecker(readConfigurations());
@@ -115,11 +132,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             MessageSource source = messageSource();
             IdSequence ids = new IdSequence();
             try (Output out = common.openOutput(parent.streams());
-                 DiagnoseWriter writer = switch (common.format()) {
-                     case JSON -> new DiagnoseJsonWriter(out.stream());
-                     case HTML -> new HtmlDiagnoseWriter(out.stream(), new VersionProvider().getVersion()[0]);
-                     case TEXT -> new DiagnoseTextWriter(out.stream());
-                 }) {
+                 DiagnoseWriter writer = writers.open(out)) {
                 // with --config, the last capture's summary waits for the held negotiations (see withUnmatched)
                 InputSummary last = null;
                 for (int i = 0; i < captures.size(); i++) {

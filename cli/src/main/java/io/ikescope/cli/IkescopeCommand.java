@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tells why an IPsec VPN does or does not come up, from a packet capture or the peers' configurations.",
-        subcommands = {DiagnoseCommand.class, DissectCommand.class, KeysCommand.class, CheckCommand.class,
-            ProbeCommand.class, PskCheckCommand.class, WatchCommand.class},
+        subcommands = {DiagnoseCommand.class, AuditCommand.class, DissectCommand.class, KeysCommand.class,
+            CheckCommand.class, ProbeCommand.class, PskCheckCommand.class, WatchCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",

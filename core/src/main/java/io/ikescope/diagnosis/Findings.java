@@ -1,13 +1,15 @@
 package io.ikescope.diagnosis;
 
+import io.ikescope.audit.Auditor;
+import io.ikescope.audit.Rating;
+import io.ikescope.audit.Source;
+import io.ikescope.audit.TransformRating;
 import io.ikescope.crypto.DecryptionStatus;
 import io.ikescope.session.AlgorithmNames;
 import io.ikescope.session.AuthMethodNames;
-import io.ikescope.session.ChildProposal;
 import io.ikescope.session.ChildSa;
 import io.ikescope.session.Exchange;
 import io.ikescope.session.IcmpError;
-import io.ikescope.session.IkeProposal;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.NotifySeen;
 import io.ikescope.session.Phase1;
@@ -18,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Warnings and notes besides the verdict: retransmissions, retries, weak algorithms, risky modes, limits. */
 final class Findings {
@@ -136,85 +139,77 @@ final class Findings {
         }
     }
 
+    /**
+     * Weak transforms as the audit rates them (SHOULD NOT or MUST NOT in RFC 8247, RFC 8221, RFC 9395): per phase
+     * and child, what was chosen, or what was offered where nothing was chosen. ESP with NULL encryption too, which
+     * RFC 8221 requires implementations to have but which encrypts nothing.
+     */
     private static void weakAlgorithms(Facts f, List<Finding> out) {
-        int v = f.n.ikeVersion();
-        Phase1 p1 = f.n.phase1();
-        Set<String> encryption = new LinkedHashSet<>();
-        Set<String> integrity = new LinkedHashSet<>();
-        Set<String> prf = new LinkedHashSet<>();
-        Set<Integer> groups = new LinkedHashSet<>();
-        List<Long> frames = new ArrayList<>();
+        List<TransformRating> ratings = Auditor.audit(f.n).ratings();
+        Set<String> chosenScopes = new LinkedHashSet<>();
+        for (TransformRating r : ratings) {
+            if (r.chosen()) {
+                chosenScopes.add(r.phase() + "/" + r.child());
+            }
+        }
         boolean chosenOnly = true;
-        List<IkeProposal> ike = new ArrayList<>();
-        if (p1.chosen() != null) {
-            ike.add(p1.chosen());
-        } else if (p1.offered() != null) {
-            ike.addAll(p1.offered());
-            chosenOnly = false;
+        Map<String, List<String>> weak = new LinkedHashMap<>();
+        for (TransformRating r : ratings) {
+            boolean inScope = chosenScopes.contains(r.phase() + "/" + r.child()) ? r.chosen() : r.offered();
+            String code = WEAK_CODES.get(r.transformType());
+            boolean nullCipher = "encryption".equals(r.transformType()) && "NULL".equals(r.name());
+            if (!inScope || code == null || (r.rating().compareTo(Rating.SHOULD_NOT) < 0 && !nullCipher)) {
+                continue;
+            }
+            chosenOnly &= r.chosen();
+            String cited = nullCipher && r.rating().compareTo(Rating.SHOULD_NOT) < 0 ? "encrypts nothing"
+                    : r.sources().stream().filter(s -> s.rating() == r.rating()).map(Source::cite)
+                    .collect(Collectors.joining(", "));
+            List<String> names = weak.computeIfAbsent(code, k -> new ArrayList<>());
+            String entry = r.name() + " (" + cited + ")";
+            if (!names.contains(entry)) {
+                names.add(entry);
+            }
         }
-        for (IkeProposal p : ike) {
-            encryption.add(p.encryption());
-            integrity.add(p.integrity());
-            integrity.add(p.hash());
-            prf.add(p.prf());
-            groups.add(p.dhGroup());
+        List<Long> frames = weakFrames(f);
+        String scope = chosenOnly ? "negotiated" : "offered";
+        for (Map.Entry<String, List<String>> e : weak.entrySet()) {
+            String what = switch (e.getKey()) {
+                case "WEAK_ENCRYPTION" -> "Weak encryption ";
+                case "WEAK_INTEGRITY" -> "Weak hash or integrity algorithm ";
+                default -> "Weak Diffie-Hellman group ";
+            };
+            String advice = switch (e.getKey()) {
+                case "WEAK_ENCRYPTION" -> "; prefer AES-GCM or AES-CBC with 128 bits or more.";
+                case "WEAK_INTEGRITY" -> "; prefer SHA2-256 or better.";
+                default -> "; use group 14 (2048-bit MODP) or an elliptic curve group (19, 20, 31).";
+            };
+            out.add(new Finding(e.getKey(), Finding.WARNING, what + scope + ": " + String.join(", ", e.getValue())
+                    + advice, frames));
         }
+    }
+
+    /** The finding's codes per transform type of the audit. */
+    private static final Map<String, String> WEAK_CODES = Map.of("encryption", "WEAK_ENCRYPTION",
+            "integrity", "WEAK_INTEGRITY", "prf", "WEAK_INTEGRITY", "hash", "WEAK_INTEGRITY",
+            "dhGroup", "WEAK_DH_GROUP");
+
+    /** The last IKE SA request and the first message of each child's exchange whose proposals are known. */
+    private static List<Long> weakFrames(Facts f) {
+        List<Long> frames = new ArrayList<>();
+        Phase1 p1 = f.n.phase1();
         if (!p1.attempts().isEmpty()) {
             frames.add(p1.attempts().get(p1.attempts().size() - 1).frame());
         }
         for (ChildSa c : f.n.children()) {
-            List<ChildProposal> list = c.chosen() != null ? List.of(c.chosen())
-                    : c.offered() != null ? c.offered() : List.of();
-            chosenOnly &= c.chosen() != null || c.offered() == null;
-            for (ChildProposal p : list) {
-                encryption.add(p.encryption());
-                integrity.add(p.integrity());
-                groups.add(p.dhGroup());
-            }
-            if (!list.isEmpty()) {
+            if (c.chosen() != null || (c.offered() != null && !c.offered().isEmpty())) {
                 Exchange x = f.exchange(c.exchangeIndex());
                 if (x != null) {
                     frames.add(x.first().frame());
                 }
             }
         }
-        String scope = chosenOnly ? "negotiated" : "offered";
-        List<String> weakCiphers = weak(encryption, "DES", "3DES", "NULL");
-        if (!weakCiphers.isEmpty()) {
-            out.add(new Finding("WEAK_ENCRYPTION", Finding.WARNING, "Weak encryption " + scope + ": "
-                    + String.join(", ", weakCiphers) + " (DES and 3DES have 64-bit blocks, NULL encrypts nothing);"
-                    + " prefer AES-GCM or AES-CBC with 128 bits or more.", frames));
-        }
-        List<String> weakHashes = weak(integrity, "MD5", "SHA1");
-        weakHashes.addAll(weak(prf, "MD5", "SHA1"));
-        if (!weakHashes.isEmpty()) {
-            out.add(new Finding("WEAK_INTEGRITY", Finding.WARNING, "Weak hash or integrity algorithm " + scope + ": "
-                    + String.join(", ", weakHashes) + "; prefer SHA2-256 or better.", frames));
-        }
-        List<String> weakGroups = new ArrayList<>();
-        for (Integer g : groups) {
-            int bits = g == null ? -1 : AlgorithmNames.modpBits(v, g);
-            if (bits > 0 && bits < 2048) {
-                weakGroups.add(g + " (" + bits + "-bit MODP)");
-            }
-        }
-        if (!weakGroups.isEmpty()) {
-            out.add(new Finding("WEAK_DH_GROUP", Finding.WARNING, "Weak Diffie-Hellman group " + scope + ": "
-                    + String.join(", ", weakGroups) + "; use group 14 (2048-bit MODP) or an elliptic curve group"
-                    + " (19, 20, 31).", frames));
-        }
-    }
-
-    private static List<String> weak(Set<String> names, String... tokens) {
-        List<String> out = new ArrayList<>();
-        for (String name : names) {
-            for (String token : tokens) {
-                if (AlgorithmNames.mentions(name, token) && !out.contains(name)) {
-                    out.add(name);
-                }
-            }
-        }
-        return out;
+        return frames;
     }
 
     private static void aggressivePsk(Facts f, List<Finding> out) {

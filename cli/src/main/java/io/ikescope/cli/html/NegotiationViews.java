@@ -59,7 +59,7 @@ final class NegotiationViews {
         return new Views.Negotiation(esc(n.id()), anchor(n), protocol(n), n.initiator().toString(),
                 n.responder().toString(), facts(n), verdict(n, d, laddered), ladder(n),
                 correlation == null ? null : CorrelationViews.of(n, correlation, laddered), phases(n, d),
-                findings(n, d.findings(), laddered));
+                findings(n, d.findings(), laddered), AuditViews.of(n));
     }
 
     static Views.Input input(InputSummary i) {

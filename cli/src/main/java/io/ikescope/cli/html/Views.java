@@ -29,7 +29,23 @@ public final class Views {
     /** One negotiation: its facts, verdict, ladder, phases and findings. */
     public record Negotiation(String id, String anchor, String protocol, String initiator, String responder,
                               List<Fact> facts, Verdict verdict, Ladder ladder, Correlation correlation,
-                              List<Phase> phases, List<Finding> findings) {
+                              List<Phase> phases, List<Finding> findings, Audit audit) {
+    }
+
+    /**
+     * The audit of a negotiation ({@code ikescope audit}'s ratings): the worst rating, a row per transform and the
+     * audit's findings. {@code ratingClass} is "ok", "unknown" (SHOULD NOT, not rated) or "fail" (MUST NOT).
+     */
+    public record Audit(String worst, String worstClass, List<AuditRow> rows, List<AuditNote> notes) {
+    }
+
+    /** One rated transform: where (phase, child), what, whether chosen, its rating and every source. */
+    public record AuditRow(String where, String type, String name, String use, String rating, String ratingClass,
+                           String sources) {
+    }
+
+    /** One audit finding. */
+    public record AuditNote(String rating, String ratingClass, String code, String message) {
     }
 
     /**

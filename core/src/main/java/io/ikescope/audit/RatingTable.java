@@ -1,0 +1,190 @@
+package io.ikescope.audit;
+
+import io.ikescope.session.AlgorithmNames;
+import io.ikescope.session.AuthMethodNames;
+import io.ikescope.wire.registry.Ikev1Registry;
+import io.ikescope.wire.registry.Ikev2Registry;
+import io.ikescope.wire.registry.Registry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The ratings of {@code ratings.tsv}: per transform what RFC 8247, RFC 8221, RFC 9395 and NIST SP 800-77r1 say.
+ * Read once. A row names its transform by the IANA registry name, resolved with {@link Registry#valueOf} when the
+ * table is read (a typo fails at once), and is matched against the readable names of the session model
+ * ({@link AlgorithmNames}) built from that value, so both spell a transform the same way.
+ */
+public final class RatingTable {
+
+    /** Where a rated thing is used: the IKE SA of IKEv2 or IKEv1, a child SA's protocol, or a lifetime. */
+    public enum Scope { IKEV2, IKEV1, ESP, AH, IKE, CHILD }
+
+    /** What a row rates. */
+    public enum Kind { ENCR, PRF, INTEG, HASH, KE, AUTH, VERSION, LIFETIME }
+
+    /**
+     * One row.
+     *
+     * @param value the registry value, or -1 for VERSION and LIFETIME rows
+     * @param size  the key length in bits (LIFETIME: the longest recommended, in seconds), or null for any
+     */
+    public record Row(Scope scope, Kind kind, String name, long value, Integer size, Source source) {
+    }
+
+    /** What the table says of one transform: every source and the key length a row asked for (null: any). */
+    public record Match(List<Source> sources, Integer keyLength) {
+        public Rating rating() {
+            Rating r = Rating.NOT_RATED;
+            for (Source s : sources) {
+                r = r.stricter(s.rating());
+            }
+            return r;
+        }
+    }
+
+    private static final String RESOURCE = "ratings.tsv";
+    private static final RatingTable STANDARD = read();
+
+    private final List<Row> rows;
+
+    private RatingTable(List<Row> rows) {
+        this.rows = List.copyOf(rows);
+    }
+
+    public static RatingTable standard() {
+        return STANDARD;
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /** The rows of a scope and kind that fit {@code name} (a readable name, or a group number as text). */
+    public Match rate(Scope scope, Kind kind, String name) {
+        if (name == null) {
+            return new Match(List.of(), null);
+        }
+        // per document, a row for the exact key length wins over the row for any key length
+        Map<String, Row> byDocument = new LinkedHashMap<>();
+        Integer keyLength = null;
+        for (Row row : rows) {
+            if (row.scope() != scope || row.kind() != kind) {
+                continue;
+            }
+            Integer fit = fits(row, name);
+            if (fit == null) {
+                continue;
+            }
+            Row earlier = byDocument.get(row.source().document());
+            if (earlier == null || (earlier.size() == null && row.size() != null)) {
+                byDocument.put(row.source().document(), row);
+            }
+            if (fit > 0) {
+                keyLength = fit;
+            }
+        }
+        List<Source> sources = new ArrayList<>();
+        byDocument.values().forEach(r -> sources.add(r.source()));
+        return new Match(sources, keyLength);
+    }
+
+    /** The row rates the name: 0 without a key length, the key length when one was matched; null otherwise. */
+    private static Integer fits(Row row, String name) {
+        return switch (row.kind()) {
+            case ENCR -> encryptionFits(row, name);
+            case PRF -> name.equals(AlgorithmNames.ikev2Prf((int) row.value())) ? 0 : null;
+            case INTEG -> name.equals(AlgorithmNames.ikev2Integrity((int) row.value())) ? 0 : null;
+            case HASH -> name.equals(AlgorithmNames.ikev1Hash((int) row.value())) ? 0 : null;
+            case KE -> name.equals(Long.toString(row.value())) ? 0 : null;
+            case AUTH -> name.equals(AuthMethodNames.name(row.scope() == Scope.IKEV1 ? 1 : 2, (int) row.value()))
+                    ? 0 : null;
+            case VERSION, LIFETIME -> name.equals(row.name()) ? 0 : null;
+        };
+    }
+
+    /** An encryption name carries its key length among its numbers ("AES-GCM-256-16"): each is tried. */
+    private static Integer encryptionFits(Row row, String name) {
+        int id = (int) row.value();
+        boolean ikev1 = row.scope() == Scope.IKEV1;
+        if (row.size() == null && name.equals(encryptionName(ikev1, id, null))) {
+            return 0;
+        }
+        for (String token : name.split("-")) {
+            if (token.isEmpty() || !token.chars().allMatch(Character::isDigit) || token.length() > 4) {
+                continue;
+            }
+            int bits = Integer.parseInt(token);
+            if ((row.size() == null || row.size() == bits) && name.equals(encryptionName(ikev1, id, bits))) {
+                return bits;
+            }
+        }
+        return null;
+    }
+
+    private static String encryptionName(boolean ikev1, int id, Integer bits) {
+        return ikev1 ? AlgorithmNames.ikev1Encryption(id, bits) : AlgorithmNames.ikev2Encryption(id, bits);
+    }
+
+    private static RatingTable read() {
+        try (InputStream in = Objects.requireNonNull(RatingTable.class.getResourceAsStream(RESOURCE), RESOURCE);
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return parse(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static RatingTable parse(BufferedReader reader) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            if (f.length != 8) {
+                throw new IllegalStateException(RESOURCE + " line " + number + ": 8 columns expected, " + f.length);
+            }
+            try {
+                Scope scope = Scope.valueOf(f[0]);
+                Kind kind = Kind.valueOf(f[1]);
+                Integer size = f[3].equals("-") ? null : Integer.valueOf(f[3]);
+                Source source = new Source(f[5], f[6], f[4], f[7].equals("-") ? null : f[7]);
+                source.rating(); // an unknown level fails here
+                rows.add(new Row(scope, kind, f[2], value(scope, kind, f[2]), size, source));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(RESOURCE + " line " + number + ": " + e.getMessage(), e);
+            }
+        }
+        return new RatingTable(rows);
+    }
+
+    private static long value(Scope scope, Kind kind, String name) {
+        Registry registry = registry(scope, kind);
+        return registry == null ? -1 : registry.valueOf(name);
+    }
+
+    private static Registry registry(Scope scope, Kind kind) {
+        boolean ikev1 = scope == Scope.IKEV1;
+        return switch (kind) {
+            case ENCR -> ikev1 ? Ikev1Registry.IKE_ENCRYPTION_ALGORITHM : Ikev2Registry.ENCR;
+            case PRF -> Ikev2Registry.PRF;
+            case INTEG -> Ikev2Registry.INTEG;
+            case HASH -> Ikev1Registry.IKE_HASH_ALGORITHM;
+            case KE -> ikev1 ? Ikev1Registry.IKE_GROUP_DESCRIPTION : Ikev2Registry.KE_METHOD;
+            case AUTH -> ikev1 ? Ikev1Registry.IKE_AUTH_METHOD : Ikev2Registry.AUTH_METHOD;
+            case VERSION, LIFETIME -> null;
+        };
+    }
+}
