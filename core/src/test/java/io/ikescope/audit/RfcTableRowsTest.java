@@ -47,11 +47,11 @@ class RfcTableRowsTest {
             KE    | 3.4 | 22                     | SHOULD NOT | SHOULD_NOT
             KE    | 3.4 | 23                     | SHOULD NOT | SHOULD_NOT
             KE    | 3.4 | 24                     | SHOULD NOT | SHOULD_NOT
-            KE    | 3.4 | 15                     | MAY        | OK
-            KE    | 3.4 | 16                     | MAY        | OK
-            KE    | 3.4 | 20                     | MAY        | OK
-            KE    | 3.4 | 21                     | MAY        | OK
-            KE    | 3.4 | 31                     | SHOULD     | OK
+            KE    | 1.2 | 15                     | MAY        | OK
+            KE    | 1.2 | 16                     | MAY        | OK
+            KE    | 1.2 | 20                     | MAY        | OK
+            KE    | 1.2 | 21                     | MAY        | OK
+            KE    | 1.2 | 31                     | MAY        | OK
             AUTH  | 4.1 | RSA-SIG                | MUST       | OK
             AUTH  | 4.1 | PSK                    | MUST       | OK
             AUTH  | 4.1 | DSS-SIG                | SHOULD NOT | SHOULD_NOT

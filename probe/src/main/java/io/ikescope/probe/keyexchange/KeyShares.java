@@ -35,7 +35,7 @@ public final class KeyShares {
             "brainpoolP384r1", "brainpoolP384r1",
             "brainpoolP512r1", "brainpoolP512r1");
     /**
-     * RFC 2409 and 3526 groups by the registry's name. RFC 5114's (22-24, MUST NOT in RFC 8247) are not in
+     * RFC 2409 and 3526 groups by the registry's name. RFC 5114's (22-24, SHOULD NOT in RFC 8247) are not in
      * BouncyCastle's table: they are probed through INVALID_KE_PAYLOAD only.
      */
     private static final Map<String, DHParameters> MODP = Map.ofEntries(
