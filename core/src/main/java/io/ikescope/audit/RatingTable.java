@@ -1,5 +1,6 @@
 package io.ikescope.audit;
 
+import io.ikescope.data.DataTable;
 import io.ikescope.session.AlgorithmNames;
 import io.ikescope.session.AuthMethodNames;
 import io.ikescope.wire.registry.Ikev1Registry;
@@ -7,15 +8,10 @@ import io.ikescope.wire.registry.Ikev2Registry;
 import io.ikescope.wire.registry.Registry;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The ratings of {@code ratings.tsv}: per transform what RFC 8247, RFC 8221, RFC 9395 and NIST SP 800-77r1 say.
@@ -52,6 +48,7 @@ public final class RatingTable {
     }
 
     private static final String RESOURCE = "ratings.tsv";
+    private static final String COLUMNS = "scope, kind, name, size, level, document, section, note";
     private static final RatingTable STANDARD = read();
 
     private final List<Row> rows;
@@ -135,27 +132,17 @@ public final class RatingTable {
     }
 
     private static RatingTable read() {
-        try (InputStream in = Objects.requireNonNull(RatingTable.class.getResourceAsStream(RESOURCE), RESOURCE);
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return parse(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return of(DataTable.load(RatingTable.class, RESOURCE, COLUMNS));
     }
 
     static RatingTable parse(BufferedReader reader) throws IOException {
+        return of(DataTable.parse(reader, RESOURCE, COLUMNS));
+    }
+
+    private static RatingTable of(List<DataTable.Row> table) {
         List<Row> rows = new ArrayList<>();
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t", -1);
-            if (f.length != 8) {
-                throw new IllegalStateException(RESOURCE + " line " + number + ": 8 columns expected, " + f.length);
-            }
+        for (DataTable.Row r : table) {
+            String[] f = r.fields();
             try {
                 Scope scope = Scope.valueOf(f[0]);
                 Kind kind = Kind.valueOf(f[1]);
@@ -164,7 +151,7 @@ public final class RatingTable {
                 source.rating(); // an unknown level fails here
                 rows.add(new Row(scope, kind, f[2], value(scope, kind, f[2]), size, source));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(RESOURCE + " line " + number + ": " + e.getMessage(), e);
+                throw DataTable.bad(RESOURCE, r.line(), e.getMessage());
             }
         }
         return new RatingTable(rows);

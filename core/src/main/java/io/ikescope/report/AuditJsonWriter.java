@@ -137,21 +137,7 @@ public final class AuditJsonWriter extends AuditWriter {
         try {
             StringWriter head = new StringWriter();
             try (JsonGenerator g = FACTORY.createGenerator(head)) {
-                g.writeStartArray();
-                for (InputSummary i : inputs) {
-                    g.writeStartObject();
-                    g.writeStringProperty("path", i.path());
-                    g.writeStringProperty("format", i.format());
-                    g.writeNumberProperty("packets", i.packets());
-                    g.writeNumberProperty("ikeMessages", i.ikeMessages());
-                    g.writeArrayPropertyStart("warnings");
-                    for (String w : i.warnings()) {
-                        g.writeString(w);
-                    }
-                    g.writeEndArray();
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
+                InputSummary.writeJson(g, inputs);
             }
             StringWriter summary = new StringWriter();
             try (JsonGenerator g = FACTORY.createGenerator(summary)) {

@@ -99,21 +99,7 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         try {
             StringWriter head = new StringWriter();
             try (JsonGenerator g = FACTORY.createGenerator(head)) {
-                g.writeStartArray();
-                for (InputSummary i : inputs) {
-                    g.writeStartObject();
-                    g.writeStringProperty("path", i.path());
-                    g.writeStringProperty("format", i.format());
-                    g.writeNumberProperty("packets", i.packets());
-                    g.writeNumberProperty("ikeMessages", i.ikeMessages());
-                    g.writeArrayPropertyStart("warnings");
-                    for (String w : i.warnings()) {
-                        g.writeString(w);
-                    }
-                    g.writeEndArray();
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
+                InputSummary.writeJson(g, inputs);
             }
             out.write("{\"schema\":\"" + SCHEMA + "\",\"inputs\":");
             out.write(head.toString());

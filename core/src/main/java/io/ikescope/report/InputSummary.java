@@ -1,6 +1,7 @@
 package io.ikescope.report;
 
 import java.util.List;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * One capture read by {@code diagnose}: the contract's {@code inputs[]} entry.
@@ -13,5 +14,24 @@ import java.util.List;
 public record InputSummary(String path, String format, long packets, long ikeMessages, List<String> warnings) {
     public InputSummary {
         warnings = List.copyOf(warnings);
+    }
+
+    /** The contract's {@code inputs} array (diagnose and audit alike). */
+    static void writeJson(JsonGenerator g, List<InputSummary> inputs) {
+        g.writeStartArray();
+        for (InputSummary i : inputs) {
+            g.writeStartObject();
+            g.writeStringProperty("path", i.path());
+            g.writeStringProperty("format", i.format());
+            g.writeNumberProperty("packets", i.packets());
+            g.writeNumberProperty("ikeMessages", i.ikeMessages());
+            g.writeArrayPropertyStart("warnings");
+            for (String w : i.warnings()) {
+                g.writeString(w);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 }

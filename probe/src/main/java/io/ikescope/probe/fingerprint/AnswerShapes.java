@@ -1,5 +1,6 @@
 package io.ikescope.probe.fingerprint;
 
+import io.ikescope.data.DataTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +47,7 @@ public final class AnswerShapes {
 
     private static List<Shape> load() {
         List<Shape> shapes = new ArrayList<>();
-        for (DataTable.Row row : DataTable.load("ikev2-answer-shapes.tsv", "implementation, notifies, source")) {
+        for (DataTable.Row row : DataTable.load(AnswerShapes.class, "ikev2-answer-shapes.tsv", "implementation, notifies, source")) {
             String[] f = row.fields();
             shapes.add(new Shape(f[0], List.of(f[1].split(",")), f[2]));
         }

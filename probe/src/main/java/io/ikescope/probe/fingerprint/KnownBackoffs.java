@@ -1,5 +1,6 @@
 package io.ikescope.probe.fingerprint;
 
+import io.ikescope.data.DataTable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ public final class KnownBackoffs {
     }
 
     private static List<Pattern> load() {
-        return patterns(DataTable.load(RESOURCE, COLUMNS));
+        return patterns(DataTable.load(KnownBackoffs.class, RESOURCE, COLUMNS));
     }
 
     static List<Pattern> parse(BufferedReader reader) throws IOException {

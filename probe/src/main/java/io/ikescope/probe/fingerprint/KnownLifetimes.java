@@ -1,5 +1,6 @@
 package io.ikescope.probe.fingerprint;
 
+import io.ikescope.data.DataTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,7 @@ public final class KnownLifetimes {
 
     private static List<Row> load() {
         List<Row> rows = new ArrayList<>();
-        for (DataTable.Row row : DataTable.load("known-lifetimes.tsv", "implementation, shortest, longest, source")) {
+        for (DataTable.Row row : DataTable.load(KnownLifetimes.class, "known-lifetimes.tsv", "implementation, shortest, longest, source")) {
             String[] f = row.fields();
             try {
                 rows.add(new Row(f[0], Double.parseDouble(f[1]), Double.parseDouble(f[2]), f[3]));

@@ -1,4 +1,4 @@
-package io.ikescope.probe.fingerprint;
+package io.ikescope.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,21 +10,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fingerprint's data tables: tab-separated resources beside this class, '#' comments and blank lines skipped,
- * every row with the columns its table names and a first column that is not blank. A bad row is a bug in the
- * shipped table, reported with its line.
+ * The project's shipped data tables (audit ratings, probe fingerprints): tab-separated resources, '#' comments and
+ * blank lines skipped, every row with the columns its table names and a first column that is not blank. A bad row
+ * is a bug in the shipped table, reported with its resource and line.
  */
-final class DataTable {
+public final class DataTable {
     /** One row and the line it stands on (from 1). */
-    record Row(int line, String[] fields) {
+    public record Row(int line, String[] fields) {
     }
 
     private DataTable() {
     }
 
-    /** @param columns the column names, comma-separated, as the errors name them */
-    static List<Row> load(String resource, String columns) {
-        try (InputStream in = DataTable.class.getResourceAsStream(resource)) {
+    /**
+     * @param owner    the class the resource lies beside
+     * @param columns  the column names, comma-separated, as the errors name them
+     */
+    public static List<Row> load(Class<?> owner, String resource, String columns) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + resource + " is missing from the classpath");
             }
@@ -34,7 +37,7 @@ final class DataTable {
         }
     }
 
-    static List<Row> parse(BufferedReader reader, String resource, String columns) throws IOException {
+    public static List<Row> parse(BufferedReader reader, String resource, String columns) throws IOException {
         int count = columns.split(",").length;
         List<Row> rows = new ArrayList<>();
         String line;
@@ -53,7 +56,7 @@ final class DataTable {
         return List.copyOf(rows);
     }
 
-    static IllegalStateException bad(String resource, int line, String problem) {
+    public static IllegalStateException bad(String resource, int line, String problem) {
         return new IllegalStateException(resource + " line " + line + ": " + problem);
     }
 }

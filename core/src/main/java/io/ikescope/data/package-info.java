@@ -1,0 +1,2 @@
+/** Readers of the data tables shipped as resources (TSV). */
+package io.ikescope.data;
