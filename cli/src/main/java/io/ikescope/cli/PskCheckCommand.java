@@ -24,8 +24,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code ikescope psk-check --candidates FILE | --candidate VALUE... CAPTURE... [-k KEYS]}: says which candidate
  * pre-shared key each peer of each PSK negotiation used (IKEv1 Aggressive Mode from the cleartext, Main Mode and
  * IKEv2 with the key log). Candidates are named by their line (a {@code --candidate}'s position) and fingerprint,
- * never printed. Exit status 0 when every peer tested matched a candidate, 1 when one matched none (or no PSK
- * negotiation was found), 2 bad input.
+ * never printed. Exit status 0 when every peer tested matched a candidate, 1 when one matched none (or none was
+ * tested, or no PSK negotiation was found), 2 bad input.
  */
 @Command(name = "psk-check",
         mixinStandardHelpOptions = true,
@@ -37,8 +37,8 @@ import picocli.CommandLine.ParentCommand;
                 + " IKEv2: the AUTH payloads, with the key log (-k) that decrypts IKE_AUTH and gives SK_pi/SK_pr.",
             "Candidates are shown by their line in FILE (a --candidate by its position among the --candidate"
                 + " options) and a fingerprint (first 8 hex digits of SHA-256), never in full.",
-            "Exit status: 0 every peer tested matched a candidate, 1 one matched none or no PSK negotiation was"
-                + " found, 2 bad input."})
+            "Exit status: 0 every peer tested matched a candidate, 1 one matched none, no peer could be tested or no PSK"
+                + " negotiation was found, 2 bad input."})
 final class PskCheckCommand implements Callable<Integer> {
     @ParentCommand
     IkescopeCommand parent;
@@ -115,16 +115,16 @@ final class PskCheckCommand implements Callable<Integer> {
         return candidates;
     }
 
+    /** At least one peer was tested, and every peer tested matched: nothing proven is not a success. */
     private static boolean allMatched(List<PskVerdict> verdicts) {
-        if (verdicts.isEmpty()) {
-            return false;
-        }
+        boolean anyTested = false;
         for (PskVerdict v : verdicts) {
             if (v.initiator().noneMatchedResult() || v.responder().noneMatchedResult()) {
                 return false;
             }
+            anyTested |= v.initiator().tested() || v.responder().tested();
         }
-        return true;
+        return anyTested;
     }
 
     static void writeText(List<PskVerdict> verdicts, PrintWriter w) {

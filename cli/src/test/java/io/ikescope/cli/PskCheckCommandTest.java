@@ -53,6 +53,16 @@ class PskCheckCommandTest {
     }
 
     @Test
+    void aMainModeCaptureWithoutItsKeyLogTestsNobodyAndExitsOne() throws Exception {
+        Path c = candidates("hunter2");
+        Run r = DiagnoseCommandTest.run(temp.resolve("out.txt"), "psk-check", "--candidates", c.toString(),
+                sampleCapture("ikev1-main-psk-mismatch").toString());
+        assertThat(r.status()).isEqualTo(ExitCodes.NEGOTIATION_FAILED);
+        assertThat(r.output()).contains("initiator: not tested").contains("responder: not tested")
+                .doesNotContain("none matched");
+    }
+
+    @Test
     void textSaysNoneMatchedAndExitsOne() throws Exception {
         Path c = candidates("hunter2");
         Run r = DiagnoseCommandTest.run(temp.resolve("out.txt"), "psk-check", "--candidates", c.toString(),
