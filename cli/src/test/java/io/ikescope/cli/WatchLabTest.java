@@ -54,7 +54,7 @@ class WatchLabTest {
         List<Thread> readers = new ArrayList<>();
         for (String scenario : SCENARIOS) {
             Path capture = labOut.resolve(scenario).resolve("capture.pcap");
-            ProcessBuilder tail = new ProcessBuilder("tail", "-c", "+1", "-F", capture.toString())
+            ProcessBuilder tail = new ProcessBuilder("tail", "-s", "0.1", "-c", "+1", "-F", capture.toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
             ProcessBuilder watch = new ProcessBuilder(javaBin, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
                     Main.class.getName(), "watch", "-f", "json", "--stall-timeout", "5", "-");
@@ -135,7 +135,11 @@ class WatchLabTest {
                 figures.add(String.format("%s #%s %s %.3f s", scenario, id,
                         first.json().get("verdict").get("code").asString(), seconds));
                 assertThat(seconds).as(scenario + " negotiation " + id
-                        + ": seconds from its last message (plus the stall timeout) to its first event")
+                        + ": seconds from its last message (plus the stall timeout) to its first event; last message "
+                        + messages.get(messages.size() - 1) + "; events " + mine.stream()
+                        .map(e -> e.arrivedMillis() + " " + e.json().get("event").asString() + " "
+                                + e.json().get("time").asString() + " "
+                                + e.json().get("verdict").get("code").asString()).toList())
                         .isLessThan(1.0);
             }
         }
