@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,13 +31,7 @@ class PskCheckLabTest {
 
     @BeforeAll
     static void runTheLab() throws Exception {
-        Path root = TestPaths.repositoryRoot();
-        Path script = root.resolve("lab/run.sh");
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-                "the lab needs root (network namespaces): not running " + script);
-        Assumptions.assumeTrue(Files.isExecutable(script) && Files.isExecutable(Path.of("/usr/lib/ipsec/charon")),
-                "no lab here (lab/run.sh and strongSwan's charon, lab/install-deps.sh)");
-        Assumptions.assumeFalse("1".equals(System.getenv("IKESCOPE_SKIP_LAB")), "IKESCOPE_SKIP_LAB=1");
+        Path script = LabScript.orSkip();
         ProcessBuilder pb = new ProcessBuilder(script.toString(), SCENARIO).redirectErrorStream(true)
                 .redirectOutput(labOut.resolve("run.txt").toFile());
         pb.environment().put("LAB_OUT_DIR", labOut.toString());

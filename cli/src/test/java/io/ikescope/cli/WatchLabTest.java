@@ -2,7 +2,6 @@ package io.ikescope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ikescope.testsupport.TestPaths;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -40,13 +38,7 @@ class WatchLabTest {
     @Test
     void eachVerdictComesWithinASecondOfTheNegotiationsLastMessageAndEndsAsDiagnoseSaysOnTheSavedCapture(
             @TempDir Path labOut) throws Exception {
-        Path root = TestPaths.repositoryRoot();
-        Path script = root.resolve("lab/run.sh");
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-                "the lab needs root (network namespaces): not running " + script);
-        Assumptions.assumeTrue(Files.isExecutable(script) && Files.isExecutable(Path.of("/usr/lib/ipsec/charon")),
-                "no lab here (lab/run.sh and strongSwan's charon, lab/install-deps.sh)");
-        Assumptions.assumeFalse("1".equals(System.getenv("IKESCOPE_SKIP_LAB")), "IKESCOPE_SKIP_LAB=1");
+        Path script = LabScript.orSkip();
 
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Map<String, List<Process>> pipelines = new LinkedHashMap<>();
