@@ -48,7 +48,7 @@ final class AttributeText {
         return null;
     }
 
-    private static boolean printable(Bytes v) {
+    static boolean printable(Bytes v) {
         if (v.isEmpty()) {
             return false;
         }

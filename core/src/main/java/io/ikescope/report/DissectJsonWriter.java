@@ -247,6 +247,8 @@ public final class DissectJsonWriter implements DissectWriter {
             g.writeStringProperty("data", v.data().hex());
             VendorIds.Match match = VendorIds.lookup(v.data().toArray());
             g.writeStringProperty("vendor", match == null ? null : match.display());
+            // some implementations send their name and version as plain text (only shown, never interpreted)
+            g.writeStringProperty("text", AttributeText.printable(v.data()) ? IdentityText.string(v.data()) : null);
         } else if (p instanceof NatDiscoveryPayload nd) {
             g.writeStringProperty("hash", nd.hash().hex());
         } else if (p instanceof NatOriginalAddressPayload oa) {
