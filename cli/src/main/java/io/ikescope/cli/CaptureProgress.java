@@ -1,6 +1,7 @@
 package io.ikescope.cli;
 
 import io.ikescope.capture.CaptureReader;
+import io.ikescope.cli.serve.ProgressLine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * from the file (compressed bytes for gzip), refreshed from a background thread. Shown only on a terminal, for a
  * regular file of more than {@link #MIN_BYTES}, and never with {@code --no-progress}.
  */
-final class CaptureProgress implements AutoCloseable {
+class CaptureProgress implements AutoCloseable {
     static final long MIN_BYTES = 100_000_000L;
     private static final CaptureProgress NONE = new CaptureProgress(null, null, null);
 
@@ -75,6 +76,35 @@ final class CaptureProgress implements AutoCloseable {
         });
         ticker.scheduleAtFixedRate(() -> bar.stepTo(reader.bytesRead()), 0, 200, TimeUnit.MILLISECONDS);
         return new CaptureProgress(bar, reader, ticker);
+    }
+
+    /**
+     * Machine-readable progress for a parent process (the hidden {@code --progress-lines} of diagnose, which
+     * {@code serve} runs): every 200 ms one line {@code ikescope: progress BYTES TOTAL} on {@code err}, TOTAL the
+     * file's size (-1 when unknown), and a last one ending in " end" when the capture has been read.
+     */
+    static CaptureProgress lines(String capture, CaptureReader reader, PrintStream err) {
+        long size;
+        try {
+            size = "-".equals(capture) ? -1 : Files.size(Path.of(capture));
+        } catch (IOException | RuntimeException e) {
+            size = -1;
+        }
+        long total = size;
+        Runnable print = () -> err.println(ProgressLine.PREFIX + reader.bytesRead() + " " + total);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "capture-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(print, 0, 200, TimeUnit.MILLISECONDS);
+        return new CaptureProgress(null, reader, ticker) {
+            @Override
+            public void close() {
+                ticker.shutdownNow();
+                err.println(ProgressLine.PREFIX + reader.bytesRead() + " " + total + ProgressLine.END);
+            }
+        };
     }
 
     @Override

@@ -72,6 +72,10 @@ final class DiagnoseCommand implements Callable<Integer> {
             description = "no progress bar (one is shown on a terminal for capture files over 100 MB)")
     boolean noProgress;
 
+    /** For {@code serve}, which runs diagnose as a child process: progress as lines it can parse. */
+    @Option(names = "--progress-lines", hidden = true)
+    boolean progressLines;
+
     @Option(names = "--config", paramLabel = "PATH",
             description = "one peer's configuration (file or directory); repeat it for the other peer")
     List<Path> configs = new ArrayList<>();
@@ -191,8 +195,8 @@ final class DiagnoseCommand implements Callable<Integer> {
             return source.observe(datagram);
         };
         DecoderCounters counters;
-        try (CaptureProgress progress = CaptureProgress.start(noProgress, parent.streams().terminal(), capture,
-                reader, System.err)) {
+        try (CaptureProgress progress = progressLines ? CaptureProgress.lines(capture, reader, System.err)
+                : CaptureProgress.start(noProgress, parent.streams().terminal(), capture, reader, System.err)) {
             counters = CaptureInputs.scan(capture, reader, common.decoderOptions(),
                     tracker.packetSink(observed, warnings::add));
         }

@@ -58,4 +58,29 @@ class CaptureProgressTest {
         assertThat(status).isEqualTo(ExitCodes.OK);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    void progressLinesCountEachCapturesBytesAndMarkItsEnd() throws Exception {
+        // what serve's diagnose child prints: while reading, then one "end" line per capture, in input order
+        Path sample = TestPaths.sampleCapture("ikev2-psk-ok");
+        Path big = dir.resolve("big.pcap");
+        RepeatedNegotiationsCapture.write(big, List.of(sample), 2_000);
+        Path small = TestPaths.sampleCapture("ikev1-main-psk-ok");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            Main.run(System.in, new ByteArrayOutputStream(), err, "diagnose", "-f", "json", "--progress-lines", "-o",
+                    dir.resolve("out.json").toString(), big.toString(), small.toString());
+        } finally {
+            System.setErr(originalErr);
+        }
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).allMatch(l -> l.startsWith(io.ikescope.cli.serve.ProgressLine.PREFIX));
+        List<String> ends = lines.stream().filter(l -> l.endsWith(" end")).toList();
+        assertThat(ends).containsExactly(
+                "ikescope: progress " + Files.size(big) + " " + Files.size(big) + " end",
+                "ikescope: progress " + Files.size(small) + " " + Files.size(small) + " end");
+        assertThat(lines.indexOf(ends.get(0))).as("lines while the large capture was read").isGreaterThan(0);
+    }
 }
