@@ -16,6 +16,7 @@ packages=(
   libstrongswan-standard-plugins libstrongswan-extra-plugins
   libcharon-extra-plugins libcharon-extauth-plugins
   tcpdump tshark iproute2 nftables iputils-ping util-linux procps jq
+  chromium chromium-driver              # serve's browser tests (Selenium drives them; nothing downloaded at run time)
   ike-scan python3 python3-cryptography   # the probe lab: the reference prober, lab/ikev2-init.py
 )
 if [ "$with_libreswan" = yes ]; then

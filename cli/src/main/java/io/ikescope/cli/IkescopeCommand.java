@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Tells why an IPsec VPN does or does not come up, from a packet capture or the peers' configurations.",
         subcommands = {DiagnoseCommand.class, AuditCommand.class, DissectCommand.class, KeysCommand.class,
-            CheckCommand.class, ProbeCommand.class, PskCheckCommand.class, WatchCommand.class},
+            CheckCommand.class, ProbeCommand.class, PskCheckCommand.class, WatchCommand.class,
+            ServeCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",
