@@ -33,6 +33,6 @@ public final class IkescopeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: diagnose, dissect, keys, check, probe or psk-check");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: diagnose, audit, dissect, keys, check, probe, psk-check, watch or serve");
     }
 }
