@@ -1,5 +1,8 @@
 package io.ikescope.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 
 /** The top-level command; work happens in the subcommands. */
@@ -7,9 +10,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tells why an IPsec VPN does or does not come up, from a packet capture or the peers' configurations.",
-        subcommands = {DiagnoseCommand.class, AuditCommand.class, DissectCommand.class, KeysCommand.class,
-            CheckCommand.class, ProbeCommand.class, PskCheckCommand.class, WatchCommand.class,
-            ServeCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",
@@ -17,6 +17,26 @@ import picocli.CommandLine.Command;
                 + " a tested peer matched no candidate (psk-check)",
             "2:usage error or unreadable input"})
 public final class IkescopeCommand implements Runnable {
+    /**
+     * The subcommands, in the order help lists them. They are registered by {@link Main}: only the one a run names
+     * (reading a command's annotations is most of picocli's start-up), all of them when none is named.
+     */
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("diagnose", DiagnoseCommand::new);
+        m.put("audit", AuditCommand::new);
+        m.put("dissect", DissectCommand::new);
+        m.put("keys", KeysCommand::new);
+        m.put("check", CheckCommand::new);
+        m.put("probe", ProbeCommand::new);
+        m.put("psk-check", PskCheckCommand::new);
+        m.put("watch", WatchCommand::new);
+        m.put("serve", ServeCommand::new);
+        return m;
+    }
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

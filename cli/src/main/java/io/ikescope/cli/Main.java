@@ -18,7 +18,7 @@ public final class Main {
 
     /** Runs the CLI and returns the exit status (0 ok, 1 a negotiation failed, 2 usage error or unreadable input). */
     public static int run(String... args) {
-        return commandLine(StandardStreams.system()).execute(args);
+        return commandLine(StandardStreams.system(), args).execute(args);
     }
 
     /**
@@ -26,7 +26,7 @@ public final class Main {
      * go to {@code out}; messages to {@code err} (UTF-8). Returns the exit status, as {@link #run(String...)}.
      */
     public static int run(InputStream in, OutputStream out, OutputStream err, String... args) {
-        CommandLine cli = commandLine(new StandardStreams(in, out, false));
+        CommandLine cli = commandLine(new StandardStreams(in, out, false), args);
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         cli.setOut(outWriter);
@@ -39,8 +39,25 @@ public final class Main {
         }
     }
 
+    /** The command line with every subcommand (help, tests). */
     static CommandLine commandLine(StandardStreams streams) {
+        return commandLine(streams, new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a subcommand, only that one is registered
+     * (its annotations are all picocli has to read), none for {@code --version}; otherwise every one, for the
+     * top-level help and errors.
+     */
+    static CommandLine commandLine(StandardStreams streams, String[] args) {
         CommandLine cli = new CommandLine(new IkescopeCommand(streams));
+        var named = args.length > 0 ? IkescopeCommand.SUBCOMMANDS.get(args[0]) : null;
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        if (named != null) {
+            cli.addSubcommand(named.get());
+        } else if (!versionOnly) {
+            IkescopeCommand.SUBCOMMANDS.values().forEach(s -> cli.addSubcommand(s.get()));
+        }
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setParameterExceptionHandler(ErrorReporter::usageError);
         cli.setExitCodeExceptionMapper(ex -> ExitCodes.USAGE_OR_INPUT);

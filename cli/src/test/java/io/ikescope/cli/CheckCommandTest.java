@@ -211,7 +211,7 @@ class CheckCommandTest {
         Run r = run("--help");
         assertThat(r.out()).contains("check");
         Run none = run();
-        assertThat(none.err()).contains("diagnose, dissect, keys, check, probe or psk-check");
+        assertThat(none.err()).contains("diagnose, audit, dissect, keys, check, probe, psk-check, watch or serve");
     }
 
     @Test

@@ -25,7 +25,7 @@ class KeysOptionTest {
         Files.write(cut, Files.readAllLines(samples.resolve("ikev2-natt-blocked.keys.log")).stream()
                 .takeWhile(l -> !l.contains("checkin IKEv2 SA lab[1] with SPIs") || l.contains("0000000000000000_r")).toList());
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new IkescopeCommand(StandardStreams.system()));
+        CommandLine cli = Main.commandLine(StandardStreams.system());
         cli.setErr(new PrintWriter(err, true));
         CommandLine.ParseResult parsed = cli.parseArgs("dissect", "-k", samples.resolve("ikev2-psk-ok.keys.log").toString(),
                 "--keys", cut.toString(), "x.pcap");
@@ -41,11 +41,11 @@ class KeysOptionTest {
 
     @Test
     void withoutKeysTheRingIsEmptyAndBadKeysAreAnInputError(@TempDir Path dir) throws Exception {
-        CommandLine cli = new CommandLine(new IkescopeCommand(StandardStreams.system()));
+        CommandLine cli = Main.commandLine(StandardStreams.system());
         DissectCommand none = (DissectCommand) cli.parseArgs("dissect", "x.pcap").subcommand().commandSpec().userObject();
         assertThat(none.common.keyRing().isEmpty()).isTrue();
         Path bad = Files.writeString(dir.resolve("t"), "1234567890123456,zz\n");
-        DissectCommand broken = (DissectCommand) new CommandLine(new IkescopeCommand(StandardStreams.system()))
+        DissectCommand broken = (DissectCommand) Main.commandLine(StandardStreams.system())
                 .parseArgs("dissect", "-k", bad.toString(), "x.pcap").subcommand().commandSpec().userObject();
         assertThatThrownBy(() -> broken.common.keyRing()).isInstanceOf(KeySourceException.class)
                 .hasMessage(bad + ":1: encryption key (field 2) is not hex: \"zz\"");
