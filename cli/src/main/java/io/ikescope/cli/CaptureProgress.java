@@ -69,13 +69,18 @@ class CaptureProgress implements AutoCloseable {
                 .setUpdateIntervalMillis(250)
                 .setConsumer(new ConsoleProgressBarConsumer(err))
                 .build();
+        return new CaptureProgress(bar, reader, every200ms(() -> bar.stepTo(reader.bytesRead())));
+    }
+
+    /** Runs {@code tick} now and every 200 ms on a daemon thread, until the executor is shut down. */
+    private static ScheduledExecutorService every200ms(Runnable tick) {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "capture-progress");
             t.setDaemon(true);
             return t;
         });
-        ticker.scheduleAtFixedRate(() -> bar.stepTo(reader.bytesRead()), 0, 200, TimeUnit.MILLISECONDS);
-        return new CaptureProgress(bar, reader, ticker);
+        ticker.scheduleAtFixedRate(tick, 0, 200, TimeUnit.MILLISECONDS);
+        return ticker;
     }
 
     /**
@@ -91,13 +96,7 @@ class CaptureProgress implements AutoCloseable {
             size = -1;
         }
         long total = size;
-        Runnable print = () -> err.println(ProgressLine.PREFIX + reader.bytesRead() + " " + total);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "capture-progress");
-            t.setDaemon(true);
-            return t;
-        });
-        ticker.scheduleAtFixedRate(print, 0, 200, TimeUnit.MILLISECONDS);
+        ScheduledExecutorService ticker = every200ms(() -> err.println(ProgressLine.PREFIX + reader.bytesRead() + " " + total));
         return new CaptureProgress(null, reader, ticker) {
             @Override
             public void close() {

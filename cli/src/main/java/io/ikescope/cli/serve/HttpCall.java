@@ -93,11 +93,16 @@ final class HttpCall {
     }
 
     void json(int status, JsonBody body) throws IOException {
+        send(status, "application/json; charset=utf-8", jsonText(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One JSON value as text, written as every answer of the server is (terminal controls escaped). */
+    static String jsonText(JsonBody body) throws IOException {
         StringWriter text = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(text)) {
             body.write(g);
         }
-        send(status, "application/json; charset=utf-8", text.toString().getBytes(StandardCharsets.UTF_8));
+        return text.toString();
     }
 
     void error(int status, String message) throws IOException {

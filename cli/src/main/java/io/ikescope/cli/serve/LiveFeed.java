@@ -130,14 +130,14 @@ public final class LiveFeed implements AutoCloseable {
             pages.add(queue);
         }
         try (OutputStream out = call.eventStream()) {
-            send(out, "status", "{\"source\":" + quote(source) + ",\"status\":" + quote(status) + "}");
+            send(out, "status", statusJson());
             for (String line : kept) {
                 send(out, "watch", line);
             }
             while (true) {
                 String line = queue.poll(15, TimeUnit.SECONDS);
                 if (line == END) {
-                    send(out, "status", "{\"source\":" + quote(source) + ",\"status\":" + quote(status) + "}");
+                    send(out, "status", statusJson());
                     return;
                 }
                 if (line == null) {
@@ -160,18 +160,14 @@ public final class LiveFeed implements AutoCloseable {
         out.flush();
     }
 
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20 || c > 0x7e) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.append('"').toString();
+    private String statusJson() throws IOException {
+        String now = status;
+        return HttpCall.jsonText(g -> {
+            g.writeStartObject();
+            g.writeStringProperty("source", source);
+            g.writeStringProperty("status", now);
+            g.writeEndObject();
+        });
     }
 
     @Override
