@@ -3,6 +3,7 @@ package io.ikescope.cli;
 import io.ikescope.annotate.CaptureAnnotations;
 import io.ikescope.capture.AnnotatedCopy;
 import io.ikescope.crypto.KeyRing;
+import io.ikescope.report.InputSummary;
 import io.ikescope.crypto.keys.CaptureProposals;
 import io.ikescope.crypto.keys.WiresharkTables;
 import io.ikescope.net.DecoderOptions;
@@ -53,14 +54,18 @@ final class AnnotatedCaptureWriter {
     }
 
     /** Writes the annotated copy, then the key tables when keys were given; says what it wrote on {@code err}. */
-    void write(List<String> captures, KeyRing keys, DecoderOptions decoderOptions, PrintWriter err)
+    void write(List<InputSummary> inputs, KeyRing keys, DecoderOptions decoderOptions, PrintWriter err)
             throws IOException {
+        List<String> captures = inputs.stream().map(InputSummary::path).toList();
         long frames = 0;
         long commented = 0;
         List<String> warnings = new ArrayList<>(annotations.warnings());
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
-            for (String capture : captures) {
-                AnnotatedCopy.Result r = AnnotatedCopy.copy(Path.of(capture), out, annotations.of(capture));
+            for (InputSummary input : inputs) {
+                String capture = input.path();
+                AnnotatedCopy.Result r = AnnotatedCopy.copy(Path.of(capture), out, input.series() == null
+                        ? annotations.of(capture)
+                        : annotations.ofSeriesPart(input.series(), capture, input.seriesFirstFrame()));
                 frames += r.frames();
                 commented += r.commented();
                 if (r.notCommented() > 0) {

@@ -1,6 +1,7 @@
 package io.ikescope.cli;
 
 import io.ikescope.capture.CaptureReader;
+import io.ikescope.net.SeriesScan;
 import io.ikescope.cli.serve.ProgressLine;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,7 +20,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * from the file (compressed bytes for gzip), refreshed from a background thread. Shown only on a terminal, for a
  * regular file of more than {@link #MIN_BYTES}, and never with {@code --no-progress}.
  */
-class CaptureProgress implements AutoCloseable {
+class CaptureProgress implements SeriesScan.Watching {
     static final long MIN_BYTES = 100_000_000L;
     private static final CaptureProgress NONE = new CaptureProgress(null, null, null);
 

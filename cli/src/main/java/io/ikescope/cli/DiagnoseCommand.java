@@ -10,7 +10,11 @@ import io.ikescope.correlation.Correlator;
 import io.ikescope.crosscheck.CrossChecker;
 import io.ikescope.diagnosis.Diagnoser;
 import io.ikescope.diagnosis.Diagnosis;
+import io.ikescope.capture.Captures;
+import io.ikescope.net.PacketSink;
 import io.ikescope.net.DecoderCounters;
+import io.ikescope.net.ScanAhead;
+import io.ikescope.net.SeriesScan;
 import io.ikescope.report.ConfigurationView;
 import io.ikescope.report.DiagnoseJsonWriter;
 import io.ikescope.report.DiagnoseTextWriter;
@@ -19,12 +23,8 @@ import io.ikescope.report.InputSummary;
 import io.ikescope.session.IdSequence;
 import io.ikescope.crypto.Decryptor;
 import io.ikescope.crypto.KeyRing;
-import io.ikescope.crypto.keys.KeyCoverage;
-import io.ikescope.crypto.keys.LoadedKeys;
 import io.ikescope.session.MessageSource;
 import io.ikescope.session.Negotiation;
-import io.ikescope.session.SessionTracker;
-import io.ikescope.session.TrackerOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.LongPredicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +50,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Reconstruct every IKE negotiation in the captures and tell why it failed.",
-            "Captures: pcap or pcapng, optionally gzip-compressed; '-' reads standard input.",
+            "Captures: pcap or pcapng, optionally gzip-compressed; '-' reads standard input; a directory, every"
+                + " capture in it. Files whose names differ only in digits (tcpdump -C / -G rotation) are read in"
+                + " the order of their first packets as one capture, frames numbered across them, while each"
+                + " begins where the one before ended; files are read on all cores.",
             "--format html writes one self-contained page (no script, nothing fetched) to open in a browser or mail.",
             "--config FILE (repeatable, one per peer: swanctl.conf, ipsec.conf with its ipsec.secrets beside it, a"
                 + " vendor configuration, or a directory) compares each negotiation with the peers' configurations:"
@@ -86,7 +90,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                 + " tables go to OUT.pcapng.keys/wireshark/")
     Path annotate;
 
-    @Parameters(paramLabel = "CAPTURE", arity = "1..*", description = "capture files, or - for standard input")
+    @Parameters(paramLabel = "CAPTURE", arity = "1..*", description = "capture files or directories of them, or - for standard input")
     List<String> captures;
 
     /**
@@ -100,6 +104,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     private final List<Negotiation> held = new ArrayList<>();
     private long heldMessages;
     private boolean holdingStopped;
+    /** More than one file: negotiations wait for the others, to be matched across capture points. */
+    private boolean holding;
     /** Null without --config: then nothing of the report changes. */
     private CrossChecker crossChecker;
     /** Null without --annotate. */
@@ -124,47 +130,48 @@ final class DiagnoseCommand implements Callable<Integer> {
      * (also {@code audit}'s entry: one capture loop for both). Returns diagnose's exit status.
      */
     int run(WriterFactory writers) throws IOException {
-        // Open every capture first, so that a missing or unreadable file stops the run before any output.
-        // the configurations too: an unreadable one is a one-line error before any output
+        // the configurations first: an unreadable one is a one-line error before any output
         crossChecker = configs.isEmpty() ? null : new CrossChecker(readConfigurations());
-        annotated = annotate == null ? null : new AnnotatedCaptureWriter(annotate, captures);
-        List<CaptureReader> readers = new ArrayList<>();
-        try {
-            for (String capture : captures) {
-                readers.add(CaptureInputs.open(capture, parent.streams().in()));
-            }
+        // every capture is opened before any output, so that a missing or unreadable file stops the run first
+        CapturePlan plan = CapturePlan.of(captures, parent.streams().in(), spec.commandLine().getErr());
+        List<CapturePlan.CaptureFile> files = plan.files();
+        holding = files.size() > 1;
+        annotated = annotate == null ? null
+                : new AnnotatedCaptureWriter(annotate, files.stream().map(CapturePlan.CaptureFile::name).toList());
+        List<ScanAhead.Opener> openers = files.stream().filter(CapturePlan.CaptureFile::regular)
+                .map(f -> (ScanAhead.Opener) () -> Captures.open(Path.of(f.name()))).toList();
+        List<InputSummary> summaries = new ArrayList<>();
+        try (ScanAhead window = new ScanAhead(openers, common.decoderOptions(), ScanAhead.defaultAhead())) {
             MessageSource source = messageSource();
             IdSequence ids = new IdSequence();
             try (Output out = common.openOutput(parent.streams());
                  DiagnoseWriter writer = writers.open(out)) {
-                // with --config, the last capture's summary waits for the held negotiations (see withUnmatched)
-                InputSummary last = null;
-                for (int i = 0; i < captures.size(); i++) {
-                    if (last != null) {
-                        writer.input(last);
-                    }
-                    last = diagnose(captures.get(i), readers.get(i), source, ids, writer);
-                    if (crossChecker == null) {
-                        writer.input(last);
-                        last = null;
-                    }
+                for (CapturePlan.Run run : plan.runs()) {
+                    read(run, window, source, ids, writer, summaries);
                 }
                 for (Correlator.Correlated c : Correlator.correlate(held)) {
                     write(writer, c.negotiation(), c.correlation());
                 }
-                if (last != null) {
-                    writer.input(withUnmatched(last));
+                if (crossChecker != null) {
+                    // the configuration warnings (connections no negotiation matched) are known only now
+                    int last = summaries.size() - 1;
+                    summaries.set(last, summaries.get(last).withWarnings(crossChecker.unmatchedWarnings()));
+                }
+                for (InputSummary summary : summaries) {
+                    writer.input(summary);
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
         } finally {
-            for (CaptureReader r : readers) {
-                r.close();
+            for (CapturePlan.CaptureFile f : files) {
+                if (!f.regular()) {
+                    f.stream().close();
+                }
             }
         }
         if (annotated != null) {
-            annotated.write(captures, common.keyRing(), common.decoderOptions(), spec.commandLine().getErr());
+            annotated.write(summaries, common.keyRing(), common.decoderOptions(), spec.commandLine().getErr());
         }
         return anyFailed ? ExitCodes.NEGOTIATION_FAILED : ExitCodes.OK;
     }
@@ -180,42 +187,47 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     /**
-     * Reconstructs and reports the negotiations of one capture. A capture file is read and decoded on a second
-     * thread while this one reconstructs from what was found so far (see {@link CaptureInputs#scan}).
+     * Reconstructs and reports the negotiations of one run of files: one series while each file begins no earlier
+     * than the one before it ended, a new capture from a file that does not (see {@link CapturePlan#continues}).
      */
-    private InputSummary diagnose(String capture, CaptureReader reader, MessageSource source, IdSequence ids,
-                                  DiagnoseWriter writer) throws IOException {
-        List<String> warnings = new ArrayList<>();
-        SessionTracker tracker = new SessionTracker(capture, TrackerOptions.defaults(), ids,
-                negotiation -> holdOrWrite(writer, negotiation, warnings));
-        LoadedKeys keys = common.loadedKeys();
-        KeyCoverage coverage = new KeyCoverage(keys);
-        MessageSource observed = datagram -> {
-            coverage.observe(datagram.ike());
-            return source.observe(datagram);
-        };
-        DecoderCounters counters;
-        try (CaptureProgress progress = progressLines ? CaptureProgress.lines(capture, reader, System.err)
-                : CaptureProgress.start(noProgress, parent.streams().terminal(), capture, reader, System.err)) {
-            counters = CaptureInputs.scan(capture, reader, common.decoderOptions(),
-                    tracker.packetSink(observed, warnings::add));
+    private void read(CapturePlan.Run run, ScanAhead window, MessageSource source, IdSequence ids,
+                      DiagnoseWriter writer, List<InputSummary> summaries) throws IOException {
+        List<CapturePlan.CaptureFile> files = run.files();
+        CaptureSeries series = null;
+        SeriesScan scan = null;
+        for (int i = 0; i < files.size(); i++) {
+            CapturePlan.CaptureFile file = files.get(i);
+            if (series != null && !CapturePlan.continues(series.lastNanos(), file.firstNanos())) {
+                summaries.addAll(series.finish());
+                series = null;
+            }
+            if (series == null) {
+                series = new CaptureSeries(file.name(), ids, common.loadedKeys(), source,
+                        (negotiation, warnings) -> holdOrWrite(writer, negotiation, warnings));
+                scan = new SeriesScan(window);
+            }
+            CapturePlan.CaptureFile next = i + 1 < files.size() ? files.get(i + 1) : null;
+            LongPredicate nextContinues = last -> next != null && CapturePlan.continues(last, next.firstNanos());
+            SeriesScan fileScan = scan;
+            series.read(file, sink -> file.regular()
+                    ? fileScan.read(sink, nextContinues, reader -> progress(file.name(), reader))
+                    : readStream(file, sink));
         }
-        tracker.finish();
-        warnings.addAll(tracker.warnings());
-        // the key files' warnings belong to every capture they were meant to decrypt, with what this one lacked
-        warnings.addAll(keys.warnings());
-        warnings.addAll(coverage.warnings());
-        return new InputSummary(capture, reader.format(), counters.frames(), counters.ikeMessages(), warnings);
+        summaries.addAll(series.finish());
     }
 
-    /**
-     * The last capture's summary carries the run's configuration warnings (connections no negotiation matched): only
-     * when every capture has been read, and the held negotiations written, is it known which ones did.
-     */
-    private InputSummary withUnmatched(InputSummary last) {
-        List<String> warnings = new ArrayList<>(last.warnings());
-        warnings.addAll(crossChecker.unmatchedWarnings());
-        return new InputSummary(last.path(), last.format(), last.packets(), last.ikeMessages(), warnings);
+    /** Standard input or a pipe: read on this thread, each message handled as it arrives. */
+    private SeriesScan.FileResult readStream(CapturePlan.CaptureFile file, PacketSink sink) throws IOException {
+        CaptureReader reader = file.stream();
+        try (CaptureProgress progress = progress(file.name(), reader)) {
+            DecoderCounters c = CaptureInputs.scan(file.name(), reader, common.decoderOptions(), sink);
+            return new SeriesScan.FileResult(reader.format(), c.frames(), c.ikeMessages(), c.lastFrameNanos());
+        }
+    }
+
+    private CaptureProgress progress(String capture, CaptureReader reader) {
+        return progressLines ? CaptureProgress.lines(capture, reader, System.err)
+                : CaptureProgress.start(noProgress, parent.streams().terminal(), capture, reader, System.err);
     }
 
     private Map<String, PeerConfig> readConfigurations() {
@@ -232,7 +244,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     /** With several captures, a negotiation waits for the others (within the limits); alone, it is written now. */
     private void holdOrWrite(DiagnoseWriter writer, Negotiation negotiation, List<String> warnings) {
-        if (captures.size() > 1 && !holdingStopped) {
+        if (holding && !holdingStopped) {
             if (held.size() < MAX_HELD_NEGOTIATIONS
                     && heldMessages + negotiation.messages().size() <= MAX_HELD_MESSAGES) {
                 held.add(negotiation);

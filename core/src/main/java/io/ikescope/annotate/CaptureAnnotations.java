@@ -76,15 +76,36 @@ public final class CaptureAnnotations {
 
     /** The comments of one capture, as the copy asks for them. */
     public AnnotatedCopy.Comments of(String input) {
-        Map<Long, String> byFrame = frames.getOrDefault(input, Map.of());
         List<String> section = new ArrayList<>();
         section.add("ikescope diagnose of " + input + ": " + sections.getOrDefault(input, List.of()).size()
                 + " negotiation(s); frame numbers in these comments count from 1 in that capture");
         section.addAll(sections.getOrDefault(input, List.of()));
+        return comments(frames.getOrDefault(input, Map.of()), 0, section);
+    }
+
+    /**
+     * The comments of one file of a rotated series read as one capture named {@code series} (its first file), whose
+     * frames count across the series: this file's first frame is number {@code firstFrame} there.
+     */
+    public AnnotatedCopy.Comments ofSeriesPart(String series, String file, long firstFrame) {
+        List<String> section = new ArrayList<>();
+        if (firstFrame == 1) {
+            section.add("ikescope diagnose of the rotated series beginning with " + series + ": "
+                    + sections.getOrDefault(series, List.of()).size() + " negotiation(s); frame numbers in these"
+                    + " comments count from 1 in this file and on through the series' files in order");
+            section.addAll(sections.getOrDefault(series, List.of()));
+        } else {
+            section.add("ikescope diagnose: " + file + " continues the rotated series beginning with " + series
+                    + "; its first frame is frame " + firstFrame + " of the series");
+        }
+        return comments(frames.getOrDefault(series, Map.of()), firstFrame - 1, section);
+    }
+
+    private static AnnotatedCopy.Comments comments(Map<Long, String> byFrame, long offset, List<String> section) {
         return new AnnotatedCopy.Comments() {
             @Override
             public String frame(long frameNumber) {
-                return byFrame.get(frameNumber);
+                return byFrame.get(frameNumber + offset);
             }
 
             @Override

@@ -34,13 +34,17 @@ public final class BackgroundScan implements AutoCloseable {
     private final Thread thread;
     /** Live input: every frame's events are handed over at once, so the caller sees them as they arrive. */
     private final boolean live;
+    /** A file of a series: the decoder is left open for the caller (see {@link #decoder()}). */
+    private final boolean openEnded;
+    private volatile PacketDecoder decoder;
     private volatile boolean cancelled;
     private boolean drained;
 
-    private BackgroundScan(CaptureReader reader, DecoderOptions options, boolean live) {
+    private BackgroundScan(CaptureReader reader, DecoderOptions options, boolean live, boolean openEnded) {
         this.reader = reader;
         this.options = options;
         this.live = live;
+        this.openEnded = openEnded;
         this.thread = new Thread(this::scan, "ikescope-scan");
         // a scan nobody waits for must not keep the process alive
         thread.setDaemon(true);
@@ -48,9 +52,28 @@ public final class BackgroundScan implements AutoCloseable {
 
     /** Starts scanning {@code reader} (which stays the caller's to close, after this scan is closed). */
     public static BackgroundScan start(CaptureReader reader, DecoderOptions options) {
-        BackgroundScan scan = new BackgroundScan(reader, options, false);
+        BackgroundScan scan = new BackgroundScan(reader, options, false, false);
         scan.thread.start();
         return scan;
+    }
+
+    /**
+     * The same for one file of a rotated series: the decoder is neither finished nor told the reader's warnings when
+     * the file ends; after {@link #drainTo} the caller has it ({@link #decoder()}) to finish, or to go on with into
+     * the next file when a datagram or stream is still open.
+     */
+    public static BackgroundScan startOpenEnded(CaptureReader reader, DecoderOptions options) {
+        BackgroundScan scan = new BackgroundScan(reader, options, false, true);
+        scan.thread.start();
+        return scan;
+    }
+
+    /** The open-ended scan's decoder, once {@link #drainTo} has returned; its sink is the scan's: redirect it. */
+    public PacketDecoder decoder() {
+        if (!openEnded || decoder == null) {
+            throw new IllegalStateException("not an open-ended scan that was drained");
+        }
+        return decoder;
     }
 
     /**
@@ -58,7 +81,7 @@ public final class BackgroundScan implements AutoCloseable {
      * not in batches, and {@link #drainTo(PacketSink, Runnable)} ticks while the stream is quiet.
      */
     public static BackgroundScan startLive(CaptureReader reader, DecoderOptions options) {
-        BackgroundScan scan = new BackgroundScan(reader, options, true);
+        BackgroundScan scan = new BackgroundScan(reader, options, true, false);
         scan.thread.start();
         return scan;
     }
@@ -133,7 +156,15 @@ public final class BackgroundScan implements AutoCloseable {
     private void scan() {
         Collector collector = new Collector();
         try {
-            collector.hand(CaptureScan.run(reader, options, collector, collector::afterFrame), null);
+            DecoderCounters counters;
+            if (openEnded) {
+                PacketDecoder open = new PacketDecoder(collector, options);
+                counters = CaptureScan.frames(reader, open, collector::afterFrame);
+                decoder = open;
+            } else {
+                counters = CaptureScan.run(reader, options, collector, collector::afterFrame);
+            }
+            collector.hand(counters, null);
         } catch (Cancelled e) {
             // close() was called: nobody reads what is left
         } catch (IOException | RuntimeException | Error e) {

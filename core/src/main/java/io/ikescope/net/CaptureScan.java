@@ -18,13 +18,20 @@ public final class CaptureScan {
     static DecoderCounters run(CaptureReader reader, DecoderOptions options, PacketSink sink, Runnable afterFrame)
             throws IOException {
         PacketDecoder decoder = new PacketDecoder(sink, options);
-        for (Frame frame = reader.next(); frame != null; frame = reader.next()) {
-            decoder.accept(frame);
-            afterFrame.run();
-        }
+        frames(reader, decoder, afterFrame);
         decoder.finish();
         for (String warning : reader.warnings()) {
             sink.onWarning(warning);
+        }
+        return decoder.counters();
+    }
+
+    /** Only the frames: the decoder is neither finished nor told the reader's warnings (a file of a series). */
+    static DecoderCounters frames(CaptureReader reader, PacketDecoder decoder, Runnable afterFrame)
+            throws IOException {
+        for (Frame frame = reader.next(); frame != null; frame = reader.next()) {
+            decoder.accept(frame);
+            afterFrame.run();
         }
         return decoder.counters();
     }

@@ -18,9 +18,14 @@ package io.ikescope.net;
  * @param fragmentOverlapConflicts fragments overlapping earlier ones with different bytes (the earlier bytes win)
  * @param tcpStreamsDropped        RFC 8229 TCP directions abandoned (limits, gaps, framing errors)
  * @param ahPackets                AH packets handed to the sink (last so that the earlier positions stay)
+ * @param firstFrameNanos          capture time of the first frame, {@link #NO_FRAME} when there was none
+ * @param lastFrameNanos           capture time of the last frame, {@link #NO_FRAME} when there was none (where a
+ *                                 rotated series of files joins: the next file must not begin before it)
  */
 public record DecoderCounters(long frames, long ikeMessages, long espPackets, long icmpUnreachable,
                               long unknownLinkType, long malformed, long notIke, long natKeepalives,
                               long datagramsReassembled, long datagramsIncomplete, long fragmentsUnusable,
-                              long fragmentOverlapConflicts, long tcpStreamsDropped, long ahPackets) {
+                              long fragmentOverlapConflicts, long tcpStreamsDropped, long ahPackets,
+                              long firstFrameNanos, long lastFrameNanos) {
+    public static final long NO_FRAME = Long.MIN_VALUE;
 }

@@ -24,6 +24,8 @@ final class Diagnostics {
         long fragmentOverlapConflicts;
         long tcpStreamsDropped;
         long ahPackets;
+        long firstFrameNanos = DecoderCounters.NO_FRAME;
+        long lastFrameNanos = DecoderCounters.NO_FRAME;
     }
 
     final Counters counters = new Counters();
@@ -72,6 +74,7 @@ final class Diagnostics {
         Counters c = counters;
         return new DecoderCounters(c.frames, c.ikeMessages, c.espPackets, c.icmpUnreachable, c.unknownLinkType,
                 c.malformed, c.notIke, c.natKeepalives, c.datagramsReassembled, c.datagramsIncomplete,
-                c.fragmentsUnusable, c.fragmentOverlapConflicts, c.tcpStreamsDropped, c.ahPackets);
+                c.fragmentsUnusable, c.fragmentOverlapConflicts, c.tcpStreamsDropped, c.ahPackets,
+                c.firstFrameNanos, c.lastFrameNanos);
     }
 }

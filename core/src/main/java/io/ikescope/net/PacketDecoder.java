@@ -24,8 +24,11 @@ public final class PacketDecoder {
     private final FragmentReassembler fragments;
     private final TransportLayer transport;
     private final LinkLayer link;
+    private final Relay relay;
 
     public PacketDecoder(PacketSink sink, DecoderOptions options) {
+        this.relay = new Relay(sink);
+        sink = relay;
         this.diagnostics = new Diagnostics(sink);
         this.current = new CurrentFrame(diagnostics);
         this.fragments = new FragmentReassembler(options, diagnostics);
@@ -38,9 +41,13 @@ public final class PacketDecoder {
 
     /** Decodes one frame; its bytes are not kept after this returns. */
     public void accept(Frame frame) {
-        diagnostics.counters.frames++;
+        Diagnostics.Counters counters = diagnostics.counters;
         long number = frame.number();
         long nanos = frame.epochNanos();
+        if (counters.frames++ == 0) {
+            counters.firstFrameNanos = nanos;
+        }
+        counters.lastFrameNanos = nanos;
         current.start(number, nanos);
         if (!fragments.isIdle()) {
             fragments.expire(number, nanos);
@@ -62,8 +69,60 @@ public final class PacketDecoder {
         diagnostics.finish();
     }
 
+    /**
+     * Whether a datagram or an RFC 8229 stream is still open, so that the capture file after this one (the next of a
+     * rotated series) must be decoded by this decoder to complete it.
+     */
+    public boolean holdsPartialData() {
+        return !fragments.isIdle() || !transport.tcpIdle();
+    }
+
+    /** Sends what the decoder finds from now on to {@code sink} (a decoder that continues into the next file). */
+    public void redirect(PacketSink sink) {
+        relay.target = sink;
+    }
+
     /** Counts so far. */
     public DecoderCounters counters() {
         return diagnostics.snapshot();
+    }
+
+    /** The one sink every layer holds, so that it can be changed for all of them. */
+    private static final class Relay implements PacketSink {
+        PacketSink target;
+
+        Relay(PacketSink target) {
+            this.target = target;
+        }
+
+        @Override
+        public void onIke(IkeDatagram message) {
+            target.onIke(message);
+        }
+
+        @Override
+        public void onEsp(EspPacket packet) {
+            target.onEsp(packet);
+        }
+
+        @Override
+        public void onAh(AhPacket packet) {
+            target.onAh(packet);
+        }
+
+        @Override
+        public void onWarning(String warning) {
+            target.onWarning(warning);
+        }
+
+        @Override
+        public void onIcmpUnreachable(IcmpUnreachable error) {
+            target.onIcmpUnreachable(error);
+        }
+
+        @Override
+        public void onIncompleteDatagram(IncompleteDatagram datagram) {
+            target.onIncompleteDatagram(datagram);
+        }
     }
 }

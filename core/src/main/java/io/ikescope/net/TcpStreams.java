@@ -369,6 +369,11 @@ final class TcpStreams {
         totalHeld = 0;
     }
 
+    /** No direction is followed: nothing a later capture file could continue. */
+    boolean isIdle() {
+        return directions.isEmpty();
+    }
+
     /** Memory held by all directions (for tests of the bounds). */
     long held() {
         return totalHeld;

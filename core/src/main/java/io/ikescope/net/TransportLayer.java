@@ -43,6 +43,11 @@ final class TransportLayer {
         tcp.finish();
     }
 
+    /** No RFC 8229 stream holds part of a message. */
+    boolean tcpIdle() {
+        return tcp.isIdle();
+    }
+
     void udp(byte[] b, int at, int capturedEnd, long datagramEnd) {
         if (at + 8 > capturedEnd) {
             frame.malformed("udp", "a UDP header is cut short");

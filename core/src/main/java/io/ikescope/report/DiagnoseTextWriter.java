@@ -85,7 +85,8 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
     public void close() throws IOException {
         for (InputSummary i : inputs) {
             out.println("Capture " + esc(i.path()) + " (" + i.format() + "): " + i.packets() + " packets, "
-                    + i.ikeMessages() + " IKE messages");
+                    + i.ikeMessages() + " IKE messages" + (i.series() == null ? "" : ", frames " + i.seriesFirstFrame()
+                    + ".." + (i.seriesFirstFrame() + i.packets() - 1) + " of the series " + esc(i.series())));
             for (String w : i.warnings()) {
                 out.println("  warning: " + esc(w));
             }
