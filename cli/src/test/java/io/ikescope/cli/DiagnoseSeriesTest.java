@@ -108,7 +108,8 @@ class DiagnoseSeriesTest {
                 }
                 assertThat(packets).isEqualTo(whole.json().get("inputs").get(0).get("packets").asLong());
                 for (JsonNode n : whole.json().get("negotiations")) {
-                    crossing += n.get("lastFrame").asLong() > perFile ? 1 : 0;
+                    long firstFile = (n.get("firstFrame").asLong() - 1) / perFile;
+                    crossing += (n.get("lastFrame").asLong() - 1) / perFile != firstFile ? 1 : 0;
                 }
             }
         }
