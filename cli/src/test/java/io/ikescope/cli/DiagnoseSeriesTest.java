@@ -144,6 +144,9 @@ class DiagnoseSeriesTest {
         Run text = run("diagnose", rotated.toString());
         assertThat(text.out()).contains("Capture " + rotated.resolve("cap.pcap11") + " (pcapng): 2 packets, 2 IKE"
                 + " messages, frames 23..24 of the series " + rotated.resolve("cap.pcap"));
+        Run html = run("diagnose", "-f", "html", rotated.toString());
+        assertThat(html.out()).contains(rotated.resolve("cap.pcap11") + "<br><span class=\"note\">frames 23..24 of the"
+                + " rotated series beginning with " + rotated.resolve("cap.pcap") + "</span>");
     }
 
     @Test

@@ -63,8 +63,10 @@ final class NegotiationViews {
     }
 
     static Views.Input input(InputSummary i) {
+        String series = i.series() == null ? "" : "frames " + i.seriesFirstFrame() + ".."
+                + (i.seriesFirstFrame() + i.packets() - 1) + " of the rotated series beginning with " + esc(i.series());
         return new Views.Input(esc(i.path()), i.format(), i.packets(), i.ikeMessages(),
-                i.warnings().stream().map(NegotiationViews::esc).toList());
+                i.warnings().stream().map(NegotiationViews::esc).toList(), series);
     }
 
     /** "ok" for an established negotiation, "unknown" when the capture does not show the outcome, else "fail". */

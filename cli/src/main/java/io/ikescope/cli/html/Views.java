@@ -127,6 +127,8 @@ public final class Views {
     public record Finding(String severity, String code, List<Span> message, List<FrameLink> frames) {
     }
 
-    public record Input(String path, String format, long packets, long ikeMessages, List<String> warnings) {
+    /** One capture read; {@code seriesNote} places a file of a rotated series in it ("" for a capture alone). */
+    public record Input(String path, String format, long packets, long ikeMessages, List<String> warnings,
+                        String seriesNote) {
     }
 }
