@@ -2,10 +2,12 @@ package io.ikescope.net;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rebuilds IPv4 and IPv6 datagrams from their fragments.
@@ -97,6 +99,10 @@ final class FragmentReassembler {
     private final Map<Key, Pending> pending = new LinkedHashMap<>();
     private long pendingBytes;
 
+    /** Datagrams pending when the file before ended (see {@link #watchPending}), or null. */
+    private Set<Key> watched;
+    private boolean watchedTouched;
+
     FragmentReassembler(DecoderOptions options, Diagnostics diagnostics) {
         this.options = options;
         this.diagnostics = diagnostics;
@@ -104,6 +110,31 @@ final class FragmentReassembler {
 
     boolean isIdle() {
         return pending.isEmpty();
+    }
+
+    /**
+     * Starts watching the datagrams pending now (left by the file before, when this reassembler goes on into the next
+     * file of a series): whether a later fragment belongs to one of them, or anything else happens that a reassembler
+     * without them would not have done alike (an eviction, an expiry while one of them is still pending).
+     */
+    void watchPending() {
+        watched = new HashSet<>(pending.keySet());
+        watchedTouched = false;
+    }
+
+    /** Since {@link #watchPending}, the watched datagrams made a difference to what was reassembled. */
+    boolean watchedTouched() {
+        return watchedTouched;
+    }
+
+    /** None of the watched datagrams is pending any more (each was completed, expired or dropped). */
+    boolean watchedResolved() {
+        for (Key key : watched) {
+            if (pending.containsKey(key)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -126,6 +157,9 @@ final class FragmentReassembler {
             return null;
         }
         Key key = new Key(version, addresses, id, protocol);
+        if (watched != null && watched.contains(key)) {
+            watchedTouched = true;
+        }
         makeRoom(length + PIECE_OVERHEAD, !pending.containsKey(key), frame);
         Pending p = pending.get(key);
         if (p == null) {
@@ -244,6 +278,9 @@ final class FragmentReassembler {
             }
             it.remove();
             pendingBytes -= p.bytes;
+            if (watched != null && !watched.contains(e.getKey()) && !watchedResolved()) {
+                watchedTouched = true; // a younger datagram expired before a watched one: timestamps out of order
+            }
             dropped(e.getKey(), p, "no further fragment arrived within " + options.fragmentTimeoutNanos() / 1_000_000_000L
                     + " s / " + options.fragmentTimeoutFrames() + " frames");
         }
@@ -257,6 +294,9 @@ final class FragmentReassembler {
             Pending p = e.getValue();
             it.remove();
             pendingBytes -= p.bytes;
+            if (watched != null) {
+                watchedTouched = true; // the watched datagrams' bytes count against the limit
+            }
             dropped(e.getKey(), p, "the reassembly limit (" + options.maxPendingFragmentDatagrams() + " datagrams, "
                     + options.maxPendingFragmentBytes() + " bytes) was reached at frame " + frame);
         }

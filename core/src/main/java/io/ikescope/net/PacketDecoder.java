@@ -77,6 +77,29 @@ public final class PacketDecoder {
         return !fragments.isIdle() || !transport.tcpIdle();
     }
 
+    /**
+     * Going on into the next file: watches the datagrams still pending, so that {@link #leftoversSettled()} can say
+     * when this decoder and one that began with the next file (its own scan) would decode the rest alike. False, and
+     * nothing watched, when an RFC 8229 stream is open (a stream has no end in sight: the whole file is needed).
+     */
+    public boolean watchLeftovers() {
+        if (!transport.tcpIdle()) {
+            return false;
+        }
+        fragments.watchPending();
+        return true;
+    }
+
+    /** The watched datagrams are all gone, and none of them made a difference to what was decoded since. */
+    public boolean leftoversSettled() {
+        return !fragments.watchedTouched() && fragments.watchedResolved();
+    }
+
+    /** One of the watched datagrams made a difference: the whole file must be decoded by this decoder. */
+    public boolean leftoversTouched() {
+        return fragments.watchedTouched();
+    }
+
     /** Sends what the decoder finds from now on to {@code sink} (a decoder that continues into the next file). */
     public void redirect(PacketSink sink) {
         relay.target = sink;

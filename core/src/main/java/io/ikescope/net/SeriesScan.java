@@ -4,6 +4,8 @@ import io.ikescope.capture.CaptureReader;
 import io.ikescope.capture.Frame;
 
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.LongPredicate;
 
 /**
@@ -36,6 +38,8 @@ public final class SeriesScan {
     private PacketDecoder carried;
     /** The series number, minus one, of the first frame the carried decoder numbered 1. */
     private long carriedOrigin;
+    /** Files whose own scan took over from the carried decoder part-way (for tests). */
+    private int handOvers;
 
     public SeriesScan(ScanAhead window) {
         this.window = window;
@@ -80,25 +84,41 @@ public final class SeriesScan {
         return new FileResult(scan.reader().format(), c.frames(), c.ikeMessages(), c.lastFrameNanos());
     }
 
-    /** The file before left a datagram open: this file is decoded by its decoder, numbering on from it. */
-    private FileResult continueCarried(ScanAhead.Scan unused, PacketSink sink, LongPredicate nextContinues,
+    /**
+     * The file before left a datagram open: its decoder goes on into this file, numbering on from it, until the
+     * datagrams it carried are settled (completed, expired) without making a difference to anything else; it then
+     * holds what a decoder that began with this file holds, so from the next frame this file's own scan, read
+     * meanwhile on another core, gives the same events, and takes over. Only when a
+     * carried datagram did make a difference (a later fragment of it, limits, an RFC 8229 stream) is the whole
+     * file decoded by the carried decoder, on this thread.
+     */
+    private FileResult continueCarried(ScanAhead.Scan scan, PacketSink sink, LongPredicate nextContinues,
                                        Progress progress) throws IOException {
         PacketDecoder decoder = carried;
         carried = null;
-        PacketSink numbered = ShiftedFrames.by(carriedOrigin, sink);
+        Given given = new Given(sink, new HashSet<>(), new HashSet<>());
+        PacketSink numbered = ShiftedFrames.by(carriedOrigin, given);
         decoder.redirect(numbered);
+        boolean mayHandOver = decoder.watchLeftovers();
         long before = decoder.counters().ikeMessages();
         long base = frames - carriedOrigin;
         long count = 0;
         long last = DecoderCounters.NO_FRAME;
         String format;
-        try (CaptureReader reader = unused.reopen(); Watching watching = progress.watch(reader)) {
+        try (CaptureReader reader = scan.reopen(); Watching watching = progress.watch(reader)) {
             format = reader.format();
             for (Frame f = reader.next(); f != null; f = reader.next()) {
                 decoder.accept(new Frame(base + f.number(), f.epochNanos(), f.linkType(), f.data(), f.offset(),
                         f.capturedLength(), f.originalLength(), f.fileOffset()));
                 count++;
                 last = f.epochNanos();
+                if (mayHandOver && decoder.leftoversTouched()) {
+                    mayHandOver = false;
+                } else if (mayHandOver && decoder.leftoversSettled()) {
+                    // both decoders now hold the same: the file's own scan goes on from the next frame alike
+                    handOvers++;
+                    return drain(scan, new LaterFrames(given, frames + f.number()), nextContinues, progress);
+                }
             }
             if (decoder.holdsPartialData() && nextContinues.test(last)) {
                 carried = decoder;
@@ -108,6 +128,98 @@ public final class SeriesScan {
             warnReader(reader, numbered);
         }
         return new FileResult(format, count, decoder.counters().ikeMessages() - before, last);
+    }
+
+    /**
+     * What the carried decoder gave (series numbering): passed on to {@code sink}, its warnings and dropped datagrams
+     * remembered, so that the file's own scan does not give them a second time after the hand-over.
+     */
+    private record Given(PacketSink sink, Set<String> warnings, Set<IncompleteDatagram> dropped)
+            implements PacketSink {
+        @Override
+        public void onIke(IkeDatagram message) {
+            sink.onIke(message);
+        }
+
+        @Override
+        public void onEsp(EspPacket packet) {
+            sink.onEsp(packet);
+        }
+
+        @Override
+        public void onAh(AhPacket packet) {
+            sink.onAh(packet);
+        }
+
+        @Override
+        public void onWarning(String warning) {
+            warnings.add(warning);
+            sink.onWarning(warning);
+        }
+
+        @Override
+        public void onIcmpUnreachable(IcmpUnreachable error) {
+            sink.onIcmpUnreachable(error);
+        }
+
+        @Override
+        public void onIncompleteDatagram(IncompleteDatagram datagram) {
+            dropped.add(datagram);
+            sink.onIncompleteDatagram(datagram);
+        }
+    }
+
+    /**
+     * A file's own scan after the hand-over (series numbering): what a frame up to {@code after} yielded the carried
+     * decoder gave already; a datagram dropped, reported when it is given up (it may have begun before), only when the
+     * carried decoder did not report it; a warning only when it was not given.
+     */
+    private record LaterFrames(Given given, long after) implements PacketSink {
+        @Override
+        public void onIke(IkeDatagram message) {
+            if (message.frame() > after) {
+                given.sink().onIke(message);
+            }
+        }
+
+        @Override
+        public void onEsp(EspPacket packet) {
+            if (packet.frame() > after) {
+                given.sink().onEsp(packet);
+            }
+        }
+
+        @Override
+        public void onAh(AhPacket packet) {
+            if (packet.frame() > after) {
+                given.sink().onAh(packet);
+            }
+        }
+
+        @Override
+        public void onWarning(String warning) {
+            if (!given.warnings().contains(warning)) {
+                given.sink().onWarning(warning);
+            }
+        }
+
+        @Override
+        public void onIcmpUnreachable(IcmpUnreachable error) {
+            if (error.frame() > after) {
+                given.sink().onIcmpUnreachable(error);
+            }
+        }
+
+        @Override
+        public void onIncompleteDatagram(IncompleteDatagram datagram) {
+            if (!given.dropped().contains(datagram)) {
+                given.sink().onIncompleteDatagram(datagram);
+            }
+        }
+    }
+
+    int handOvers() {
+        return handOvers;
     }
 
     private static void warnReader(CaptureReader reader, PacketSink sink) {

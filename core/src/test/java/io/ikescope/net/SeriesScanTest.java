@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,9 +36,57 @@ class SeriesScanTest {
         "core/src/test/resources/captures/rfc8229-tcp-reordered.pcap"})
     void everyCutGivesWhatTheWholeFileGives(String name) throws IOException {
         Path whole = TestPaths.repositoryRoot().resolve(name);
+        for (DecoderOptions options : OPTIONS) {
+            cutEverywhere(whole, options);
+        }
+    }
+
+    /**
+     * A capture that ends with a datagram still incomplete (a lost fragment) followed by one of unfragmented IKE
+     * messages: the first file's decoder gives the datagram up in the second file after the messages it decoded
+     * there, and the second file's own scan takes over without giving those messages twice.
+     */
+    @Test
+    void aDatagramLeftOpenIsGivenUpInTheNextFileWithoutRepeatingWhatCameBefore() throws IOException {
+        byte[] lossy = Files.readAllBytes(TestPaths.sampleCapture("ikev1-cert-ipfrag-loss"));
+        byte[] plain = Files.readAllBytes(TestPaths.sampleCapture("ikev2-psk-ok"));
+        Path whole = temp.resolve("whole.pcap");
+        ByteBuffer joined = ByteBuffer.allocate(lossy.length + plain.length - 24);
+        joined.put(lossy).put(plain, 24, plain.length - 24);
+        Files.write(whole, joined.array());
+        int before = handOvers;
+        for (DecoderOptions options : OPTIONS) {
+            List<String> expected = new ArrayList<>();
+            try (CaptureReader reader = Captures.open(whole)) {
+                expected.add("frames " + CaptureScan.run(reader, options, recorder(expected)).frames());
+            }
+            assertThat(readSeries(List.of(TestPaths.sampleCapture("ikev1-cert-ipfrag-loss"),
+                    TestPaths.sampleCapture("ikev2-psk-ok")), 2, options)).as("%s", options)
+                    .containsExactlyElementsOf(expected);
+        }
+        assertThat(handOvers).as("hand-overs with the short timeout").isGreaterThan(before);
+    }
+
+    /**
+     * The defaults; fragments given up after 3 frames (so that a datagram left open by the first file expires in the
+     * second, and its own scan takes over there); at most one datagram pending (evictions).
+     */
+    private static final List<DecoderOptions> OPTIONS = List.of(DecoderOptions.defaults(),
+            DecoderOptions.defaults().withFragmentLimits(1024, 1 << 20, 30_000_000_000L, 3),
+            DecoderOptions.defaults().withFragmentLimits(1, 1 << 20, 30_000_000_000L, 100_000));
+
+    /** Cuts, over all captures, where the second file's own scan took over from the first file's decoder. */
+    private static int handOvers;
+
+    @AfterAll
+    static void theShortTimeoutMadeTheSecondFilesScanTakeOver() {
+        assertThat(handOvers).as("cuts where the second file's own scan took over part-way").isPositive();
+    }
+
+    private void cutEverywhere(Path whole, DecoderOptions options) throws IOException {
         List<String> expected = new ArrayList<>();
         try (CaptureReader reader = Captures.open(whole)) {
-            expected.add("frames " + CaptureScan.run(reader, DecoderOptions.defaults(), recorder(expected)).frames());
+            expected.add("frames " + CaptureScan.run(reader, options, recorder(expected)).frames());
         }
         byte[] bytes = Files.readAllBytes(whole);
         List<Integer> records = recordStarts(bytes);
@@ -50,16 +100,16 @@ class SeriesScanTest {
             rest.put(bytes, 0, 24).put(bytes, records.get(cut), bytes.length - records.get(cut));
             Files.write(second, rest.array());
             for (int ahead : new int[] {1, 2}) {
-                assertThat(readSeries(List.of(first, second), ahead)).as("cut before record %d, %d at once", cut,
-                        ahead).containsExactlyElementsOf(expected);
+                assertThat(readSeries(List.of(first, second), ahead, options)).as("cut before record %d, %d at once,"
+                        + " %s", cut, ahead, options).containsExactlyElementsOf(expected);
             }
         }
     }
 
-    private static List<String> readSeries(List<Path> files, int ahead) throws IOException {
+    private List<String> readSeries(List<Path> files, int ahead, DecoderOptions options) throws IOException {
         List<String> seen = new ArrayList<>();
         List<ScanAhead.Opener> openers = files.stream().map(p -> (ScanAhead.Opener) () -> Captures.open(p)).toList();
-        try (ScanAhead window = new ScanAhead(openers, DecoderOptions.defaults(), ahead)) {
+        try (ScanAhead window = new ScanAhead(openers, options, ahead)) {
             SeriesScan series = new SeriesScan(window);
             long frames = 0;
             for (int i = 0; i < files.size(); i++) {
@@ -67,6 +117,7 @@ class SeriesScanTest {
                 SeriesScan.FileResult r = series.read(recorder(seen), last -> more, reader -> () -> { });
                 frames += r.frames();
             }
+            handOvers += series.handOvers();
             seen.add("frames " + frames);
         }
         return seen;
