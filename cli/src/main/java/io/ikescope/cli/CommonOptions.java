@@ -22,26 +22,26 @@ final class CommonOptions {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             converter = FormatConverter.class,
             description = "text or json, for diagnose and audit also html (default: ${DEFAULT-VALUE})")
-    private OutputFormat format;
+    OutputFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of standard output")
-    private Path output;
+    Path output;
 
     @Option(names = "--port", paramLabel = "PORT", split = ",",
             description = "also decode UDP port PORT as IKE (besides 500 and 4500); repeatable")
-    private List<Integer> ports = new ArrayList<>();
+    List<Integer> ports = new ArrayList<>();
 
     @Option(names = {"-k", "--keys"}, paramLabel = "PATH",
             description = {"key material, repeatable: a Wireshark ikev1/ikev2_decryption_table (also what"
                 + " strongSwan's save-keys plugin writes), a tcpdump IKEv2 secrets file, a strongSwan charon log"
                 + " written with ike log level 4, or a directory holding such files; recognised by content"})
-    private List<Path> keys = new ArrayList<>();
+    List<Path> keys = new ArrayList<>();
 
     @Option(names = "--debug", description = "print stack traces of internal errors")
-    private boolean debug;
+    boolean debug;
 
     @Spec(Spec.Target.MIXEE)
-    private CommandSpec mixee;
+    CommandSpec mixee;
 
     private LoadedKeys loadedKeys;
 

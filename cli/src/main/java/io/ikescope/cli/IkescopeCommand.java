@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
             "2:usage error or unreadable input"})
 public final class IkescopeCommand implements Runnable {
     /**
-     * The subcommands, in the order help lists them. They are registered by {@link Main}: only the one a run names
-     * (reading a command's annotations is most of picocli's start-up), all of them when none is named.
+     * The subcommands, in the order help lists them. {@link Main} registers their {@link CommandModels} (written from
+     * these classes' annotations): only the one a run names, all of them when none is named.
      */
     static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 

@@ -45,18 +45,20 @@ public final class Main {
     }
 
     /**
-     * The command line for {@code args}: when the first argument names a subcommand, only that one is registered
-     * (its annotations are all picocli has to read), none for {@code --version}; otherwise every one, for the
+     * The command line for {@code args}, from {@link CommandModels} (no annotation read): when the first argument
+     * names a subcommand, only that one is registered, none for {@code --version}; otherwise every one, for the
      * top-level help and errors.
      */
     static CommandLine commandLine(StandardStreams streams, String[] args) {
-        CommandLine cli = new CommandLine(new IkescopeCommand(streams));
-        var named = args.length > 0 ? IkescopeCommand.SUBCOMMANDS.get(args[0]) : null;
+        IkescopeCommand top = new IkescopeCommand(streams);
+        CommandLine cli = new CommandLine(CommandModels.ikescope(top));
+        boolean named = args.length > 0 && IkescopeCommand.SUBCOMMANDS.containsKey(args[0]);
         boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
-        if (named != null) {
-            cli.addSubcommand(named.get());
+        if (named) {
+            cli.addSubcommand(new CommandLine(CommandModels.subcommand(args[0], top)));
         } else if (!versionOnly) {
-            IkescopeCommand.SUBCOMMANDS.values().forEach(s -> cli.addSubcommand(s.get()));
+            IkescopeCommand.SUBCOMMANDS.keySet()
+                    .forEach(name -> cli.addSubcommand(new CommandLine(CommandModels.subcommand(name, top))));
         }
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setParameterExceptionHandler(ErrorReporter::usageError);

@@ -8,13 +8,13 @@ import picocli.CommandLine.Option;
 final class TextOrJsonOptions {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             converter = CommonOptions.FormatConverter.class, description = "text or json (default: ${DEFAULT-VALUE})")
-    private OutputFormat format;
+    OutputFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of standard output")
-    private Path output;
+    Path output;
 
     @Option(names = "--debug", description = "print stack traces of internal errors")
-    private boolean debug;
+    boolean debug;
 
     /** The format asked for; html, which only diagnose writes, is a usage error naming {@code command}. */
     OutputFormat format(String command) {
