@@ -36,7 +36,7 @@ final class CorrelationJson {
             if (v.clockOffsetNanos() == null) {
                 g.writeNullProperty("clockOffsetSeconds");
             } else {
-                g.writeNumberProperty("clockOffsetSeconds", DiagnoseJsonWriter.seconds(v.clockOffsetNanos()));
+                DiagnoseJsonWriter.secondsProperty(g, "clockOffsetSeconds", v.clockOffsetNanos());
             }
             g.writeEndObject();
         }
