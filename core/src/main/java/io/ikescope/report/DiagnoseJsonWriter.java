@@ -267,8 +267,7 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         StringBuilder b = new StringBuilder(nanos < 0 ? "-" : "").append(micros / 1_000_000);
         int fraction = (int) (micros % 1_000_000);
         if (fraction != 0) {
-            String digits = Integer.toString(fraction);
-            b.append('.').append("0".repeat(6 - digits.length())).append(digits);
+            Timestamps.digits(b.append('.'), fraction, 6);
             while (b.charAt(b.length() - 1) == '0') {
                 b.setLength(b.length() - 1);
             }

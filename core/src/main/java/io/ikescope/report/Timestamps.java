@@ -31,7 +31,8 @@ public final class Timestamps {
         return (micros ? digits(b, nano / 1000, 6) : digits(b, nano, 9)).append('Z').toString();
     }
 
-    private static StringBuilder digits(StringBuilder b, int value, int width) {
+    /** Appends {@code value} (not negative) with leading zeros to {@code width} digits. */
+    static StringBuilder digits(StringBuilder b, int value, int width) {
         String s = Integer.toString(value);
         for (int i = s.length(); i < width; i++) {
             b.append('0');
