@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ratings of {@code ratings.tsv}: per transform what RFC 8247, RFC 8221, RFC 9395 and NIST SP 800-77r1 say.
@@ -51,7 +52,17 @@ public final class RatingTable {
     private static final String COLUMNS = "scope, kind, name, size, level, document, section, note";
     private static final RatingTable STANDARD = read();
 
+    /**
+     * Matches already made (every negotiation asks again for the same few transforms): bounded, since the names come
+     * from a capture's numbers and a crafted one could spell endlessly many.
+     */
+    static final int REMEMBERED_MATCHES = 4096;
+
+    private record Question(Scope scope, Kind kind, String name) {
+    }
+
     private final List<Row> rows;
+    private final Map<Question, Match> matched = new ConcurrentHashMap<>();
 
     private RatingTable(List<Row> rows) {
         this.rows = List.copyOf(rows);
@@ -70,6 +81,24 @@ public final class RatingTable {
         if (name == null) {
             return new Match(List.of(), null);
         }
+        Question question = new Question(scope, kind, name);
+        Match known = matched.get(question);
+        if (known != null) {
+            return known;
+        }
+        Match match = match(scope, kind, name);
+        if (matched.size() < REMEMBERED_MATCHES) {
+            matched.put(question, match);
+        }
+        return match;
+    }
+
+    /** Matches remembered so far (for tests). */
+    int rememberedMatches() {
+        return matched.size();
+    }
+
+    private Match match(Scope scope, Kind kind, String name) {
         // per document, a row for the exact key length wins over the row for any key length
         Map<String, Row> byDocument = new LinkedHashMap<>();
         Integer keyLength = null;
@@ -91,7 +120,8 @@ public final class RatingTable {
         }
         List<Source> sources = new ArrayList<>();
         byDocument.values().forEach(r -> sources.add(r.source()));
-        return new Match(sources, keyLength);
+        // immutable: the same match is handed to every caller that asks the same
+        return new Match(List.copyOf(sources), keyLength);
     }
 
     /** The row rates the name: 0 without a key length, the key length when one was matched; null otherwise. */
