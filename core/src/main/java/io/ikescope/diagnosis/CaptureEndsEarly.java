@@ -1,5 +1,6 @@
 package io.ikescope.diagnosis;
 
+import io.ikescope.text.Decimals;
 import io.ikescope.session.Exchange;
 import io.ikescope.session.ExchangeNames;
 import io.ikescope.session.MessageRecord;
@@ -26,7 +27,7 @@ final class CaptureEndsEarly implements Rule {
                         || pending.exchange().equals(ExchangeNames.IKE_AUTH) ? 1 : 2)
                 .summary("The capture ends before the outcome: " + Facts.describe(pending) + " has no answer yet.")
                 .explanation("The last message that expects an answer is " + Facts.describe(pending) + "; the capture"
-                        + " ends " + String.format("%.1f", quiet) + " s later, before an answer or a retransmission"
+                        + " ends " + Decimals.halfUp(quiet, 1) + " s later, before an answer or a retransmission"
                         + " could show what happened.")
                 .fix("Capture for longer: start before the negotiation and stop after the tunnel carries traffic or"
                         + " the peers give up (about 30 s).")

@@ -1,5 +1,6 @@
 package io.ikescope.diagnosis;
 
+import io.ikescope.text.Decimals;
 import io.ikescope.diagnosis.evidence.Evidence;
 import io.ikescope.diagnosis.evidence.Reception;
 import io.ikescope.diagnosis.evidence.RequestFate;
@@ -224,7 +225,8 @@ final class Contradictions {
     private Alternative incomplete() {
         double quiet = f.n.quietSecondsAtEnd();
         if (quiet >= Evidence.GIVE_UP_SECONDS) {
-            return out(VerdictCode.INCOMPLETE, String.format("the capture goes on %.1f s after the last message", quiet),
+            return out(VerdictCode.INCOMPLETE,
+                    "the capture goes on " + Decimals.halfUp(quiet, 1) + " s after the last message",
                     List.of());
         }
         for (RequestFate fate : e.fates()) {

@@ -1,5 +1,6 @@
 package io.ikescope.diagnosis;
 
+import io.ikescope.text.Decimals;
 import io.ikescope.session.ExchangeNames;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Role;
@@ -46,7 +47,7 @@ final class NextRequestMissing implements Rule {
                         + " (NAT_DETECTION notifies), and IKEv2 initiators move to UDP 4500 for IKE_AUTH then (strongSwan"
                         + " always does, others when a NAT is detected)" : "The NAT discovery hashes ("
                         + f.n.natDetected() + ") make the initiator move to UDP 4500 for " + next) + ". No message of"
-                        + " the initiator follows in the " + String.format("%.1f", f.quietAfter(last)) + " s the capture"
+                        + " the initiator follows in the " + Decimals.halfUp(f.quietAfter(last), 1) + " s the capture"
                         + " goes on after it" + resent(f, last) + ", although an initiator sends it as soon as it has"
                         + " read the answer: the " + next + " does not reach"
                         + " this capture point (" + f.n.responder().address() + "'s side of the path). Inferred: a"
@@ -100,7 +101,7 @@ final class NextRequestMissing implements Rule {
     /** The capture ends too soon after the answer to tell a lost request from a capture stopped early. */
     private static Verdict tooShortToTell(Facts f, MessageRecord last, String next) {
         return VerdictBuilder.inferred(VerdictCode.UNDETERMINED, 1)
-                .summary("The capture ends " + String.format("%.1f", f.quietAfter(last)) + " s after "
+                .summary("The capture ends " + Decimals.halfUp(f.quietAfter(last), 1) + " s after "
                         + Facts.describe(last) + ": the initiator's " + next + ", which goes to UDP 4500, never shows.")
                 .explanation("The responder answered on UDP 500; the initiator's next message, the " + next
                         + ", travels on UDP 4500 and is not in this capture. The candidates: UDP 4500 blocked before this"

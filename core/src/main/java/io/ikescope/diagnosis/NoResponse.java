@@ -1,5 +1,6 @@
 package io.ikescope.diagnosis;
 
+import io.ikescope.text.Decimals;
 import io.ikescope.session.IcmpError;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Role;
@@ -37,7 +38,7 @@ final class NoResponse implements Rule {
             return null;
         }
         String responder = f.n.responder().address();
-        String span = String.format("%.1f", (last.epochNanos() - first.epochNanos()) / 1e9);
+        String span = Decimals.halfUp((last.epochNanos() - first.epochNanos()) / 1e9, 1);
         String requests = "The initiator " + f.n.initiator().address() + " sent " + Facts.describe(first)
                 + (copies > 1 ? " and " + (copies - 1) + " retransmission" + (copies > 2 ? "s" : "")
                 + " over " + span + " s" : "") + (sent.size() > 1 ? " (" + Facts.frames(Facts.framesOf(sent))
@@ -45,7 +46,7 @@ final class NoResponse implements Rule {
         if (!refusals.isEmpty()) {
             return refused(f, refusals, sent, requests + ".");
         }
-        requests += " (it continues " + String.format("%.1f", waited) + " s after the last request).";
+        requests += " (it continues " + Decimals.halfUp(waited, 1) + " s after the last request).";
         return VerdictBuilder.inferred(VerdictCode.NO_RESPONSE, f.n.phase1().captured() ? 1 : null)
                 .summary("The responder " + responder + " never answered: the initiator sent its " + Facts.stepName(first) + (copies > 1 ? " " + copies + " times" : "")
                         + " and got nothing back.")

@@ -1,5 +1,6 @@
 package io.ikescope.diagnosis;
 
+import io.ikescope.text.Decimals;
 import io.ikescope.session.ExchangeNames;
 import io.ikescope.session.MessageRecord;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class StoppedAnswering implements Rule {
                         + (copies.size() > 1 ? "sent " + copies.size() + " times" : "sent") + " and never answered.")
                 .explanation("The " + receiver + " had answered earlier messages, then sent nothing in reply to "
                         + Facts.describe(pending) + " (" + Facts.frames(Facts.framesOf(copies)) + "); the capture"
-                        + " continues " + String.format("%.1f", f.quietAfter(last)) + " s after the last copy. The"
+                        + " continues " + Decimals.halfUp(f.quietAfter(last), 1) + " s after the last copy. The"
                         + " message may not reach the " + receiver + " (a filter, a size limit) or the " + receiver
                         + " drops it silently. " + (pending.opaque() ? capitalize(f.keyMaterial().replace(
                         "confirm it", "show what the message asked")) + "." : ""))

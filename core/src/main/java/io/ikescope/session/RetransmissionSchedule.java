@@ -1,7 +1,6 @@
 package io.ikescope.session;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import io.ikescope.text.Decimals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -221,7 +220,6 @@ public record RetransmissionSchedule(long original, List<Double> offsets, List<D
 
     /** Seconds (or a ratio) to at most two decimals, without trailing zeros (1.4, 0.5, 2.4, 0.25). */
     static String text(double value) {
-        BigDecimal d = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
-        return d.scale() < 1 ? d.setScale(1).toPlainString() : d.toPlainString();
+        return Decimals.halfUpTrimmed(value, 2);
     }
 }
