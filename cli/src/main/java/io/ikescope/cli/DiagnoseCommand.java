@@ -8,7 +8,6 @@ import io.ikescope.config.formats.ConfigFormats;
 import io.ikescope.correlation.CaptureCorrelation;
 import io.ikescope.correlation.Correlator;
 import io.ikescope.crosscheck.CrossChecker;
-import io.ikescope.diagnosis.Diagnoser;
 import io.ikescope.diagnosis.Diagnosis;
 import io.ikescope.capture.Captures;
 import io.ikescope.net.PacketSink;
@@ -110,6 +109,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     private CrossChecker crossChecker;
     /** Null without --annotate. */
     private AnnotatedCaptureWriter annotated;
+    /** Where released negotiations go to be diagnosed and written, while the output is open. */
+    private DiagnosisAhead diagnosing;
 
     @Override
     public Integer call() throws IOException {
@@ -145,13 +146,17 @@ final class DiagnoseCommand implements Callable<Integer> {
             MessageSource source = messageSource();
             IdSequence ids = new IdSequence();
             try (Output out = common.openOutput(parent.streams());
-                 DiagnoseWriter writer = writers.open(out)) {
+                 DiagnoseWriter writer = writers.open(out);
+                 DiagnosisAhead ahead = new DiagnosisAhead(DiagnosisAhead.defaultThreads(),
+                         (negotiation, correlation, diagnosis) -> write(writer, negotiation, correlation, diagnosis))) {
+                diagnosing = ahead;
                 for (CapturePlan.Run run : plan.runs()) {
-                    read(run, window, source, ids, writer, summaries);
+                    read(run, window, source, ids, summaries);
                 }
                 for (Correlator.Correlated c : Correlator.correlate(held)) {
-                    write(writer, c.negotiation(), c.correlation());
+                    ahead.add(c.negotiation(), c.correlation());
                 }
+                ahead.flush();
                 if (crossChecker != null) {
                     // the configuration warnings (connections no negotiation matched) are known only now
                     int last = summaries.size() - 1;
@@ -191,7 +196,7 @@ final class DiagnoseCommand implements Callable<Integer> {
      * than the one before it ended, a new capture from a file that does not (see {@link CapturePlan#continues}).
      */
     private void read(CapturePlan.Run run, ScanAhead window, MessageSource source, IdSequence ids,
-                      DiagnoseWriter writer, List<InputSummary> summaries) throws IOException {
+                      List<InputSummary> summaries) throws IOException {
         List<CapturePlan.CaptureFile> files = run.files();
         CaptureSeries series = null;
         SeriesScan scan = null;
@@ -203,7 +208,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             }
             if (series == null) {
                 series = new CaptureSeries(file.name(), ids, common.loadedKeys(), source,
-                        (negotiation, warnings) -> holdOrWrite(writer, negotiation, warnings));
+                        (negotiation, warnings) -> holdOrWrite(negotiation, warnings));
                 scan = new SeriesScan(window);
             }
             CapturePlan.CaptureFile next = i + 1 < files.size() ? files.get(i + 1) : null;
@@ -243,7 +248,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     /** With several captures, a negotiation waits for the others (within the limits); alone, it is written now. */
-    private void holdOrWrite(DiagnoseWriter writer, Negotiation negotiation, List<String> warnings) {
+    private void holdOrWrite(Negotiation negotiation, List<String> warnings) {
         if (holding && !holdingStopped) {
             if (held.size() < MAX_HELD_NEGOTIATIONS
                     && heldMessages + negotiation.messages().size() <= MAX_HELD_MESSAGES) {
@@ -256,11 +261,12 @@ final class DiagnoseCommand implements Callable<Integer> {
                     + " the captures: from negotiation " + negotiation.id() + " on, each is reported from its own"
                     + " capture, not matched with the same IKE SA in the others");
         }
-        write(writer, negotiation, null);
+        diagnosing.add(negotiation, null);
     }
 
-    private void write(DiagnoseWriter writer, Negotiation negotiation, CaptureCorrelation correlation) {
-        Diagnosis diagnosis = Diagnoser.diagnose(negotiation, correlation == null ? null : correlation.evidence());
+    /** A negotiation's diagnosis is ready (in the order they were released): the rest happens here, in order. */
+    private void write(DiagnoseWriter writer, Negotiation negotiation, CaptureCorrelation correlation,
+                       Diagnosis diagnosis) {
         ConfigurationView configuration = null;
         if (crossChecker != null) {
             CrossChecker.Result r = crossChecker.check(negotiation, diagnosis);
