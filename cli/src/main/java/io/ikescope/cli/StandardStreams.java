@@ -15,6 +15,7 @@ record StandardStreams(InputStream in, OutputStream out, boolean terminal) {
 
     /** Standard output as a raw file stream: reports are bytes, buffered by {@link Output}, not System.out's encoder. */
     static StandardStreams system() {
-        return new StandardStreams(System.in, new FileOutputStream(FileDescriptor.out), System.console() != null);
+        return new StandardStreams(System.in, new FileOutputStream(FileDescriptor.out),
+                Terminals.inputAndOutput());
     }
 }
