@@ -3,7 +3,7 @@ package io.ikescope.net;
 /**
  * What the decoder has seen so far.
  *
- * @param frames                   frames given to {@link PacketDecoder#accept}
+ * @param frames                   frames given to {@link PacketDecoder#accept} or counted by {@link PacketDecoder#skip}
  * @param ikeMessages              IKE messages handed to the sink
  * @param espPackets               ESP packets handed to the sink
  * @param icmpUnreachable          ICMP destination-unreachable errors quoting an IKE datagram, handed to the sink

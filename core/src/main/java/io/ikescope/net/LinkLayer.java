@@ -11,11 +11,33 @@ import java.util.Set;
  * warned about once per type.
  */
 final class LinkLayer {
-    private static final int ETHERTYPE_IPV4 = 0x0800;
-    private static final int ETHERTYPE_IPV6 = 0x86DD;
-    private static final int ETHERTYPE_VLAN = 0x8100;
-    private static final int ETHERTYPE_QINQ = 0x88A8;
-    private static final int ETHERTYPE_QINQ_OLD = 0x9100;
+    static final int ETHERTYPE_IPV4 = 0x0800;
+    static final int ETHERTYPE_IPV6 = 0x86DD;
+    static final int ETHERTYPE_VLAN = 0x8100;
+    static final int ETHERTYPE_QINQ = 0x88A8;
+    static final int ETHERTYPE_QINQ_OLD = 0x9100;
+    /** Tags followed before the EtherType after them is taken as it is. */
+    static final int MAX_VLAN_TAGS = 8;
+    // LINKTYPE_* values (tcpdump.org link-layer header types) the decoder reads
+    static final int LINKTYPE_NULL = 0;
+    static final int LINKTYPE_ETHERNET = 1;
+    static final int LINKTYPE_RAW_BSDOS = 12;
+    static final int LINKTYPE_RAW_OPENBSD = 14;
+    static final int LINKTYPE_RAW = 101;
+    static final int LINKTYPE_LOOP = 108;
+    static final int LINKTYPE_LINUX_SLL = 113;
+    static final int LINKTYPE_IPV4 = 228;
+    static final int LINKTYPE_IPV6 = 229;
+    static final int LINKTYPE_LINUX_SLL2 = 276;
+    /** SLL: 16-byte header, protocol at byte 14; SLL2: 20-byte header, protocol at byte 0. */
+    static final int SLL_HEADER = 16;
+    static final int SLL_PROTOCOL_AT = 14;
+    static final int SLL2_HEADER = 20;
+    static final int SLL2_PROTOCOL_AT = 0;
+    static final int AF_INET = 2;
+    static final int AF_INET6_NETBSD = 24;
+    static final int AF_INET6_FREEBSD = 28;
+    static final int AF_INET6_DARWIN = 30;
 
     private final PacketSink sink;
     private final Diagnostics diagnostics;
@@ -33,13 +55,13 @@ final class LinkLayer {
     /** {@code wireEnd}: where the frame would end had nothing been cut off (at least {@code end}). */
     void decode(int linkType, byte[] b, int at, int end, long wireEnd) {
         switch (linkType) {
-            case 1 -> ethernet(b, at, end, wireEnd);
-            case 113 -> linuxCooked(b, at, end, wireEnd, 16, 14);
-            case 276 -> linuxCooked(b, at, end, wireEnd, 20, 0);
-            case 101, 12, 14 -> rawIp(b, at, end, wireEnd);
-            case 228 -> ip.ipv4(b, at, end, wireEnd, 0);
-            case 229 -> ip.ipv6(b, at, end, wireEnd, 0);
-            case 0, 108 -> loopback(b, at, end, wireEnd);
+            case LINKTYPE_ETHERNET -> ethernet(b, at, end, wireEnd);
+            case LINKTYPE_LINUX_SLL -> linuxCooked(b, at, end, wireEnd, SLL_HEADER, SLL_PROTOCOL_AT);
+            case LINKTYPE_LINUX_SLL2 -> linuxCooked(b, at, end, wireEnd, SLL2_HEADER, SLL2_PROTOCOL_AT);
+            case LINKTYPE_RAW, LINKTYPE_RAW_BSDOS, LINKTYPE_RAW_OPENBSD -> rawIp(b, at, end, wireEnd);
+            case LINKTYPE_IPV4 -> ip.ipv4(b, at, end, wireEnd, 0);
+            case LINKTYPE_IPV6 -> ip.ipv6(b, at, end, wireEnd, 0);
+            case LINKTYPE_NULL, LINKTYPE_LOOP -> loopback(b, at, end, wireEnd);
             default -> {
                 diagnostics.counters.unknownLinkType++;
                 if (unknownLinkTypes.add(linkType)) {
@@ -58,13 +80,17 @@ final class LinkLayer {
                 return;
             }
             int type = Bytes.u16(b, p);
-            if ((type == ETHERTYPE_VLAN || type == ETHERTYPE_QINQ || type == ETHERTYPE_QINQ_OLD) && tags < 8) {
+            if (isVlanTag(type) && tags < MAX_VLAN_TAGS) {
                 p += 4; // tag control information, then the next EtherType
                 continue;
             }
             etherType(type, b, p + 2, end, wireEnd);
             return;
         }
+    }
+
+    static boolean isVlanTag(int etherType) {
+        return etherType == ETHERTYPE_VLAN || etherType == ETHERTYPE_QINQ || etherType == ETHERTYPE_QINQ_OLD;
     }
 
     /** SLL: protocol at byte 14 of a 16-byte header; SLL2: protocol at byte 0 of a 20-byte header. */
@@ -111,8 +137,8 @@ final class LinkLayer {
             family = Integer.reverseBytes(family);
         }
         switch (family) {
-            case 2 -> ip.ipv4(b, at + 4, end, wireEnd, 0);
-            case 24, 28, 30 -> ip.ipv6(b, at + 4, end, wireEnd, 0);
+            case AF_INET -> ip.ipv4(b, at + 4, end, wireEnd, 0);
+            case AF_INET6_NETBSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> ip.ipv6(b, at + 4, end, wireEnd, 0);
             default -> {
                 // Not IP (or not a family we know); nothing to find.
             }

@@ -41,9 +41,20 @@ public final class PacketDecoder {
 
     /** Decodes one frame; its bytes are not kept after this returns. */
     public void accept(Frame frame) {
+        skip(frame.number(), frame.epochNanos());
+        int at = frame.offset();
+        int end = at + frame.capturedLength();
+        // Where the packet would end had nothing been cut off (at least what was captured).
+        long wireEnd = at + (long) Math.max(frame.originalLength(), frame.capturedLength());
+        link.decode(frame.linkType(), frame.data(), at, end, wireEnd);
+    }
+
+    /**
+     * Counts a frame {@link FrameTriage} ruled out, exactly as {@link #accept} would have handled it: its time still
+     * counts (first and last frame, fragments waiting past their timeout). {@link #accept} begins with the same.
+     */
+    public void skip(long number, long nanos) {
         Diagnostics.Counters counters = diagnostics.counters;
-        long number = frame.number();
-        long nanos = frame.epochNanos();
         if (counters.frames++ == 0) {
             counters.firstFrameNanos = nanos;
         }
@@ -52,11 +63,6 @@ public final class PacketDecoder {
         if (!fragments.isIdle()) {
             fragments.expire(number, nanos);
         }
-        int at = frame.offset();
-        int end = at + frame.capturedLength();
-        // Where the packet would end had nothing been cut off (at least what was captured).
-        long wireEnd = at + (long) Math.max(frame.originalLength(), frame.capturedLength());
-        link.decode(frame.linkType(), frame.data(), at, end, wireEnd);
     }
 
     /**
