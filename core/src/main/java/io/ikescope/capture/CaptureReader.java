@@ -18,6 +18,14 @@ public interface CaptureReader extends Closeable {
      */
     long bytesRead();
 
+    /**
+     * The same capture as a plain pcap file that can also be read in byte ranges, on several threads at once; null
+     * for any other capture (pcapng, gzip, a stream).
+     */
+    default PcapRanges ranges() {
+        return null;
+    }
+
     /** Non-fatal problems met so far (unknown link type, a skipped corrupt block ...), each said once. */
     java.util.List<String> warnings();
 }

@@ -29,7 +29,7 @@ public final class Captures {
 
     /** Opens a capture file. */
     public static CaptureReader open(Path path) throws CaptureException {
-        return open(openFile(path), path.toString());
+        return open(openFile(path), path.toString(), path);
     }
 
     /** The file opened for reading, with the errors of {@link #open(Path)} when it cannot be. */
@@ -84,8 +84,13 @@ public final class Captures {
      * @param displayName how messages name the input
      */
     public static CaptureReader open(InputStream in, String displayName) throws CaptureException {
+        return open(in, displayName, null);
+    }
+
+    /** {@code file}: where {@code in} comes from when it is a file (a plain pcap file can then be read in ranges). */
+    private static CaptureReader open(InputStream in, String displayName, Path file) throws CaptureException {
         try {
-            return detect(in, displayName);
+            return detect(in, displayName, file);
         } catch (CaptureException e) {
             closeQuietly(in);
             throw e;
@@ -95,7 +100,7 @@ public final class Captures {
         }
     }
 
-    private static CaptureReader detect(InputStream raw, String name) throws IOException {
+    private static CaptureReader detect(InputStream raw, String name, Path file) throws IOException {
         CountingInputStream counted = new CountingInputStream(raw);
         PushbackInputStream in = new PushbackInputStream(counted, 4);
         byte[] head = new byte[4];
@@ -111,13 +116,13 @@ public final class Captures {
             } catch (EOFException | ZipException e) {
                 throw new CaptureException(name, 0, "corrupt gzip header: " + e.getMessage());
             }
-            return detectPlain(unzipped, counted, name, "+gzip");
+            return detectPlain(unzipped, counted, name, "+gzip", null);
         }
-        return detectPlain(in, counted, name, "");
+        return detectPlain(in, counted, name, "", file);
     }
 
-    private static CaptureReader detectPlain(InputStream in, CountingInputStream counted, String name, String suffix)
-            throws IOException {
+    private static CaptureReader detectPlain(InputStream in, CountingInputStream counted, String name, String suffix,
+                                             Path file) throws IOException {
         StreamBuffer buffer = new StreamBuffer(in, counted, name);
         int available = buffer.require(4);
         String what = suffix.isEmpty() ? "" : " inside the gzip stream";
@@ -136,7 +141,7 @@ public final class Captures {
         }
         if (magic == PcapReader.MAGIC_MICROS || magic == PcapReader.MAGIC_NANOS
                 || swapped == PcapReader.MAGIC_MICROS || swapped == PcapReader.MAGIC_NANOS) {
-            return new PcapReader(buffer, name, "pcap" + suffix);
+            return new PcapReader(buffer, name, "pcap" + suffix, file);
         }
         throw new CaptureException(name, 0, String.format("not a pcap or pcapng capture%s (magic 0x%08x)", what,
                 swapped));

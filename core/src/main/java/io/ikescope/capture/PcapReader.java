@@ -1,6 +1,8 @@
 package io.ikescope.capture;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Reads the classic libpcap format: a 24-byte file header, then 16-byte record headers each followed by
@@ -12,17 +14,27 @@ final class PcapReader extends StreamCaptureReader {
     static final int MAGIC_MICROS = 0xa1b2c3d4;
     static final int MAGIC_NANOS = 0xa1b23c4d;
     private static final int FILE_HEADER = 24;
-    private static final int RECORD_HEADER = 16;
+    static final int RECORD_HEADER = 16;
+    private static final long YEAR = 366L * 24 * 3600;
 
     private final boolean bigEndian;
     private final boolean nanos;
     private final int linkType;
     private final long snapLength;
+    /** The file read, when it is one and plain pcap (it can then be read in ranges too); else null. */
+    private final Path file;
+    /** No record starting at or after this offset is read (a byte range of the file); else Long.MAX_VALUE. */
+    private final long limit;
     private long frameNumber;
-    private boolean warnedSnapLength;
+    /** The warning about records beyond the snapshot length, once given (a range's is taken over by its file's). */
+    private String snapLengthWarning;
+    /** Where the ranges read of this file have got to, for {@link #bytesRead()}. */
+    private volatile long rangesRead;
 
-    PcapReader(StreamBuffer in, String source, String format) throws IOException {
+    PcapReader(StreamBuffer in, String source, String format, Path file) throws IOException {
         super(in, source, format);
+        this.file = file;
+        this.limit = Long.MAX_VALUE;
         int available = in.require(FILE_HEADER);
         if (available < FILE_HEADER) {
             throw new CaptureException(source, 0,
@@ -51,12 +63,26 @@ final class PcapReader extends StreamCaptureReader {
         in.advance(FILE_HEADER);
     }
 
+    /** The records of {@code layout}'s file that start in [{@code in.offset()}, {@code limit}), numbered from 1. */
+    PcapReader(StreamBuffer in, String source, PcapReader layout, long limit) {
+        super(in, source, layout.format());
+        this.bigEndian = layout.bigEndian;
+        this.nanos = layout.nanos;
+        this.linkType = layout.linkType;
+        this.snapLength = layout.snapLength;
+        this.file = null;
+        this.limit = limit;
+    }
+
     @Override
     public Frame next() throws IOException {
         if (finished) {
             return null;
         }
         long recordOffset = in.offset();
+        if (recordOffset >= limit) {
+            return end(null);
+        }
         int available = in.require(RECORD_HEADER);
         if (available == 0) {
             return end(in.earlyEnd() == null ? null : source + ": at byte " + recordOffset + ": " + in.earlyEnd());
@@ -74,10 +100,10 @@ final class PcapReader extends StreamCaptureReader {
             throw new CaptureException(source, recordOffset, "packet record claims " + captured
                     + " captured bytes, more than the limit of " + CaptureLimits.MAX_PACKET + " (corrupt file?)");
         }
-        if (snapLength > 0 && captured > snapLength && !warnedSnapLength) {
-            warnedSnapLength = true;
-            warnings.add("packet records longer than the file's snapshot length " + snapLength
-                    + " (first at byte " + recordOffset + ")");
+        if (snapLength > 0 && captured > snapLength && snapLengthWarning == null) {
+            snapLengthWarning = "packet records longer than the file's snapshot length " + snapLength
+                    + " (first at byte " + recordOffset + ")";
+            warnings.add(snapLengthWarning);
         }
         int recordLength = RECORD_HEADER + (int) captured;
         available = in.require(recordLength);
@@ -89,6 +115,68 @@ final class PcapReader extends StreamCaptureReader {
         in.advance(recordLength);
         return new Frame(++frameNumber, epochNanos, linkType, in.array(), p + RECORD_HEADER, (int) captured,
                 (int) Math.min(original, Integer.MAX_VALUE), recordOffset);
+    }
+
+    @Override
+    public PcapRanges ranges() {
+        if (file == null || frameNumber > 0 || !Files.isRegularFile(file)) {
+            // a stream, a reader already under way (its ranges would begin where it is), or a pipe or device
+            // (opened a second time, it would hand this reader's bytes to another)
+            return null;
+        }
+        try {
+            return new PcapRanges(this, file, source, FILE_HEADER);
+        } catch (IOException e) {
+            return null; // the file cannot be opened a second time: this reader still reads it
+        }
+    }
+
+    @Override
+    public long bytesRead() {
+        return Math.max(super.bytesRead(), rangesRead);
+    }
+
+    /** Where the next record would begin: after a range's last record, the first one of the next range. */
+    long offset() {
+        return in.offset();
+    }
+
+    /** Takes over what a range of this file met (the snapshot-length warning only if this reader has not given it). */
+    void adopt(PcapReader range) {
+        for (String warning : range.warnings()) {
+            if (!warning.equals(range.snapLengthWarning)) {
+                warnings.add(warning);
+            } else if (snapLengthWarning == null) {
+                snapLengthWarning = warning;
+                warnings.add(warning);
+            }
+        }
+    }
+
+    void rangesRead(long offset) {
+        rangesRead = offset;
+    }
+
+    /**
+     * Whether 16 bytes at {@code p} could be a record header of this file: a captured length within the limit and no
+     * more than the length on the wire, a fraction of a second below one second, seconds within a year of
+     * {@code aroundSeconds}. A guess for finding record boundaries; the reader itself never relies on it.
+     *
+     * @return the record's whole length (header and data), or -1
+     */
+    int plausibleRecord(byte[] b, int p, long aroundSeconds) {
+        long seconds = Bytes.uint32(b, p, bigEndian);
+        long fraction = Bytes.uint32(b, p + 4, bigEndian);
+        long captured = Bytes.uint32(b, p + 8, bigEndian);
+        long original = Bytes.uint32(b, p + 12, bigEndian);
+        boolean fits = captured <= CaptureLimits.MAX_PACKET && original >= captured
+                && fraction < (nanos ? 1_000_000_000L : 1_000_000L) && Math.abs(seconds - aroundSeconds) <= YEAR;
+        return fits ? RECORD_HEADER + (int) captured : -1;
+    }
+
+    /** The seconds field of a record header at {@code p}. */
+    long seconds(byte[] b, int p) {
+        return Bytes.uint32(b, p, bigEndian);
     }
 
     private String truncated(long offset, long need, long remain) {

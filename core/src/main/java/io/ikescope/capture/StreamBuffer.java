@@ -20,7 +20,7 @@ final class StreamBuffer {
     private final InputStream in;
     private final CountingInputStream raw;
     private final String source;
-    private final byte[] buf = new byte[CAPACITY];
+    private final byte[] buf;
     private int pos;
     private int limit;
     /** Stream offset of {@code buf[0]}. */
@@ -31,9 +31,22 @@ final class StreamBuffer {
 
     /** @param raw the bottom of {@code in}'s chain (before decompression), counting what was read of the input */
     StreamBuffer(InputStream in, CountingInputStream raw, String source) {
+        this(in, raw, source, 0, new byte[CAPACITY]);
+    }
+
+    /**
+     * A stream that begins at byte {@code offset} of the capture (a byte range of a file), read through
+     * {@code buffer} ({@link #CAPACITY} bytes, which the caller may use again once done with this stream).
+     */
+    StreamBuffer(InputStream in, CountingInputStream raw, String source, long offset, byte[] buffer) {
+        if (buffer.length != CAPACITY) {
+            throw new IllegalArgumentException("a stream buffer has " + CAPACITY + " bytes, not " + buffer.length);
+        }
         this.in = in;
         this.raw = raw;
         this.source = source;
+        this.base = offset;
+        this.buf = buffer;
     }
 
     /** Bytes taken from the input itself (compressed bytes when it is gzip). */

@@ -37,7 +37,7 @@ abstract class StreamCaptureReader implements CaptureReader {
     }
 
     @Override
-    public final long bytesRead() {
+    public long bytesRead() {
         return in.rawBytesRead();
     }
 

@@ -1,6 +1,7 @@
 package io.ikescope.net;
 
 import io.ikescope.capture.CaptureReader;
+import io.ikescope.capture.PcapRanges;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Memory stays bounded: what was found travels in batches of at most {@link #BATCH_EVENTS} events or about
  * {@link #BATCH_BYTES} bytes of IKE messages, and at most {@link #QUEUED_BATCHES} batches wait; beyond that the
- * scan waits for the caller. {@link #close()} stops a scan whose results are not wanted.
+ * scan waits for the caller. {@link #close()} stops a scan whose results are not wanted. A large plain pcap file is
+ * read by several threads at once ({@link RangeScan}); the decoder stays on the scan's thread.
  */
 public final class BackgroundScan implements AutoCloseable {
     static final int BATCH_EVENTS = 512;
@@ -37,6 +39,8 @@ public final class BackgroundScan implements AutoCloseable {
     /** A file of a series: the decoder is left open for the caller (see {@link #decoder()}). */
     private final boolean openEnded;
     private volatile PacketDecoder decoder;
+    /** The file was read in ranges by several threads (for tests). */
+    private volatile boolean split;
     private volatile boolean cancelled;
     private boolean drained;
 
@@ -135,6 +139,11 @@ public final class BackgroundScan implements AutoCloseable {
         }
     }
 
+    /** Whether the file was read in byte ranges on several threads ({@link RangeScan}); known once drained. */
+    boolean wasSplit() {
+        return split;
+    }
+
     /** Stops the scan if it is still running and waits for its thread to let go of the reader. */
     @Override
     public void close() {
@@ -156,13 +165,15 @@ public final class BackgroundScan implements AutoCloseable {
     private void scan() {
         Collector collector = new Collector();
         try {
-            DecoderCounters counters;
+            PacketDecoder open = new PacketDecoder(collector, options);
+            PcapRanges ranges = live ? null : reader.ranges();
+            split = RangeScan.suits(ranges);
+            DecoderCounters counters = split ? RangeScan.frames(ranges, options, open, collector::afterFrame)
+                    : CaptureScan.frames(reader, open, collector::afterFrame);
             if (openEnded) {
-                PacketDecoder open = new PacketDecoder(collector, options);
-                counters = CaptureScan.frames(reader, open, collector::afterFrame);
                 decoder = open;
             } else {
-                counters = CaptureScan.run(reader, options, collector, collector::afterFrame);
+                counters = CaptureScan.finish(reader, open, collector);
             }
             collector.hand(counters, null);
         } catch (Cancelled e) {

@@ -11,14 +11,13 @@ public final class CaptureScan {
 
     /** Reads the capture to its end; the reader's own warnings go to the sink after the frames. */
     public static DecoderCounters run(CaptureReader reader, DecoderOptions options, PacketSink sink) throws IOException {
-        return run(reader, options, sink, () -> { });
+        PacketDecoder decoder = new PacketDecoder(sink, options);
+        frames(reader, decoder, () -> { });
+        return finish(reader, decoder, sink);
     }
 
-    /** {@link #run(CaptureReader, DecoderOptions, PacketSink)}, calling {@code afterFrame} after each frame. */
-    static DecoderCounters run(CaptureReader reader, DecoderOptions options, PacketSink sink, Runnable afterFrame)
-            throws IOException {
-        PacketDecoder decoder = new PacketDecoder(sink, options);
-        frames(reader, decoder, afterFrame);
+    /** After the last frame: finishes the decoder, then the reader's own warnings go to the sink. */
+    static DecoderCounters finish(CaptureReader reader, PacketDecoder decoder, PacketSink sink) {
         decoder.finish();
         for (String warning : reader.warnings()) {
             sink.onWarning(warning);
