@@ -69,7 +69,7 @@ public final class PcapRanges {
         try {
             channel.position(start);
             CountingInputStream counted = new CountingInputStream(Channels.newInputStream(channel));
-            StreamBuffer in = new StreamBuffer(counted, counted, source, start, buffer);
+            StreamBuffer in = new StreamBuffer(counted, counted, source, start, limit, buffer);
             return new Range(new PcapReader(in, source, file, limit));
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -157,6 +157,11 @@ public final class PcapRanges {
         /** Once {@link #next()} returned null: where the range's reading stopped (the next range's first record). */
         public long end() {
             return reader.offset();
+        }
+
+        /** Bytes taken from the file so far: the range's own, and past its end only what its last record needed. */
+        public long bytesRead() {
+            return reader.bytesRead();
         }
 
         @Override

@@ -16,6 +16,10 @@ import java.util.zip.ZipException;
 final class StreamBuffer {
     /** 1 MiB: large reads keep system-call and decompression overhead per byte low. */
     static final int CAPACITY = 1 << 20;
+    /** The first read asks for no more: a reader opened only to look at the first packet reads little. */
+    static final int FIRST_READ = 64 << 10;
+    /** Past the end of a byte range, reads ask for what the last record needs, or this much. */
+    static final int PAST_END_READ = 4 << 10;
 
     private final InputStream in;
     private final CountingInputStream raw;
@@ -28,17 +32,21 @@ final class StreamBuffer {
     private boolean eof;
     /** Set when a compressed stream ended before its end-of-stream marker. */
     private String earlyEnd;
+    /** Where the bytes wanted end (a byte range: its last record may reach a little past); else Long.MAX_VALUE. */
+    private final long softEnd;
+    private boolean firstRead = true;
 
     /** @param raw the bottom of {@code in}'s chain (before decompression), counting what was read of the input */
     StreamBuffer(InputStream in, CountingInputStream raw, String source) {
-        this(in, raw, source, 0, new byte[CAPACITY]);
+        this(in, raw, source, 0, Long.MAX_VALUE, new byte[CAPACITY]);
     }
 
     /**
-     * A stream that begins at byte {@code offset} of the capture (a byte range of a file), read through
-     * {@code buffer} ({@link #CAPACITY} bytes, which the caller may use again once done with this stream).
+     * A stream that begins at byte {@code offset} of the capture (a byte range of a file, whose bytes are wanted up to
+     * about {@code softEnd}), read through {@code buffer} ({@link #CAPACITY} bytes, which the caller may use again once
+     * done with this stream).
      */
-    StreamBuffer(InputStream in, CountingInputStream raw, String source, long offset, byte[] buffer) {
+    StreamBuffer(InputStream in, CountingInputStream raw, String source, long offset, long softEnd, byte[] buffer) {
         if (buffer.length != CAPACITY) {
             throw new IllegalArgumentException("a stream buffer has " + CAPACITY + " bytes, not " + buffer.length);
         }
@@ -46,6 +54,7 @@ final class StreamBuffer {
         this.raw = raw;
         this.source = source;
         this.base = offset;
+        this.softEnd = softEnd;
         this.buf = buffer;
     }
 
@@ -99,7 +108,7 @@ final class StreamBuffer {
             pos = 0;
         }
         while (limit < need && !eof) {
-            int n = read(buf, limit, CAPACITY - limit);
+            int n = read(buf, limit, readSize(need));
             if (n < 0) {
                 eof = true;
             } else {
@@ -107,6 +116,17 @@ final class StreamBuffer {
             }
         }
         return limit - pos;
+    }
+
+    /** What to ask the stream for: the room left, but only what a first look or the end of a range needs. */
+    private int readSize(int need) {
+        int room = CAPACITY - limit;
+        int missing = need - limit;
+        long at = base + limit;
+        long wanted = at >= softEnd ? Math.max(missing, PAST_END_READ)
+                : Math.max(missing, Math.min(softEnd - at, firstRead ? FIRST_READ : room));
+        firstRead = false;
+        return (int) Math.min(room, wanted);
     }
 
     void advance(int n) {

@@ -76,6 +76,11 @@ public final class ScanAhead implements AutoCloseable {
         this.ahead = ahead;
     }
 
+    /** How every file of the window is decoded. */
+    DecoderOptions options() {
+        return options;
+    }
+
     /** Files read at once on this machine: one per core, at most eight (each holds a reader and a queue). */
     public static int defaultAhead() {
         return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));

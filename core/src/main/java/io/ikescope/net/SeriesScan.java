@@ -32,6 +32,7 @@ public final class SeriesScan {
     }
 
     private final ScanAhead window;
+    private final FrameTriage triage;
     /** Frames of the series read so far: the next file's first frame is {@code frames + 1}. */
     private long frames;
     /** A decoder still holding part of a datagram or stream at the end of its file, or null. */
@@ -43,6 +44,7 @@ public final class SeriesScan {
 
     public SeriesScan(ScanAhead window) {
         this.window = window;
+        this.triage = new FrameTriage(window.options());
     }
 
     /**
@@ -108,8 +110,13 @@ public final class SeriesScan {
         try (CaptureReader reader = scan.reopen(); Watching watching = progress.watch(reader)) {
             format = reader.format();
             for (Frame f = reader.next(); f != null; f = reader.next()) {
-                decoder.accept(new Frame(base + f.number(), f.epochNanos(), f.linkType(), f.data(), f.offset(),
-                        f.capturedLength(), f.originalLength(), f.fileOffset()));
+                // most frames cannot touch the datagram carried over: counted, not decoded (this is the main thread)
+                if (triage.mayMatter(f)) {
+                    decoder.accept(new Frame(base + f.number(), f.epochNanos(), f.linkType(), f.data(), f.offset(),
+                            f.capturedLength(), f.originalLength(), f.fileOffset()));
+                } else {
+                    decoder.skip(base + f.number(), f.epochNanos());
+                }
                 count++;
                 last = f.epochNanos();
                 if (mayHandOver && decoder.leftoversTouched()) {
