@@ -160,6 +160,45 @@ class RangeScanTest {
     }
 
     @Test
+    void aReaderTakesFromTheFileOnlyWhatItIsAskedFor(@TempDir Path dir) throws IOException {
+        List<Frame> background = frames(TestPaths.samples().resolve("background/background-traffic.pcap"));
+        List<Frame> many = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            many.add(retimed(background.get(i % background.size()), background.get(0).epochNanos() + i * 1000L));
+        }
+        Path capture = write(dir.resolve("many.pcap"), many, 65535);
+        long size = Files.size(capture);
+        assertThat(size).isGreaterThan(1 << 20);
+        // a look at the first packet (how a directory's files are put in order) reads the first 64 KiB, not 1 MiB
+        try (CaptureReader reader = Captures.open(capture)) {
+            assertThat(reader.next()).isNotNull();
+            assertThat(reader.bytesRead()).isLessThanOrEqualTo(64 << 10);
+            while (reader.next() != null) {
+                assertThat(reader.bytesRead()).isLessThanOrEqualTo(size);
+            }
+            assertThat(reader.bytesRead()).isEqualTo(size);
+        }
+        // a range reads its own bytes and, past its end, only the rest of its last record and at most 4 KiB more
+        try (CaptureReader reader = Captures.open(capture)) {
+            PcapRanges ranges = reader.ranges();
+            byte[] buffer = PcapRanges.newBuffer();
+            long start = ranges.firstRecord();
+            for (long limit = start + 100_000; start < size; limit += 100_000) {
+                try (PcapRanges.Range range = ranges.open(start, limit, buffer)) {
+                    long frames = 0;
+                    while (range.next() != null) {
+                        frames++;
+                    }
+                    assertThat(frames).isPositive();
+                    assertThat(range.end()).isGreaterThanOrEqualTo(limit > size ? size : limit);
+                    assertThat(range.bytesRead()).isBetween(range.end() - start, range.end() - start + (4 << 10));
+                    start = range.end();
+                }
+            }
+        }
+    }
+
+    @Test
     void onlyAPlainPcapFileCanBeReadInRanges(@TempDir Path dir) throws IOException {
         Path pcap = TestPaths.sample("ikev2-ts-mismatch.pcap");
         try (CaptureReader reader = Captures.open(pcap)) {
@@ -220,23 +259,39 @@ class RangeScanTest {
         List<Frame> background = frames(TestPaths.samples().resolve("background/background-traffic.pcap"));
         Path capture = dir.resolve("large.pcap");
         long start = ike.get(0).epochNanos();
+        // the size from which a file is split, lowered as the launcher's training run lowers it (a GiB by default)
+        long splitFrom = 2 * RangeScan.RANGE_BYTES;
+        assertThat(RangeScan.SPLIT_FROM_BYTES).isGreaterThan(splitFrom);
         try (OutputStream out = Files.newOutputStream(capture)) {
             out.write(fileHeader(65535));
             long written = 24;
-            for (int i = 0; written < RangeScan.SPLIT_FROM_BYTES + 3 * RangeScan.RANGE_BYTES / 2; i++) {
-                Frame f = i % 500 == 0 ? ike.get(i / 500 % ike.size()) : background.get(i % background.size());
+            for (int i = 0; written < splitFrom + 3 * RangeScan.RANGE_BYTES / 2; i++) {
+                Frame f = i % 200 == 0 ? ike.get(i / 200 % ike.size()) : background.get(i % background.size());
                 byte[] record = record(retimed(f, start + i * 10_000L));
                 out.write(record);
                 written += record.length;
             }
         }
         Result whole = whole(capture);
+        try (CaptureReader reader = Captures.open(capture);
+             BackgroundScan scan = BackgroundScan.start(reader, OPTIONS)) {
+            scan.drainTo(new RecordingSink());
+            assertThat(scan.wasSplit()).as("below the size a file is split from").isFalse();
+        }
         RecordingSink sink = new RecordingSink();
+        String before = System.getProperty(RangeScan.SPLIT_FROM_PROPERTY);
+        System.setProperty(RangeScan.SPLIT_FROM_PROPERTY, Long.toString(splitFrom));
         try (CaptureReader reader = Captures.open(capture);
              BackgroundScan scan = BackgroundScan.start(reader, OPTIONS)) {
             assertThat(scan.drainTo(sink)).isEqualTo(whole.counters);
             assertThat(scan.wasSplit()).isTrue();
             assertThat(reader.bytesRead()).isEqualTo(Files.size(capture));
+        } finally {
+            if (before == null) {
+                System.clearProperty(RangeScan.SPLIT_FROM_PROPERTY);
+            } else {
+                System.setProperty(RangeScan.SPLIT_FROM_PROPERTY, before);
+            }
         }
         assertThat(sink.describe()).isEqualTo(whole.events);
         assertThat(whole.counters.ikeMessages()).isGreaterThan(100);
