@@ -206,7 +206,8 @@ public final class BackgroundScan implements AutoCloseable {
         }
     }
 
-    private static IOException rethrown(Throwable failure) {
+    /** The failure of a scan or a worker as the caller's: an IOException returned, anything else thrown. */
+    static IOException rethrown(Throwable failure) {
         if (failure instanceof IOException io) {
             return io;
         }

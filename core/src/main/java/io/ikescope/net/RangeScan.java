@@ -4,7 +4,6 @@ import io.ikescope.capture.PcapRanges;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
@@ -149,17 +148,7 @@ public final class RangeScan {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading a capture");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof UncheckedIOException unchecked) {
-                throw unchecked.getCause();
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw (Error) cause;
+            throw BackgroundScan.rethrown(e.getCause());
         }
     }
 

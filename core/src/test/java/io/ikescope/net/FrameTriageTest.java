@@ -32,7 +32,7 @@ class FrameTriageTest {
         long frames = 0;
         long skipped = 0;
         for (Path capture : captures()) {
-            List<Frame> all = frames(capture);
+            List<Frame> all = CapturedFrames.of(capture);
             Outcome whole = decode(all, OPTIONS, false);
             Outcome triaged = decode(all, OPTIONS, true);
             assertThat(triaged.events).as(capture.toString()).isEqualTo(whole.events);
@@ -41,7 +41,7 @@ class FrameTriageTest {
             skipped += triaged.skipped;
         }
         // the background traffic is ordinary TCP and UDP: most of it must be ruled out, or the triage is useless
-        long background = frames(TestPaths.samples().resolve("background/background-traffic.pcap")).size();
+        long background = CapturedFrames.background().size();
         assertThat(skipped).as("frames ruled out").isGreaterThan(background / 2).isLessThan(frames);
     }
 
@@ -49,7 +49,7 @@ class FrameTriageTest {
     void damagedHeadersAreKeptWheneverTheDecoderWouldNoticeThem() throws IOException {
         List<Frame> sample = new ArrayList<>();
         for (Path capture : captures()) {
-            sample.addAll(frames(capture));
+            sample.addAll(CapturedFrames.of(capture));
         }
         Random random = new Random(20261207);
         long skipped = 0;
@@ -79,13 +79,13 @@ class FrameTriageTest {
         DecoderOptions options = OPTIONS.withFragmentLimits(OPTIONS.maxPendingFragmentDatagrams(),
                 OPTIONS.maxPendingFragmentBytes(), OPTIONS.fragmentTimeoutNanos(), 8);
         for (Path capture : captures()) {
-            List<Frame> all = frames(capture);
+            List<Frame> all = CapturedFrames.of(capture);
             if (all.size() < 2) {
                 continue;
             }
             // the background traffic between the fragments of every sample
             List<Frame> mixed = new ArrayList<>();
-            List<Frame> background = frames(TestPaths.samples().resolve("background/background-traffic.pcap"));
+            List<Frame> background = CapturedFrames.background();
             int b = 0;
             for (Frame f : all) {
                 mixed.add(renumbered(f, mixed.size() + 1));
@@ -156,16 +156,4 @@ class FrameTriageTest {
         return captures;
     }
 
-    /** Every frame of a capture, its bytes copied out of the reader's buffer. */
-    private static List<Frame> frames(Path capture) throws IOException {
-        List<Frame> frames = new ArrayList<>();
-        try (CaptureReader reader = Captures.open(capture)) {
-            for (Frame f = reader.next(); f != null; f = reader.next()) {
-                byte[] copy = Arrays.copyOfRange(f.data(), f.offset(), f.offset() + f.capturedLength());
-                frames.add(new Frame(f.number(), f.epochNanos(), f.linkType(), copy, 0, copy.length,
-                        f.originalLength(), f.fileOffset()));
-            }
-        }
-        return frames;
-    }
 }

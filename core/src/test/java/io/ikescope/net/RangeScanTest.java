@@ -78,8 +78,8 @@ class RangeScanTest {
     @Test
     void packetsCarryingAPcapFileMisleadTheGuessButNotTheResult(@TempDir Path dir) throws IOException {
         // UDP packets carrying a pcap file of small frames: chains of plausible records inside records
-        List<Frame> ike = frames(TestPaths.sample("ikev2-ts-mismatch.pcap"));
-        List<Frame> background = frames(TestPaths.samples().resolve("background/background-traffic.pcap"));
+        List<Frame> ike = CapturedFrames.of(TestPaths.sample("ikev2-ts-mismatch.pcap"));
+        List<Frame> background = CapturedFrames.background();
         long nanos = ike.get(0).epochNanos();
         ByteArrayOutputStream transferred = new ByteArrayOutputStream();
         for (int i = 0; i < 6000; i++) {
@@ -128,7 +128,8 @@ class RangeScanTest {
 
     @Test
     void recordsBeyondTheSnapshotLengthAreWarnedAboutOnceAtTheFirst(@TempDir Path dir) throws IOException {
-        Path capture = write(dir.resolve("snap.pcap"), frames(TestPaths.sample("ikev2-ts-mismatch.pcap")), 200);
+        List<Frame> ike = CapturedFrames.of(TestPaths.sample("ikev2-ts-mismatch.pcap"));
+        Path capture = write(dir.resolve("snap.pcap"), ike, 200);
         Result whole = whole(capture);
         assertThat(whole.events).filteredOn(e -> e.contains("snapshot length")).hasSize(1);
         Result split = split(capture, 300, 3);
@@ -137,7 +138,7 @@ class RangeScanTest {
 
     @Test
     void aCorruptRecordFailsAfterTheSameFramesAndWithTheSameMessage(@TempDir Path dir) throws IOException {
-        List<Frame> ike = frames(TestPaths.sample("ikev2-ts-mismatch.pcap"));
+        List<Frame> ike = CapturedFrames.of(TestPaths.sample("ikev2-ts-mismatch.pcap"));
         List<Frame> many = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             many.add(retimed(ike.get(i % ike.size()), ike.get(0).epochNanos() + i * 1000L));
@@ -161,7 +162,7 @@ class RangeScanTest {
 
     @Test
     void aReaderTakesFromTheFileOnlyWhatItIsAskedFor(@TempDir Path dir) throws IOException {
-        List<Frame> background = frames(TestPaths.samples().resolve("background/background-traffic.pcap"));
+        List<Frame> background = CapturedFrames.background();
         List<Frame> many = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
             many.add(retimed(background.get(i % background.size()), background.get(0).epochNanos() + i * 1000L));
@@ -247,7 +248,7 @@ class RangeScanTest {
             }
         });
         // nothing was taken from the pipe by a second reader
-        assertThat(frames).isEqualTo(frames(pcap).size());
+        assertThat(frames).isEqualTo(CapturedFrames.of(pcap).size());
         writer.join();
     }
 
@@ -255,8 +256,8 @@ class RangeScanTest {
     void aLargeFileIsReadInRangesByTheBackgroundScan(@TempDir Path dir) throws IOException {
         assumeThat(RangeScan.defaultWorkers()).as("a split needs at least two cores").isPositive();
         // real IKE frames among the background traffic, past the size from which a file is split
-        List<Frame> ike = frames(TestPaths.sample("ikev2-ts-mismatch.pcap"));
-        List<Frame> background = frames(TestPaths.samples().resolve("background/background-traffic.pcap"));
+        List<Frame> ike = CapturedFrames.of(TestPaths.sample("ikev2-ts-mismatch.pcap"));
+        List<Frame> background = CapturedFrames.background();
         Path capture = dir.resolve("large.pcap");
         long start = ike.get(0).epochNanos();
         // the size from which a file is split, lowered as the launcher's training run lowers it (a GiB by default)
@@ -347,18 +348,6 @@ class RangeScanTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static List<Frame> frames(Path capture) throws IOException {
-        List<Frame> frames = new ArrayList<>();
-        try (CaptureReader reader = Captures.open(capture)) {
-            for (Frame f = reader.next(); f != null; f = reader.next()) {
-                byte[] copy = Arrays.copyOfRange(f.data(), f.offset(), f.offset() + f.capturedLength());
-                frames.add(new Frame(f.number(), f.epochNanos(), f.linkType(), copy, 0, copy.length,
-                        f.originalLength(), f.fileOffset()));
-            }
-        }
-        return frames;
     }
 
     private static Frame frame(byte[] ethernet, long nanos) {
