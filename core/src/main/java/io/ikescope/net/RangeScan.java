@@ -28,8 +28,8 @@ public final class RangeScan {
     static final long RANGE_BYTES = 8L << 20;
     /**
      * Files below this are read by one thread: on two cores the split pays only for the largest files (whole-process
-     * medians, split against not: 300 MB 1.07x, 1 GB 1.01x, 3 GB 0.89x; the JIT compiler and the cold code of a
-     * short run share the same two cores). A directory's files are already read on several cores at once.
+     * medians of the same build, split against not: 300 MB 1.07x, 1 GB 1.01x, 3 GB 0.88x; the JIT compiler and the
+     * cold code of a short run share the same two cores). A directory's files are already read on several cores.
      */
     static final long SPLIT_FROM_BYTES = 1L << 30;
     /** Lowers {@link #SPLIT_FROM_BYTES}: for the launcher's training run (its start-up cache then holds this code). */
