@@ -29,19 +29,21 @@ public final class PcapRanges {
     private final String source;
     private final long firstRecord;
     private final long size;
-    /** The first record's time: a plausible record of the same capture is not years away from it. */
-    private final long firstSeconds;
+    private static final long UNREAD = Long.MIN_VALUE;
 
-    PcapRanges(PcapReader file, Path path, String source, long firstRecord) throws IOException {
+    /**
+     * The first record's time (a plausible record of the same capture is not years away from it), read by the first
+     * guess: a file that is not split is never opened a second time. Workers may race to read it; they read the same.
+     */
+    private volatile long firstSeconds = UNREAD;
+
+    /** {@code size}: the file's, as its attributes gave it when the reader was asked for its ranges. */
+    PcapRanges(PcapReader file, Path path, String source, long firstRecord, long size) {
         this.file = file;
         this.path = path;
         this.source = source;
         this.firstRecord = firstRecord;
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            this.size = channel.size();
-            byte[] header = new byte[PcapReader.RECORD_HEADER];
-            this.firstSeconds = read(channel, firstRecord, header) == header.length ? file.seconds(header, 0) : 0;
-        }
+        this.size = size;
     }
 
     /** The file's size when it was opened (a file still growing is read on past it by the last range). */
@@ -85,12 +87,13 @@ public final class PcapRanges {
      */
     public long resync(long from, long to) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long around = firstSeconds(channel);
             for (int window : GUESS_WINDOWS) {
                 byte[] b = new byte[(int) Math.max(0, Math.min(window, size - from))];
                 int n = read(channel, from, b);
                 int candidates = (int) Math.min(n - PcapReader.RECORD_HEADER + 1L, to - from);
                 for (int q = 0; q < candidates; q++) {
-                    if (chainAt(b, q, n, from)) {
+                    if (chainAt(b, q, n, from, around)) {
                         return from + q;
                     }
                 }
@@ -102,7 +105,17 @@ public final class PcapRanges {
         return -1;
     }
 
-    private boolean chainAt(byte[] b, int q, int n, long from) {
+    private long firstSeconds(FileChannel channel) throws IOException {
+        long seconds = firstSeconds;
+        if (seconds == UNREAD) {
+            byte[] header = new byte[PcapReader.RECORD_HEADER];
+            seconds = read(channel, firstRecord, header) == header.length ? file.seconds(header, 0) : 0;
+            firstSeconds = seconds;
+        }
+        return seconds;
+    }
+
+    private boolean chainAt(byte[] b, int q, int n, long from, long aroundSeconds) {
         int p = q;
         for (int k = 0; k < CHAIN; k++) {
             if (from + p == size) {
@@ -111,7 +124,7 @@ public final class PcapRanges {
             if (p + PcapReader.RECORD_HEADER > n) {
                 return false;
             }
-            int length = file.plausibleRecord(b, p, firstSeconds);
+            int length = file.plausibleRecord(b, p, aroundSeconds);
             if (length < 0) {
                 return false;
             }

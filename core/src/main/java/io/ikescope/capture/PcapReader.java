@@ -3,6 +3,7 @@ package io.ikescope.capture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Reads the classic libpcap format: a 24-byte file header, then 16-byte record headers each followed by
@@ -119,16 +120,17 @@ final class PcapReader extends StreamCaptureReader {
 
     @Override
     public PcapRanges ranges() {
-        if (file == null || frameNumber > 0 || !Files.isRegularFile(file)) {
-            // a stream, a reader already under way (its ranges would begin where it is), or a pipe or device
-            // (opened a second time, it would hand this reader's bytes to another)
-            return null;
+        if (file == null || frameNumber > 0) {
+            return null; // a stream, or a reader already under way (its ranges would begin where it is)
         }
+        BasicFileAttributes attributes;
         try {
-            return new PcapRanges(this, file, source, FILE_HEADER);
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException e) {
-            return null; // the file cannot be opened a second time: this reader still reads it
+            return null; // gone or unreadable since it was opened: this reader still reads it
         }
+        // a pipe or device opened a second time would hand this reader's bytes to another
+        return attributes.isRegularFile() ? new PcapRanges(this, file, source, FILE_HEADER, attributes.size()) : null;
     }
 
     @Override

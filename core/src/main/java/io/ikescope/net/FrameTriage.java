@@ -69,18 +69,8 @@ public final class FrameTriage {
     }
 
     private boolean ethernet(byte[] b, int at, int end, long wireEnd) {
-        int p = at + 12;
-        for (int tags = 0; ; tags++) {
-            if (p + 2 > end) {
-                return true;
-            }
-            int type = Bytes.u16(b, p);
-            if (LinkLayer.isVlanTag(type) && tags < LinkLayer.MAX_VLAN_TAGS) {
-                p += 4;
-                continue;
-            }
-            return etherType(type, b, p + 2, end, wireEnd);
-        }
+        int p = LinkLayer.etherTypeAt(b, at, end);
+        return p < 0 || etherType(Bytes.u16(b, p), b, p + 2, end, wireEnd);
     }
 
     private boolean linuxCooked(byte[] b, int at, int end, long wireEnd, int headerLength, int protocolAt) {
@@ -101,11 +91,7 @@ public final class FrameTriage {
         if (at + 4 > end) {
             return true;
         }
-        int family = Bytes.i32(b, at);
-        if ((family & 0xFFFF) == 0) {
-            family = Integer.reverseBytes(family);
-        }
-        return switch (family) {
+        return switch (LinkLayer.loopbackFamily(b, at)) {
             case LinkLayer.AF_INET -> ipv4(b, at + 4, end, wireEnd);
             case LinkLayer.AF_INET6_NETBSD, LinkLayer.AF_INET6_FREEBSD, LinkLayer.AF_INET6_DARWIN ->
                     ipv6(b, at + 4, end, wireEnd);

@@ -73,23 +73,31 @@ final class LinkLayer {
     }
 
     private void ethernet(byte[] b, int at, int end, long wireEnd) {
-        int p = at + 12;
-        for (int tags = 0; ; tags++) {
-            if (p + 2 > end) {
-                frame.malformed("ethernet", "an Ethernet header is cut short");
-                return;
-            }
-            int type = Bytes.u16(b, p);
-            if (isVlanTag(type) && tags < MAX_VLAN_TAGS) {
-                p += 4; // tag control information, then the next EtherType
-                continue;
-            }
-            etherType(type, b, p + 2, end, wireEnd);
+        int p = etherTypeAt(b, at, end);
+        if (p < 0) {
+            frame.malformed("ethernet", "an Ethernet header is cut short");
             return;
         }
+        etherType(Bytes.u16(b, p), b, p + 2, end, wireEnd);
     }
 
-    static boolean isVlanTag(int etherType) {
+    /**
+     * Where the EtherType of an Ethernet frame at {@code at} is, after up to {@link #MAX_VLAN_TAGS} 802.1Q/802.1ad
+     * tags (a further tag is taken as the EtherType itself); -1 when the header is cut short.
+     */
+    static int etherTypeAt(byte[] b, int at, int end) {
+        int p = at + 12;
+        for (int tags = 0; p + 2 <= end; tags++) {
+            int type = Bytes.u16(b, p);
+            if (!isVlanTag(type) || tags == MAX_VLAN_TAGS) {
+                return p;
+            }
+            p += 4; // tag control information, then the next EtherType
+        }
+        return -1;
+    }
+
+    private static boolean isVlanTag(int etherType) {
         return etherType == ETHERTYPE_VLAN || etherType == ETHERTYPE_QINQ || etherType == ETHERTYPE_QINQ_OLD;
     }
 
@@ -123,6 +131,12 @@ final class LinkLayer {
         }
     }
 
+    /** The address family of a loopback header at {@code at} (4 bytes there), in whichever byte order it was written. */
+    static int loopbackFamily(byte[] b, int at) {
+        int family = Bytes.i32(b, at);
+        return (family & 0xFFFF) == 0 ? Integer.reverseBytes(family) : family;
+    }
+
     /**
      * BSD NULL and OpenBSD LOOP: a 4-byte address family, in the capturing host's byte order (NULL) or network
      * order (LOOP); both orders are accepted for both. AF_INET is 2; AF_INET6 is 24, 28 or 30 depending on the BSD.
@@ -132,11 +146,7 @@ final class LinkLayer {
             frame.malformed("loopback", "a loopback header is cut short");
             return;
         }
-        int family = Bytes.i32(b, at);
-        if ((family & 0xFFFF) == 0) {
-            family = Integer.reverseBytes(family);
-        }
-        switch (family) {
+        switch (loopbackFamily(b, at)) {
             case AF_INET -> ip.ipv4(b, at + 4, end, wireEnd, 0);
             case AF_INET6_NETBSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> ip.ipv6(b, at + 4, end, wireEnd, 0);
             default -> {
