@@ -4,11 +4,14 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -27,14 +30,18 @@ public final class Captures {
     private Captures() {
     }
 
-    /** Opens a capture file. */
+    /**
+     * Opens a capture file. A plain pcap file's reader keeps the channel it reads, so that the file can be read in
+     * byte ranges through that one open file (a file deleted or replaced meanwhile is still the one read).
+     */
     public static CaptureReader open(Path path) throws CaptureException {
-        return open(openFile(path), path.toString(), path);
+        FileChannel channel = openFile(path);
+        return open(Channels.newInputStream(channel), path.toString(), channel);
     }
 
     /** The file opened for reading, with the errors of {@link #open(Path)} when it cannot be. */
     static InputStream fileStream(Path path) throws CaptureException {
-        return openFile(path);
+        return Channels.newInputStream(openFile(path));
     }
 
     /**
@@ -56,14 +63,14 @@ public final class Captures {
         return in;
     }
 
-    private static InputStream openFile(Path path) throws CaptureException {
+    private static FileChannel openFile(Path path) throws CaptureException {
         String name = path.toString();
         if (Files.isDirectory(path)) {
             throw new CaptureException(name, -1, "is a directory, not a capture file");
         }
-        InputStream in;
+        FileChannel in;
         try {
-            in = Files.newInputStream(path);
+            in = FileChannel.open(path, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             throw new CaptureException(name, -1, "no such file");
         } catch (AccessDeniedException e) {
@@ -87,8 +94,8 @@ public final class Captures {
         return open(in, displayName, null);
     }
 
-    /** {@code file}: where {@code in} comes from when it is a file (a plain pcap file can then be read in ranges). */
-    private static CaptureReader open(InputStream in, String displayName, Path file) throws CaptureException {
+    /** {@code file}: what {@code in} reads when it is a file (a plain pcap file can then be read in ranges). */
+    private static CaptureReader open(InputStream in, String displayName, FileChannel file) throws CaptureException {
         try {
             return detect(in, displayName, file);
         } catch (CaptureException e) {
@@ -100,7 +107,7 @@ public final class Captures {
         }
     }
 
-    private static CaptureReader detect(InputStream raw, String name, Path file) throws IOException {
+    private static CaptureReader detect(InputStream raw, String name, FileChannel file) throws IOException {
         CountingInputStream counted = new CountingInputStream(raw);
         PushbackInputStream in = new PushbackInputStream(counted, 4);
         byte[] head = new byte[4];
@@ -122,7 +129,7 @@ public final class Captures {
     }
 
     private static CaptureReader detectPlain(InputStream in, CountingInputStream counted, String name, String suffix,
-                                             Path file) throws IOException {
+                                             FileChannel file) throws IOException {
         StreamBuffer buffer = new StreamBuffer(in, counted, name);
         int available = buffer.require(4);
         String what = suffix.isEmpty() ? "" : " inside the gzip stream";

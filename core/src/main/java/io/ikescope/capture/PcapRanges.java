@@ -2,11 +2,9 @@ package io.ikescope.capture;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * A plain pcap file read in byte ranges, each by a reader of its own (on as many threads as there are ranges): a
@@ -14,6 +12,11 @@ import java.nio.file.StandardOpenOption;
  * each range begins where a record begins. Where that is can only be known by reading the range before it ({@link
  * Range#end()}); {@link #resync} guesses it from the bytes (a chain of plausible record headers), so that a range
  * can be read before the one ahead of it is done, and the guess is checked against the end of the range before.
+ *
+ * <p>Every range reads the file reader's own open file by position (never by its name again: a file of a ring
+ * buffer deleted or replaced while it is read is still the file read). Positional reads of one channel may run on
+ * several threads at once; an interrupted one closes the channel for all, so the ranges' threads are not interrupted
+ * while the scan goes on.
  *
  * <p>What the ranges meet (a record beyond the snapshot length, a record cut off at the end of the file) becomes the
  * whole file's reader's when a range is {@link #adopt adopted}, as it would have been had that reader read it.
@@ -25,7 +28,7 @@ public final class PcapRanges {
     private static final int[] GUESS_WINDOWS = {64 << 10, 4 << 20};
 
     private final PcapReader file;
-    private final Path path;
+    private final FileChannel channel;
     private final String source;
     private final long firstRecord;
     private final long size;
@@ -37,10 +40,10 @@ public final class PcapRanges {
      */
     private volatile long firstSeconds = UNREAD;
 
-    /** {@code size}: the file's, as its attributes gave it when the reader was asked for its ranges. */
-    PcapRanges(PcapReader file, Path path, String source, long firstRecord, long size) {
+    /** {@code size}: the file's when the reader was asked for its ranges. */
+    PcapRanges(PcapReader file, FileChannel channel, String source, long firstRecord, long size) {
         this.file = file;
-        this.path = path;
+        this.channel = channel;
         this.source = source;
         this.firstRecord = firstRecord;
         this.size = size;
@@ -66,17 +69,10 @@ public final class PcapRanges {
      * {@code limit} ({@code Long.MAX_VALUE}: to the end of the file); its frames are numbered from 1 and stay valid
      * until the next. It reads through {@code buffer} (from {@link #newBuffer()}), free again once it is closed.
      */
-    public Range open(long start, long limit, byte[] buffer) throws IOException {
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
-        try {
-            channel.position(start);
-            CountingInputStream counted = new CountingInputStream(Channels.newInputStream(channel));
-            StreamBuffer in = new StreamBuffer(counted, counted, source, start, limit, buffer);
-            return new Range(new PcapReader(in, source, file, limit));
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+    public Range open(long start, long limit, byte[] buffer) {
+        CountingInputStream counted = new CountingInputStream(new PositionedInput(channel, start));
+        StreamBuffer in = new StreamBuffer(counted, counted, source, start, limit, buffer);
+        return new Range(new PcapReader(in, source, file, limit));
     }
 
     /**
@@ -86,30 +82,28 @@ public final class PcapRanges {
      * packets. The caller checks it against where the range before really ended.
      */
     public long resync(long from, long to) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            long around = firstSeconds(channel);
-            for (int window : GUESS_WINDOWS) {
-                byte[] b = new byte[(int) Math.max(0, Math.min(window, size - from))];
-                int n = read(channel, from, b);
-                int candidates = (int) Math.min(n - PcapReader.RECORD_HEADER + 1L, to - from);
-                for (int q = 0; q < candidates; q++) {
-                    if (chainAt(b, q, n, from, around)) {
-                        return from + q;
-                    }
+        long around = firstSeconds();
+        for (int window : GUESS_WINDOWS) {
+            byte[] b = new byte[(int) Math.max(0, Math.min(window, size - from))];
+            int n = read(from, b);
+            int candidates = (int) Math.min(n - PcapReader.RECORD_HEADER + 1L, to - from);
+            for (int q = 0; q < candidates; q++) {
+                if (chainAt(b, q, n, from, around)) {
+                    return from + q;
                 }
-                if (from + n >= size) {
-                    break;
-                }
+            }
+            if (from + n >= size) {
+                break;
             }
         }
         return -1;
     }
 
-    private long firstSeconds(FileChannel channel) throws IOException {
+    private long firstSeconds() throws IOException {
         long seconds = firstSeconds;
         if (seconds == UNREAD) {
             byte[] header = new byte[PcapReader.RECORD_HEADER];
-            seconds = read(channel, firstRecord, header) == header.length ? file.seconds(header, 0) : 0;
+            seconds = read(firstRecord, header) == header.length ? file.seconds(header, 0) : 0;
             firstSeconds = seconds;
         }
         return seconds;
@@ -139,7 +133,7 @@ public final class PcapRanges {
         file.rangesRead(range.end());
     }
 
-    private static int read(FileChannel channel, long at, byte[] into) throws IOException {
+    private int read(long at, byte[] into) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(into);
         while (buffer.hasRemaining()) {
             int n = channel.read(buffer, at + buffer.position());
@@ -148,6 +142,40 @@ public final class PcapRanges {
             }
         }
         return buffer.position();
+    }
+
+    /** The file's bytes from a position on, read by position: the channel's own position is the file reader's. */
+    private static final class PositionedInput extends InputStream {
+        private final FileChannel channel;
+        private long position;
+
+        PositionedInput(FileChannel channel, long position) {
+            this.channel = channel;
+            this.position = position;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            int n = channel.read(ByteBuffer.wrap(b, off, len), position);
+            if (n > 0) {
+                position += n;
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        /** The channel is the file reader's: it closes it. */
+        @Override
+        public void close() {
+        }
     }
 
     /** The records that begin in one range, read in order; frames are numbered from 1 within it. */

@@ -1,9 +1,7 @@
 package io.ikescope.capture;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.channels.FileChannel;
 
 /**
  * Reads the classic libpcap format: a 24-byte file header, then 16-byte record headers each followed by
@@ -22,8 +20,8 @@ final class PcapReader extends StreamCaptureReader {
     private final boolean nanos;
     private final int linkType;
     private final long snapLength;
-    /** The file read, when it is one and plain pcap (it can then be read in ranges too); else null. */
-    private final Path file;
+    /** The open file read, when it is one and plain pcap (it can then be read in ranges too); else null. */
+    private final FileChannel file;
     /** No record starting at or after this offset is read (a byte range of the file); else Long.MAX_VALUE. */
     private final long limit;
     private long frameNumber;
@@ -32,7 +30,7 @@ final class PcapReader extends StreamCaptureReader {
     /** Where the ranges read of this file have got to, for {@link #bytesRead()}. */
     private volatile long rangesRead;
 
-    PcapReader(StreamBuffer in, String source, String format, Path file) throws IOException {
+    PcapReader(StreamBuffer in, String source, String format, FileChannel file) throws IOException {
         super(in, source, format);
         this.file = file;
         this.limit = Long.MAX_VALUE;
@@ -123,14 +121,15 @@ final class PcapReader extends StreamCaptureReader {
         if (file == null || frameNumber > 0) {
             return null; // a stream, or a reader already under way (its ranges would begin where it is)
         }
-        BasicFileAttributes attributes;
+        long size;
         try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            file.position(); // a pipe (a named one, /dev/stdin) cannot seek: it is read once, in order
+            size = file.size();
         } catch (IOException e) {
-            return null; // gone or unreadable since it was opened: this reader still reads it
+            return null;
         }
-        // a pipe or device opened a second time would hand this reader's bytes to another
-        return attributes.isRegularFile() ? new PcapRanges(this, file, source, FILE_HEADER, attributes.size()) : null;
+        // a device has no size: nothing to divide
+        return size > FILE_HEADER ? new PcapRanges(this, file, source, FILE_HEADER, size) : null;
     }
 
     @Override

@@ -104,10 +104,11 @@ public final class RangeScan {
                 expected = range.range.end();
             }
         } finally {
+            // not interrupted: that would close the file for every reader of it (a range left is at most 8 MiB)
             for (Future<TriagedRange> f : ahead) {
-                f.cancel(true);
+                f.cancel(false);
             }
-            pool.shutdownNow();
+            pool.shutdown();
         }
         return decoder.counters();
     }

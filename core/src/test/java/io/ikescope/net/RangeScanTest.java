@@ -253,6 +253,30 @@ class RangeScanTest {
     }
 
     @Test
+    void aFileReplacedWhileItIsReadIsStillTheOneReadInRanges(@TempDir Path dir) throws IOException {
+        // a ring buffer (tcpdump -W) removes the oldest file and writes a new one under its name meanwhile
+        Path capture = Files.copy(TestPaths.sample("ikev2-ts-mismatch.pcap"), dir.resolve("ring0.pcap"));
+        Result whole = whole(capture);
+        Path other = TestPaths.sample("ikev1-main-psk-mismatch.pcap");
+        assertThat(whole(other).events).isNotEqualTo(whole.events);
+        for (int workers : new int[] {1, 3}) {
+            RecordingSink sink = new RecordingSink();
+            try (CaptureReader reader = Captures.open(capture)) {
+                PcapRanges ranges = reader.ranges();
+                Files.delete(capture);
+                Files.copy(other, capture);
+                PacketDecoder decoder = new PacketDecoder(sink, OPTIONS);
+                new RangeScan(ranges, OPTIONS, 300, workers).frames(decoder, () -> { });
+                CaptureScan.finish(reader, decoder, sink);
+                assertThat(decoder.counters()).isEqualTo(whole.counters);
+            }
+            assertThat(sink.describe()).as(workers + " workers").isEqualTo(whole.events);
+            Files.delete(capture);
+            Files.copy(TestPaths.sample("ikev2-ts-mismatch.pcap"), capture);
+        }
+    }
+
+    @Test
     void aLargeFileIsReadInRangesByTheBackgroundScan(@TempDir Path dir) throws IOException {
         assumeThat(RangeScan.defaultWorkers()).as("a split needs at least two cores").isPositive();
         // real IKE frames among the background traffic, past the size from which a file is split
