@@ -1,6 +1,7 @@
 package io.ikescope.net;
 
 import io.ikescope.capture.CaptureReader;
+import io.ikescope.capture.Frame;
 import io.ikescope.capture.PcapRanges;
 
 import java.io.IOException;
@@ -38,17 +39,21 @@ public final class BackgroundScan implements AutoCloseable {
     private final boolean live;
     /** A file of a series: the decoder is left open for the caller (see {@link #decoder()}). */
     private final boolean openEnded;
+    /** The frames go with the batches too, triaged ({@link #startOpenEnded}), until {@link #stopLogging()}. */
+    private volatile boolean logging;
     private volatile PacketDecoder decoder;
     /** The file was read in ranges by several threads (for tests). */
     private volatile boolean split;
     private volatile boolean cancelled;
     private boolean drained;
 
-    private BackgroundScan(CaptureReader reader, DecoderOptions options, boolean live, boolean openEnded) {
+    private BackgroundScan(CaptureReader reader, DecoderOptions options, boolean live, boolean openEnded,
+                           boolean logging) {
         this.reader = reader;
         this.options = options;
         this.live = live;
         this.openEnded = openEnded;
+        this.logging = logging;
         this.thread = new Thread(this::scan, "ikescope-scan");
         // a scan nobody waits for must not keep the process alive
         thread.setDaemon(true);
@@ -56,7 +61,7 @@ public final class BackgroundScan implements AutoCloseable {
 
     /** Starts scanning {@code reader} (which stays the caller's to close, after this scan is closed). */
     public static BackgroundScan start(CaptureReader reader, DecoderOptions options) {
-        BackgroundScan scan = new BackgroundScan(reader, options, false, false);
+        BackgroundScan scan = new BackgroundScan(reader, options, false, false, false);
         scan.thread.start();
         return scan;
     }
@@ -65,11 +70,25 @@ public final class BackgroundScan implements AutoCloseable {
      * The same for one file of a rotated series: the decoder is neither finished nor told the reader's warnings when
      * the file ends; after {@link #drainTo} the caller has it ({@link #decoder()}) to finish, or to go on with into
      * the next file when a datagram or stream is still open.
+     *
+     * <p>{@code logged}: each batch also carries its frames as the triage saw them (their times, copies of the few it
+     * keeps), so that the decoder of the file before can be given them ({@link #drainTo(PacketSink, FrameReplay)})
+     * without reading the file again, until {@link #stopLogging()}.
      */
-    public static BackgroundScan startOpenEnded(CaptureReader reader, DecoderOptions options) {
-        BackgroundScan scan = new BackgroundScan(reader, options, false, true);
+    static BackgroundScan startOpenEnded(CaptureReader reader, DecoderOptions options, boolean logged) {
+        BackgroundScan scan = new BackgroundScan(reader, options, false, true, logged);
         scan.thread.start();
         return scan;
+    }
+
+    /** The batches handed over from now on carry no frames (those queued still may): nobody replays them. */
+    void stopLogging() {
+        logging = false;
+    }
+
+    /** Takes the frames of a logged scan batch by batch (consecutive, numbered from 1 in the file). */
+    interface FrameReplay {
+        void replay(TriagedFrames frames);
     }
 
     /** The open-ended scan's decoder, once {@link #drainTo} has returned; its sink is the scan's: redirect it. */
@@ -85,7 +104,7 @@ public final class BackgroundScan implements AutoCloseable {
      * not in batches, and {@link #drainTo(PacketSink, Runnable)} ticks while the stream is quiet.
      */
     public static BackgroundScan startLive(CaptureReader reader, DecoderOptions options) {
-        BackgroundScan scan = new BackgroundScan(reader, options, true, false);
+        BackgroundScan scan = new BackgroundScan(reader, options, true, false, false);
         scan.thread.start();
         return scan;
     }
@@ -105,6 +124,18 @@ public final class BackgroundScan implements AutoCloseable {
      * clock: what waits for a timeout is looked at even when no packet comes).
      */
     public DecoderCounters drainTo(PacketSink sink, Runnable tick) throws IOException {
+        return drainTo(sink, tick, null);
+    }
+
+    /**
+     * The same, giving {@code replay} each batch's frames (when the scan was still logging them) before the events
+     * they yielded: a replay is never behind the events, and takes nothing that the queue does not bound.
+     */
+    DecoderCounters drainTo(PacketSink sink, FrameReplay replay) throws IOException {
+        return drainTo(sink, () -> { }, replay);
+    }
+
+    private DecoderCounters drainTo(PacketSink sink, Runnable tick, FrameReplay replay) throws IOException {
         if (drained) {
             throw new IllegalStateException("already drained");
         }
@@ -125,6 +156,9 @@ public final class BackgroundScan implements AutoCloseable {
                 }
                 tick.run();
                 continue;
+            }
+            if (replay != null && batch.frames != null) {
+                replay.replay(batch.frames);
             }
             for (Object event : batch.events) {
                 deliver(event, sink);
@@ -168,8 +202,14 @@ public final class BackgroundScan implements AutoCloseable {
             PacketDecoder open = new PacketDecoder(collector, options);
             PcapRanges ranges = live ? null : reader.ranges();
             split = RangeScan.suits(ranges);
-            DecoderCounters counters = split ? RangeScan.frames(ranges, options, open, collector::afterFrame)
-                    : CaptureScan.frames(reader, open, collector::afterFrame);
+            DecoderCounters counters;
+            if (split) {
+                counters = RangeScan.frames(ranges, options, open, collector::afterFrame);
+            } else if (openEnded) {
+                counters = triaged(open, collector);
+            } else {
+                counters = CaptureScan.frames(reader, open, collector::afterFrame);
+            }
             if (openEnded) {
                 decoder = open;
             } else {
@@ -188,6 +228,21 @@ public final class BackgroundScan implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The frames the triage rules out are only counted (a file of a series may have to be told them again). */
+    private DecoderCounters triaged(PacketDecoder decoder, Collector collector) throws IOException {
+        FrameTriage triage = new FrameTriage(options);
+        for (Frame f = reader.next(); f != null; f = reader.next()) {
+            Frame kept = triage.mayMatter(f) ? f : null;
+            if (kept != null) {
+                decoder.accept(f);
+            } else {
+                decoder.skip(f.number(), f.epochNanos());
+            }
+            collector.afterFrame(f.epochNanos(), kept);
+        }
+        return decoder.counters();
     }
 
     private static void deliver(Object event, PacketSink sink) {
@@ -220,8 +275,11 @@ public final class BackgroundScan implements AutoCloseable {
         throw (Error) failure;
     }
 
-    /** A batch of events, the last one also carrying the end of the scan: its counts or its failure. */
-    private record Batch(List<Object> events, DecoderCounters counters, Throwable failure) {
+    /**
+     * A batch of events, the last one also carrying the end of the scan: its counts or its failure; and, while the
+     * scan logs them, the frames that yielded the events (null otherwise).
+     */
+    private record Batch(List<Object> events, TriagedFrames frames, DecoderCounters counters, Throwable failure) {
     }
 
     private static final class Cancelled extends RuntimeException {
@@ -237,6 +295,7 @@ public final class BackgroundScan implements AutoCloseable {
         private List<Object> events = new ArrayList<>();
         private long bytes;
         private int framesSinceHandover;
+        private TriagedFrames frames = logging ? new TriagedFrames() : null;
 
         @Override
         public void onIke(IkeDatagram message) {
@@ -269,15 +328,24 @@ public final class BackgroundScan implements AutoCloseable {
             events.add(datagram);
         }
 
+        /** The same for a frame the batch logs (when the scan logs them): its time, a copy of it when it was kept. */
+        void afterFrame(long nanos, Frame kept) {
+            if (frames != null) {
+                frames.add(nanos, kept);
+            }
+            afterFrame();
+        }
+
         /** Hands the batch over when it is full or enough frames went by; stops a closed scan (Cancelled). */
         void afterFrame() {
-            boolean full = events.size() >= BATCH_EVENTS || bytes >= BATCH_BYTES || live && !events.isEmpty();
+            long held = frames == null ? bytes : bytes + frames.keptBytes();
+            boolean full = events.size() >= BATCH_EVENTS || held >= BATCH_BYTES || live && !events.isEmpty();
             if (full || ++framesSinceHandover == FRAMES_PER_HANDOVER) {
                 framesSinceHandover = 0;
                 if (cancelled) {
                     throw new Cancelled();
                 }
-                if (!events.isEmpty()) {
+                if (!events.isEmpty() || frames != null) {
                     hand(null, null);
                 }
             }
@@ -285,9 +353,10 @@ public final class BackgroundScan implements AutoCloseable {
 
         /** Queues the current batch, waiting while the caller is behind; throws Cancelled once closed. */
         void hand(DecoderCounters counters, Throwable failure) {
-            Batch batch = new Batch(events, counters, failure);
+            Batch batch = new Batch(events, frames, counters, failure);
             events = new ArrayList<>();
             bytes = 0;
+            frames = logging ? new TriagedFrames() : null;
             try {
                 queue.put(batch);
             } catch (InterruptedException e) {

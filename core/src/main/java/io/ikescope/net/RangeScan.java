@@ -64,20 +64,24 @@ public final class RangeScan {
         return Long.getLong(SPLIT_FROM_PROPERTY, SPLIT_FROM_BYTES);
     }
 
-    /** The ranges with the defaults: see {@link #frames(PacketDecoder, Runnable)}. */
+    /** The ranges with the defaults: see {@link #frames(PacketDecoder, TriagedFrames.Tap)}. */
     static DecoderCounters frames(PcapRanges ranges, DecoderOptions options, PacketDecoder decoder,
-                                  Runnable afterFrame) throws IOException {
+                                  TriagedFrames.Tap afterFrame) throws IOException {
         return new RangeScan(ranges, options, RANGE_BYTES, defaultWorkers()).frames(decoder, afterFrame);
     }
 
     /**
-     * Every frame of the file through {@code decoder} (kept ones decoded, the rest skipped), {@code afterFrame} after
-     * each; the decoder is not finished. A record the file's reader would fail on is thrown after the frames before
+     * Every frame of the file through {@code decoder} (kept ones decoded, the rest skipped), {@code afterFrame} told
+     * after each; the decoder is not finished. A record the file's reader would fail on is thrown after the frames before
      * it, and the ranges' warnings become the file reader's.
      */
-    DecoderCounters frames(PacketDecoder decoder, Runnable afterFrame) throws IOException {
+    DecoderCounters frames(PacketDecoder decoder, TriagedFrames.Tap afterFrame) throws IOException {
         long first = ranges.firstRecord();
         long count = Math.max(1, (ranges.size() - first + rangeBytes - 1) / rangeBytes);
+        TriagedFrames.Step step = (nanos, kept) -> {
+            afterFrame.frame(nanos, kept);
+            return false;
+        };
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers), daemonThreads());
         Deque<Future<TriagedRange>> ahead = new ArrayDeque<>();
         try {
@@ -95,12 +99,12 @@ public final class RangeScan {
                     range = TriagedRange.read(ranges, expected, limit(i, count), triage);
                     rereads++;
                 }
-                deliver(range, frames, decoder, afterFrame);
+                range.frames.deliver(frames + 1, decoder, step);
                 ranges.adopt(range.range);
                 if (range.failure != null) {
                     throw range.failure;
                 }
-                frames += range.frames;
+                frames += range.frames.frames();
                 expected = range.range.end();
             }
         } finally {
@@ -127,19 +131,6 @@ public final class RangeScan {
     /** Where range {@code index} ends; the last one reads on to the end of the file, however long it has grown. */
     private long limit(long index, long count) {
         return index == count - 1 ? Long.MAX_VALUE : ranges.firstRecord() + (index + 1) * rangeBytes;
-    }
-
-    private static void deliver(TriagedRange range, long before, PacketDecoder decoder, Runnable afterFrame) {
-        int k = 0;
-        for (int i = 0; i < range.frames; i++) {
-            long number = before + i + 1;
-            if (range.isKept(i, k)) {
-                decoder.accept(range.keptFrame(k++, number));
-            } else {
-                decoder.skip(number, range.nanos[i]);
-            }
-            afterFrame.run();
-        }
     }
 
     private static TriagedRange await(Future<TriagedRange> future) throws IOException {

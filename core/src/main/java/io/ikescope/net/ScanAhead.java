@@ -19,14 +19,15 @@ public final class ScanAhead implements AutoCloseable {
         CaptureReader open() throws IOException;
     }
 
-    /** A file being read: its reader (format, progress) and its scan, to drain and then close. */
+    /**
+     * A file being read: its reader (format, progress) and its scan, to drain and then close. The scan of every
+     * file but the first logs its frames until told not to: the decoder of the file before may have to go on into it.
+     */
     public static final class Scan implements AutoCloseable {
-        private final Opener opener;
         private final CaptureReader reader;
         private final BackgroundScan scan;
 
-        private Scan(Opener opener, CaptureReader reader, BackgroundScan scan) {
-            this.opener = opener;
+        private Scan(CaptureReader reader, BackgroundScan scan) {
             this.reader = reader;
             this.scan = scan;
         }
@@ -36,9 +37,14 @@ public final class ScanAhead implements AutoCloseable {
             return scan.decoder();
         }
 
-        /** The same file opened anew (to decode it another way than the scan did). */
-        CaptureReader reopen() throws IOException {
-            return opener.open();
+        /** Nobody will replay this file's frames: its scan stops logging them. */
+        void stopLogging() {
+            scan.stopLogging();
+        }
+
+        /** {@link #drainTo(PacketSink)}, the frames as the scan logged them to {@code replay} first, batch by batch. */
+        DecoderCounters drainTo(PacketSink sink, BackgroundScan.FrameReplay replay) throws IOException {
+            return scan.drainTo(sink, replay);
         }
 
         public CaptureReader reader() {
@@ -111,7 +117,7 @@ public final class ScanAhead implements AutoCloseable {
         for (int i = started.size(); i < until; i++) {
             try {
                 CaptureReader reader = files.get(i).open();
-                started.add(new Scan(files.get(i), reader, BackgroundScan.startOpenEnded(reader, options)));
+                started.add(new Scan(reader, BackgroundScan.startOpenEnded(reader, options, i > 0)));
                 failures.add(null);
             } catch (IOException e) {
                 started.add(null);

@@ -4,15 +4,18 @@ import io.ikescope.capture.CaptureReader;
 import io.ikescope.capture.Frame;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.LongPredicate;
 
 /**
  * Decodes the files of one rotated series as one capture. Each file is read on a core of its own (a {@link ScanAhead}
  * scan with its own decoder), which is right as long as no IP datagram and no RFC 8229 stream is cut by a file
- * boundary; when the decoder of a file still holds part of one at its end, the next file is decoded again, on this
- * thread, by that same decoder, so the datagram is completed exactly as in one file. Frames are numbered across
+ * boundary; when the decoder of a file still holds part of one at its end, that same decoder is given the next
+ * file's frames too (as that file's scan logged them: the file is not read again), on this thread, so the datagram is
+ * completed exactly as in one file. Frames are numbered across
  * the series (the first file's first frame is 1), as {@code mergecap -a} of the files in order numbers them.
  */
 public final class SeriesScan {
@@ -32,7 +35,6 @@ public final class SeriesScan {
     }
 
     private final ScanAhead window;
-    private final FrameTriage triage;
     /** Frames of the series read so far: the next file's first frame is {@code frames + 1}. */
     private long frames;
     /** A decoder still holding part of a datagram or stream at the end of its file, or null. */
@@ -44,7 +46,6 @@ public final class SeriesScan {
 
     public SeriesScan(ScanAhead window) {
         this.window = window;
-        this.triage = new FrameTriage(window.options());
     }
 
     /**
@@ -56,8 +57,12 @@ public final class SeriesScan {
         ScanAhead.Scan scan = window.next();
         FileResult result;
         try (scan) {
-            result = carried == null ? drain(scan, sink, nextContinues, progress)
-                    : continueCarried(scan, sink, nextContinues, progress);
+            if (carried == null) {
+                scan.stopLogging();
+                result = drain(scan, sink, nextContinues, progress);
+            } else {
+                result = continueCarried(scan, sink, nextContinues, progress);
+            }
         } catch (IOException | RuntimeException e) {
             carried = null;
             throw e;
@@ -73,26 +78,30 @@ public final class SeriesScan {
         try (Watching watching = progress.watch(scan.reader())) {
             c = scan.drainTo(numbered);
         }
+        return ended(scan, numbered, c, nextContinues);
+    }
+
+    /** The file's own decoder after its last frame: finished, or carried into the next file if that one continues. */
+    private FileResult ended(ScanAhead.Scan scan, PacketSink numbered, DecoderCounters c, LongPredicate nextContinues) {
         PacketDecoder decoder = scan.decoder();
         decoder.redirect(numbered);
         if (decoder.holdsPartialData() && nextContinues.test(c.lastFrameNanos())) {
             carried = decoder;
             carriedOrigin = frames;
-            warnReader(scan.reader(), numbered);
         } else {
             decoder.finish();
-            warnReader(scan.reader(), numbered);
         }
+        warnReader(scan.reader(), numbered);
         return new FileResult(scan.reader().format(), c.frames(), c.ikeMessages(), c.lastFrameNanos());
     }
 
     /**
      * The file before left a datagram open: its decoder goes on into this file, numbering on from it, until the
      * datagrams it carried are settled (completed, expired) without making a difference to anything else; it then
-     * holds what a decoder that began with this file holds, so from the next frame this file's own scan, read
-     * meanwhile on another core, gives the same events, and takes over. Only when a
-     * carried datagram did make a difference (a later fragment of it, limits, an RFC 8229 stream) is the whole
-     * file decoded by the carried decoder, on this thread.
+     * holds what a decoder that began with this file holds, so from the next frame this file's own scan, run
+     * meanwhile on another core, gives the same events, and takes over. Only when a carried datagram did make a
+     * difference (a later fragment of it, limits, an RFC 8229 stream) does the carried decoder take the whole file.
+     * Either way it is given the frames as the file's own scan logged them: the file is read once.
      */
     private FileResult continueCarried(ScanAhead.Scan scan, PacketSink sink, LongPredicate nextContinues,
                                        Progress progress) throws IOException {
@@ -101,40 +110,138 @@ public final class SeriesScan {
         Given given = new Given(sink, new HashSet<>(), new HashSet<>());
         PacketSink numbered = ShiftedFrames.by(carriedOrigin, given);
         decoder.redirect(numbered);
-        boolean mayHandOver = decoder.watchLeftovers();
         long before = decoder.counters().ikeMessages();
-        long base = frames - carriedOrigin;
-        long count = 0;
-        long last = DecoderCounters.NO_FRAME;
-        String format;
-        try (CaptureReader reader = scan.reopen(); Watching watching = progress.watch(reader)) {
-            format = reader.format();
-            for (Frame f = reader.next(); f != null; f = reader.next()) {
-                // most frames cannot touch the datagram carried over: counted, not decoded (this is the main thread)
-                if (triage.mayMatter(f)) {
-                    decoder.accept(new Frame(base + f.number(), f.epochNanos(), f.linkType(), f.data(), f.offset(),
-                            f.capturedLength(), f.originalLength(), f.fileOffset()));
-                } else {
-                    decoder.skip(base + f.number(), f.epochNanos());
-                }
-                count++;
-                last = f.epochNanos();
-                if (mayHandOver && decoder.leftoversTouched()) {
-                    mayHandOver = false;
-                } else if (mayHandOver && decoder.leftoversSettled()) {
-                    // both decoders now hold the same: the file's own scan goes on from the next frame alike
-                    handOvers++;
-                    return drain(scan, new LaterFrames(given, frames + f.number()), nextContinues, progress);
-                }
-            }
-            if (decoder.holdsPartialData() && nextContinues.test(last)) {
-                carried = decoder;
-            } else {
-                decoder.finish();
-            }
-            warnReader(reader, numbered);
+        CarriedInto into = new CarriedInto(scan, decoder, frames - carriedOrigin, given, decoder.watchLeftovers());
+        PacketSink own = ShiftedFrames.by(frames, into);
+        DecoderCounters c;
+        try (Watching watching = progress.watch(scan.reader())) {
+            c = scan.drainTo(own, into);
         }
-        return new FileResult(format, count, decoder.counters().ikeMessages() - before, last);
+        if (into.later != null) {
+            handOvers++;
+            return ended(scan, own, c, nextContinues);
+        }
+        if (into.count != c.frames()) {
+            throw new IllegalStateException("the carried decoder was given " + into.count + " of " + c.frames()
+                    + " frames of " + scan.reader().format() + " capture");
+        }
+        if (decoder.holdsPartialData() && nextContinues.test(into.last)) {
+            carried = decoder;
+        } else {
+            decoder.finish();
+        }
+        warnReader(scan.reader(), numbered);
+        return new FileResult(scan.reader().format(), into.count, decoder.counters().ikeMessages() - before,
+                into.last);
+    }
+
+    /**
+     * The carried decoder's side of {@link #continueCarried}: the frames the file's own scan logged go to the carried
+     * decoder until the hand-over; what the own scan found (series numbering) counts only from then on. Before it,
+     * an event of a frame the carried decoder has had is its to give (the log of a batch comes before its events);
+     * the own scan's warnings and dropped datagrams wait for the hand-over, which gives those the carried decoder did
+     * not give. They are few: the carried datagrams expire within the fragment limits, or are touched and the wait
+     * ends.
+     */
+    private final class CarriedInto implements PacketSink, BackgroundScan.FrameReplay {
+        private final ScanAhead.Scan scan;
+        private final PacketDecoder decoder;
+        /** The carried decoder's number of the frame before this file's first. */
+        private final long base;
+        private final Given given;
+        private boolean mayHandOver;
+        private List<Object> held = new ArrayList<>();
+        /** From the hand-over: where the own scan's events go. */
+        private LaterFrames later;
+        private long count;
+        private long last = DecoderCounters.NO_FRAME;
+
+        CarriedInto(ScanAhead.Scan scan, PacketDecoder decoder, long base, Given given, boolean mayHandOver) {
+            this.scan = scan;
+            this.decoder = decoder;
+            this.base = base;
+            this.given = given;
+            this.mayHandOver = mayHandOver;
+            if (!mayHandOver) {
+                held = null;
+            }
+        }
+
+        @Override
+        public void replay(TriagedFrames logged) {
+            if (later == null) {
+                logged.deliver(base + count + 1, decoder, this::afterFrame);
+            }
+        }
+
+        private boolean afterFrame(long nanos, Frame kept) {
+            count++;
+            last = nanos;
+            if (mayHandOver && decoder.leftoversTouched()) {
+                mayHandOver = false;
+                held = null;
+            } else if (mayHandOver && decoder.leftoversSettled()) {
+                // both decoders now hold the same: the file's own scan goes on from the next frame alike
+                later = new LaterFrames(given, frames + count);
+                scan.stopLogging();
+                for (Object event : held) {
+                    if (event instanceof String warning) {
+                        later.onWarning(warning);
+                    } else {
+                        later.onIncompleteDatagram((IncompleteDatagram) event);
+                    }
+                }
+                held = null;
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void onIke(IkeDatagram message) {
+            if (later != null) {
+                later.onIke(message);
+            }
+        }
+
+        @Override
+        public void onEsp(EspPacket packet) {
+            if (later != null) {
+                later.onEsp(packet);
+            }
+        }
+
+        @Override
+        public void onAh(AhPacket packet) {
+            if (later != null) {
+                later.onAh(packet);
+            }
+        }
+
+        @Override
+        public void onIcmpUnreachable(IcmpUnreachable error) {
+            if (later != null) {
+                later.onIcmpUnreachable(error);
+            }
+        }
+
+        @Override
+        public void onWarning(String warning) {
+            if (later != null) {
+                later.onWarning(warning);
+            } else if (held != null) {
+                held.add(warning);
+            }
+        }
+
+        @Override
+        public void onIncompleteDatagram(IncompleteDatagram datagram) {
+            if (later != null) {
+                later.onIncompleteDatagram(datagram);
+            } else if (held != null) {
+                held.add(datagram);
+            }
+        }
     }
 
     /**

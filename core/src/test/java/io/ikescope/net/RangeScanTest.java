@@ -104,7 +104,7 @@ class RangeScanTest {
             try (CaptureReader reader = Captures.open(capture)) {
                 scan = new RangeScan(reader.ranges(), OPTIONS, rangeBytes, 2);
                 PacketDecoder decoder = new PacketDecoder(sink, OPTIONS);
-                scan.frames(decoder, () -> { });
+                scan.frames(decoder, (time, kept) -> { });
                 CaptureScan.finish(reader, decoder, sink);
                 assertThat(decoder.counters()).isEqualTo(whole.counters);
             }
@@ -266,7 +266,7 @@ class RangeScanTest {
                 Files.delete(capture);
                 Files.copy(other, capture);
                 PacketDecoder decoder = new PacketDecoder(sink, OPTIONS);
-                new RangeScan(ranges, OPTIONS, 300, workers).frames(decoder, () -> { });
+                new RangeScan(ranges, OPTIONS, 300, workers).frames(decoder, (time, kept) -> { });
                 CaptureScan.finish(reader, decoder, sink);
                 assertThat(decoder.counters()).isEqualTo(whole.counters);
             }
@@ -348,7 +348,7 @@ class RangeScanTest {
             PacketDecoder decoder = new PacketDecoder(sink, OPTIONS);
             IOException failure = null;
             try {
-                new RangeScan(ranges, OPTIONS, rangeBytes, workers).frames(decoder, () -> { });
+                new RangeScan(ranges, OPTIONS, rangeBytes, workers).frames(decoder, (time, kept) -> { });
                 CaptureScan.finish(reader, decoder, sink);
             } catch (IOException e) {
                 failure = e;
