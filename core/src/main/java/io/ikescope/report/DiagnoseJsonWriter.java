@@ -10,6 +10,7 @@ import io.ikescope.session.IcmpError;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Negotiation;
 import io.ikescope.session.NotifySeen;
+import io.ikescope.text.Decimals;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -267,7 +268,7 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         StringBuilder b = new StringBuilder(nanos < 0 ? "-" : "").append(micros / 1_000_000);
         int fraction = (int) (micros % 1_000_000);
         if (fraction != 0) {
-            Timestamps.digits(b.append('.'), fraction, 6);
+            Decimals.zeroPadded(b.append('.'), fraction, 6);
             while (b.charAt(b.length() - 1) == '0') {
                 b.setLength(b.length() - 1);
             }

@@ -1,5 +1,7 @@
 package io.ikescope.report;
 
+import io.ikescope.text.Decimals;
+
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
@@ -22,21 +24,12 @@ public final class Timestamps {
         LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), nano, ZoneOffset.UTC);
         boolean micros = nano % 1000 == 0;
         StringBuilder b = new StringBuilder(30);
-        digits(b, t.getYear(), 4).append('-');
-        digits(b, t.getMonthValue(), 2).append('-');
-        digits(b, t.getDayOfMonth(), 2).append('T');
-        digits(b, t.getHour(), 2).append(':');
-        digits(b, t.getMinute(), 2).append(':');
-        digits(b, t.getSecond(), 2).append('.');
-        return (micros ? digits(b, nano / 1000, 6) : digits(b, nano, 9)).append('Z').toString();
-    }
-
-    /** Appends {@code value} (not negative) with leading zeros to {@code width} digits. */
-    static StringBuilder digits(StringBuilder b, int value, int width) {
-        String s = Integer.toString(value);
-        for (int i = s.length(); i < width; i++) {
-            b.append('0');
-        }
-        return b.append(s);
+        Decimals.zeroPadded(b, t.getYear(), 4).append('-');
+        Decimals.zeroPadded(b, t.getMonthValue(), 2).append('-');
+        Decimals.zeroPadded(b, t.getDayOfMonth(), 2).append('T');
+        Decimals.zeroPadded(b, t.getHour(), 2).append(':');
+        Decimals.zeroPadded(b, t.getMinute(), 2).append(':');
+        Decimals.zeroPadded(b, t.getSecond(), 2).append('.');
+        return (micros ? Decimals.zeroPadded(b, nano / 1000, 6) : Decimals.zeroPadded(b, nano, 9)).append('Z').toString();
     }
 }

@@ -5,7 +5,8 @@ package io.ikescope.text;
  * later) and {@code BigDecimal.valueOf(v).setScale(n, HALF_UP)} write it: the shortest decimal that reads back as the
  * double ({@link Double#toString}) is rounded, not the binary value. Written digit by digit because both of those
  * cost a run several milliseconds of cold code (the formatter's parser, BigDecimal) for a handful of numbers, and
- * always with a '.' (a report does not change with the machine's locale).
+ * always with a '.' (a report does not change with the machine's locale). Zero-padded integers too, for the same
+ * reason (timestamps, seconds with six decimals).
  */
 public final class Decimals {
     private Decimals() {
@@ -100,5 +101,14 @@ public final class Decimals {
             }
         }
         return true;
+    }
+
+    /** Appends {@code value} (not negative) with leading zeros to {@code width} digits. */
+    public static StringBuilder zeroPadded(StringBuilder b, int value, int width) {
+        String s = Integer.toString(value);
+        for (int i = s.length(); i < width; i++) {
+            b.append('0');
+        }
+        return b.append(s);
     }
 }

@@ -34,6 +34,16 @@ class DecimalsTest {
     }
 
     @Test
+    void zeroPaddingAsTheFormattersZeroFlagWritesIt() {
+        for (int value : new int[] {0, 7, 42, 999_999, 1_000_000, Integer.MAX_VALUE}) {
+            for (int width : new int[] {1, 2, 6, 9}) {
+                assertThat(Decimals.zeroPadded(new StringBuilder("x"), value, width).toString())
+                        .isEqualTo("x" + String.format(Locale.ROOT, "%0" + width + "d", value));
+            }
+        }
+    }
+
+    @Test
     void randomSecondsAndRatiosAsBigDecimalAndTheFormatterWriteThem() {
         SplittableRandom random = new SplittableRandom(20261203);
         for (int i = 0; i < 200_000; i++) {
