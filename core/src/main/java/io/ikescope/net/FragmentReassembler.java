@@ -102,6 +102,13 @@ final class FragmentReassembler {
     /** Datagrams pending when the file before ended (see {@link #watchPending}), or null. */
     private Set<Key> watched;
     private boolean watchedTouched;
+    /** How many of the watched datagrams are still pending (asked after every frame of a file carried into). */
+    private int watchedPending;
+    /**
+     * The first pending datagram in insertion order, or null when not known since it was removed: most frames need
+     * only its age to know that nothing expires (a lost fragment stays pending for up to 100,000 frames).
+     */
+    private Pending eldest;
 
     FragmentReassembler(DecoderOptions options, Diagnostics diagnostics) {
         this.options = options;
@@ -119,6 +126,7 @@ final class FragmentReassembler {
      */
     void watchPending() {
         watched = new HashSet<>(pending.keySet());
+        watchedPending = watched.size();
         watchedTouched = false;
     }
 
@@ -129,12 +137,7 @@ final class FragmentReassembler {
 
     /** None of the watched datagrams is pending any more (each was completed, expired or dropped). */
     boolean watchedResolved() {
-        for (Key key : watched) {
-            if (pending.containsKey(key)) {
-                return false;
-            }
-        }
-        return true;
+        return watchedPending == 0;
     }
 
     /**
@@ -166,6 +169,9 @@ final class FragmentReassembler {
             // New, or evicted by makeRoom for being the oldest: start it afresh.
             p = new Pending(frame, nanos);
             pending.put(key, p);
+            if (watched != null && watched.contains(key)) {
+                watchedPending++;
+            }
         }
         if (!more) {
             int end = offset + length;
@@ -183,7 +189,7 @@ final class FragmentReassembler {
         }
         if (p.pieces.size() >= MAX_PIECES) {
             pending.remove(key);
-            pendingBytes -= p.bytes;
+            removed(key, p);
             diagnostics.counters.fragmentsUnusable++;
             dropped(key, p, "it came in more than " + MAX_PIECES + " pieces (the limit per datagram) at frame " + frame);
             return null;
@@ -194,7 +200,7 @@ final class FragmentReassembler {
             return null;
         }
         pending.remove(key);
-        pendingBytes -= p.bytes;
+        removed(key, p);
         byte[] whole = new byte[p.totalLength];
         for (Piece piece : p.pieces) {
             int n = Math.min(piece.bytes.length, p.totalLength - piece.offset);
@@ -267,17 +273,24 @@ final class FragmentReassembler {
 
     /** Drops datagrams whose first fragment is older than the timeout; called for every frame while any wait. */
     void expire(long frame, long nanos) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        if (eldest == null) {
+            eldest = pending.values().iterator().next();
+        }
+        if (!stale(eldest, frame, nanos)) {
+            return; // what the loop below would find at its first datagram
+        }
         Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<Key, Pending> e = it.next();
             Pending p = e.getValue();
-            boolean stale = frame - p.firstFrame > options.fragmentTimeoutFrames()
-                    || nanos - p.firstNanos > options.fragmentTimeoutNanos();
-            if (!stale) {
+            if (!stale(p, frame, nanos)) {
                 break; // insertion order: the rest are younger
             }
             it.remove();
-            pendingBytes -= p.bytes;
+            removed(e.getKey(), p);
             if (watched != null && !watched.contains(e.getKey()) && !watchedResolved()) {
                 watchedTouched = true; // a younger datagram expired before a watched one: timestamps out of order
             }
@@ -293,7 +306,7 @@ final class FragmentReassembler {
             Map.Entry<Key, Pending> e = it.next();
             Pending p = e.getValue();
             it.remove();
-            pendingBytes -= p.bytes;
+            removed(e.getKey(), p);
             if (watched != null) {
                 watchedTouched = true; // the watched datagrams' bytes count against the limit
             }
@@ -309,6 +322,24 @@ final class FragmentReassembler {
         }
         pending.clear();
         pendingBytes = 0;
+        eldest = null;
+        watchedPending = 0;
+    }
+
+    private boolean stale(Pending p, long frame, long nanos) {
+        return frame - p.firstFrame > options.fragmentTimeoutFrames()
+                || nanos - p.firstNanos > options.fragmentTimeoutNanos();
+    }
+
+    /** After {@code key}'s datagram left the pending ones (completed, expired, dropped, evicted). */
+    private void removed(Key key, Pending p) {
+        pendingBytes -= p.bytes;
+        if (p == eldest) {
+            eldest = null;
+        }
+        if (watched != null && watched.contains(key)) {
+            watchedPending--;
+        }
     }
 
     private void dropped(Key key, Pending p, String why) {

@@ -68,6 +68,24 @@ class DecoderLimitsTest {
         assertThat(diagnostics.counters.datagramsIncomplete).isEqualTo(1);
     }
 
+    @Test
+    void aDatagramExpiresOnTimeWhenTheOneBeforeItCompletedAndTheClockWentBackwards() {
+        byte[] ike = realIke();
+        long second = 1_000_000_000L;
+        FragmentReassembler r = new FragmentReassembler(DecoderOptions.defaults(), diagnostics);
+        // datagram 1 at 100 s, datagram 2 at 50 s (a capture whose timestamps went back), then 1 completes
+        r.add(4, ADDRESSES.clone(), 1, 17, -1, 0, true, ike, 0, 16, 1, 100 * second, 64);
+        r.add(4, ADDRESSES.clone(), 2, 17, -1, 0, true, ike, 0, 16, 2, 50 * second, 64);
+        assertThat(r.add(4, ADDRESSES.clone(), 1, 17, -1, 16, false, ike, 16, 16, 3, 100 * second, 64)).isNotNull();
+        r.expire(4, 79 * second);
+        assertThat(warnings).isEmpty();
+        // more than 30 s after datagram 2 began, though not after the one that completed
+        r.expire(5, 81 * second);
+        assertThat(warnings).containsExactly("IP fragments from frame 2 never formed a whole datagram: no further"
+                + " fragment arrived within 30 s / 100000 frames");
+        assertThat(r.isIdle()).isTrue();
+    }
+
     /** RFC 8229 framing of the real message: 16-bit length, non-ESP marker, the message. */
     private static byte[] framed(byte[] ike) {
         byte[] f = new byte[2 + 4 + ike.length];
