@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import picocli.CommandLine;
 
 /** Entry point of the runnable jar: picocli with the contract's exit codes and no stack traces unless --debug. */
@@ -13,6 +14,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Reports, messages and configuration keywords read the same on every machine: the JDK's formatter would
+        // otherwise write "0,25" or Arabic-Indic digits, and toUpperCase/toLowerCase turn 'i' into a dotted capital
+        // or dotless letter in a Turkish locale.
+        Locale.setDefault(Locale.ROOT);
         System.exit(run(args));
     }
 

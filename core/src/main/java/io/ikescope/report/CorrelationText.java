@@ -3,6 +3,7 @@ package io.ikescope.report;
 import io.ikescope.correlation.CaptureCorrelation;
 import io.ikescope.correlation.CaptureCorrelation.Conclusion;
 import io.ikescope.correlation.CaptureCorrelation.MergedMessage;
+import io.ikescope.text.Columns;
 import java.io.PrintWriter;
 import java.util.function.BiConsumer;
 
@@ -12,6 +13,9 @@ import java.util.function.BiConsumer;
  * conclusions.
  */
 final class CorrelationText {
+    private static final int LABEL_WIDTH = 34;
+    private static final int FRAME_WIDTH = 8;
+
     private CorrelationText() {
     }
 
@@ -23,17 +27,17 @@ final class CorrelationText {
             wrap.accept("    " + CorrelationWords.letter(i) + "  ", c.captures().get(i).input() + " ("
                     + CorrelationWords.about(c, i) + ")");
         }
-        StringBuilder head = new StringBuilder(String.format("    %-34s", "message"));
+        StringBuilder head = Columns.left(new StringBuilder("    "), "message", LABEL_WIDTH);
         for (int i = 0; i < k; i++) {
-            head.append(String.format("%8s", CorrelationWords.letter(i)));
+            Columns.right(head, CorrelationWords.letter(i), FRAME_WIDTH);
         }
         out.println(head);
         for (MergedMessage m : c.messages()) {
             String label = CorrelationWords.label(m.message());
-            StringBuilder line = new StringBuilder(String.format("    %-34s", label.length() > 33
-                    ? label.substring(0, 33) : label));
+            StringBuilder line = Columns.left(new StringBuilder("    "), label.length() > LABEL_WIDTH - 1
+                    ? label.substring(0, LABEL_WIDTH - 1) : label, LABEL_WIDTH);
             for (Long frame : m.frames()) {
-                line.append(String.format("%8s", frame == null ? "-" : frame.toString()));
+                Columns.right(line, frame == null ? "-" : frame.toString(), FRAME_WIDTH);
             }
             out.println(line);
         }

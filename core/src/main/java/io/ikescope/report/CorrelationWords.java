@@ -4,6 +4,7 @@ import io.ikescope.correlation.CaptureCorrelation;
 import io.ikescope.correlation.CaptureCorrelation.CapturePointView;
 import io.ikescope.correlation.CaptureCorrelation.MergedMessage;
 import io.ikescope.session.MessageRecord;
+import io.ikescope.text.Decimals;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ public final class CorrelationWords {
         }
         about.add(v.messages() + " messages");
         if (i != c.baseIndex() && v.clockOffsetNanos() != null) {
-            about.add(String.format("clock %+.6f s", v.clockOffsetNanos() / 1e9));
+            about.add("clock " + Decimals.signedHalfUp(v.clockOffsetNanos() / 1e9, 6) + " s");
         }
         if (i == c.baseIndex()) {
             about.add("reported above");

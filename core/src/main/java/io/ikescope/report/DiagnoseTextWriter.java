@@ -16,6 +16,8 @@ import io.ikescope.session.MessageRecord;
 import io.ikescope.session.NatAssessment;
 import io.ikescope.session.Negotiation;
 import io.ikescope.session.Role;
+import io.ikescope.text.Columns;
+import io.ikescope.text.Decimals;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -33,6 +35,8 @@ import java.util.List;
 public final class DiagnoseTextWriter implements DiagnoseWriter {
     private static final int LADDER_WIDTH = 64;
     private static final int WRAP = 100;
+    private static final int FRAME_WIDTH = 6;
+    private static final int TIME_WIDTH = 9;
 
     private final PrintWriter out;
     private final Writer target;
@@ -171,8 +175,10 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
         String left = "initiator " + n.initiator().address();
         String right = "responder " + n.responder().address();
         out.println("  Messages");
-        out.printf("  %6s %9s  %-" + (LADDER_WIDTH / 2) + "s%" + (LADDER_WIDTH / 2) + "s%n", "frame", "time", left,
-                right);
+        StringBuilder head = Columns.right(new StringBuilder("  "), "frame", FRAME_WIDTH).append(' ');
+        Columns.right(head, "time", TIME_WIDTH).append("  ");
+        Columns.left(head, left, LADDER_WIDTH / 2);
+        out.println(Columns.right(head, right, LADDER_WIDTH / 2));
         long t0 = n.startNanos();
         int icmp = 0;
         for (MessageRecord m : n.messages()) {
@@ -180,8 +186,7 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
                 icmpLine(n.icmpErrors().get(icmp), t0);
             }
             String arrow = arrow(LadderText.label(m), m.from() == Role.INITIATOR);
-            StringBuilder line = new StringBuilder();
-            line.append(String.format("  %6d %+9.3f  %s  ", m.frame(), (m.epochNanos() - t0) / 1e9, arrow));
+            StringBuilder line = ladderStart(m.frame(), m.epochNanos() - t0, arrow);
             line.append(LadderText.payloads(m));
             if (m.purpose() != null) {
                 line.append("  <").append(m.purpose()).append('>');
@@ -220,8 +225,15 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
     /** An ICMP error in the ladder, pointing at the peer whose datagram it refused. */
     private void icmpLine(IcmpError e, long t0) {
         String arrow = arrow("ICMP " + e.icmp().meaning(), e.refused() == Role.RESPONDER);
-        out.println(String.format("  %6d %+9.3f  %s  ", e.frame(), (e.icmp().epochNanos() - t0) / 1e9, arrow)
-                + "from " + e.icmp().sender() + (e.quotedFrame() != null ? ", quoting frame " + e.quotedFrame() : ""));
+        out.println(ladderStart(e.frame(), e.icmp().epochNanos() - t0, arrow).append("from ").append(e.icmp().sender())
+                .append(e.quotedFrame() != null ? ", quoting frame " + e.quotedFrame() : ""));
+    }
+
+    /** A ladder line up to its payloads: frame, seconds since the negotiation's first message, the arrow. */
+    private static StringBuilder ladderStart(long frame, long nanosSinceStart, String arrow) {
+        StringBuilder line = Columns.right(new StringBuilder("  "), Long.toString(frame), FRAME_WIDTH).append(' ');
+        Columns.right(line, Decimals.signedHalfUp(nanosSinceStart / 1e9, 3), TIME_WIDTH);
+        return line.append("  ").append(arrow).append("  ");
     }
 
     private static String arrow(String label, boolean toRight) {
@@ -270,10 +282,10 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
         for (String l : left) {
             width = Math.max(width, l.length());
         }
-        String format = "    %-" + width + "s   %s%n";
-        out.printf(format, "offered", "chosen");
+        out.println(Columns.left(new StringBuilder("    "), "offered", width).append("   chosen"));
         for (int i = 0; i < left.size(); i++) {
-            out.printf(format, left.get(i), i == 0 ? (chosen == null ? "-" : chosen) : "");
+            out.println(Columns.left(new StringBuilder("    "), left.get(i), width).append("   ")
+                    .append(i == 0 ? (chosen == null ? "-" : chosen) : ""));
         }
     }
 

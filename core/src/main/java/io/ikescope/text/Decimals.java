@@ -61,6 +61,12 @@ public final class Decimals {
         return out.toString();
     }
 
+    /** As {@link #halfUp} with a '+' before a value that is not negative ({@code %+.Nf}): times relative to another. */
+    public static String signedHalfUp(double value, int places) {
+        String text = halfUp(value, places);
+        return text.startsWith("-") || Double.isNaN(value) ? text : "+" + text;
+    }
+
     /**
      * At most {@code places} decimals, at least one, trailing zeros dropped (1.4, 0.25, 2.0), no sign on a value that
      * rounds to zero: {@code BigDecimal.valueOf(v).setScale(places, HALF_UP).stripTrailingZeros()} written with at

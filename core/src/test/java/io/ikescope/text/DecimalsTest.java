@@ -31,6 +31,9 @@ class DecimalsTest {
         assertThat(Decimals.halfUpTrimmed(1.40, 2)).isEqualTo("1.4");
         assertThat(Decimals.halfUpTrimmed(2.0, 2)).isEqualTo("2.0");
         assertThat(Decimals.halfUpTrimmed(-0.001, 2)).isEqualTo("0.0");
+        assertThat(Decimals.signedHalfUp(0.0, 3)).isEqualTo("+0.000");
+        assertThat(Decimals.signedHalfUp(-0.0004, 3)).isEqualTo("-0.000");
+        assertThat(Decimals.signedHalfUp(Double.NaN, 3)).isEqualTo(String.format(Locale.ROOT, "%+.3f", Double.NaN));
     }
 
     @Test
@@ -68,10 +71,14 @@ class DecimalsTest {
             String expected = BigDecimal.valueOf(Math.abs(v)).setScale(places, RoundingMode.HALF_UP).toPlainString();
             expected = (Double.compare(v, 0.0) < 0 ? "-" : "") + expected;
             assertThat(Decimals.halfUp(v, places)).as("%s to %d places", v, places).isEqualTo(expected);
+            assertThat(Decimals.signedHalfUp(v, places)).as("%s signed to %d places", v, places)
+                    .isEqualTo(expected.startsWith("-") ? expected : "+" + expected);
             if (Runtime.version().feature() >= 21) {
                 // the formatter writes the shortest decimal rounded since JDK 21 (JDK-8300869)
                 assertThat(Decimals.halfUp(v, places)).as("%s as %%.%df", v, places)
                         .isEqualTo(String.format(Locale.ROOT, "%." + places + "f", v));
+                assertThat(Decimals.signedHalfUp(v, places)).as("%s as %%+.%df", v, places)
+                        .isEqualTo(String.format(Locale.ROOT, "%+." + places + "f", v));
             }
         }
         for (int places = 1; places <= 3; places++) {
