@@ -255,30 +255,9 @@ public final class DiagnoseJsonWriter implements DiagnoseWriter {
         g.writeEndObject();
     }
 
-    /**
-     * Seconds with microsecond precision (half a microsecond rounded away from zero), trailing zeros dropped: 0.027,
-     * not 0.027000; 30, not 30.0. Written digit by digit: BigDecimal's first use costs a run about 10 ms.
-     */
-    static String seconds(long nanos) {
-        long magnitude = Math.abs(nanos);
-        long micros = magnitude / 1000 + (magnitude % 1000 >= 500 ? 1 : 0);
-        if (micros == 0) {
-            return "0";
-        }
-        StringBuilder b = new StringBuilder(nanos < 0 ? "-" : "").append(micros / 1_000_000);
-        int fraction = (int) (micros % 1_000_000);
-        if (fraction != 0) {
-            Decimals.zeroPadded(b.append('.'), fraction, 6);
-            while (b.charAt(b.length() - 1) == '0') {
-                b.setLength(b.length() - 1);
-            }
-        }
-        return b.toString();
-    }
-
     /** {@code "name": seconds(nanos)} as a JSON number. */
     static void secondsProperty(JsonGenerator g, String name, long nanos) {
         g.writeName(name);
-        g.writeNumber(seconds(nanos));
+        g.writeNumber(Timestamps.seconds(nanos));
     }
 }

@@ -115,7 +115,7 @@ public final class DiagnoseTextWriter implements DiagnoseWriter {
                 + n.responder() + " (responder)");
         out.println("    SPIs " + n.spiI() + " / " + (n.spiR() == null ? "-" : n.spiR()) + ", frames " + n.firstFrame()
                 + "-" + n.lastFrame() + ", " + Timestamps.iso(n.startNanos()) + " ("
-                + DiagnoseJsonWriter.seconds(n.endNanos() - n.startNanos()) + " s), capture "
+                + Timestamps.seconds(n.endNanos() - n.startNanos()) + " s), capture "
                 + esc(n.input()));
         out.println("    NAT-T: " + (n.floated() ? "moved to UDP 4500 at frame " + n.natTraversalFrame() : "no move to"
                 + " UDP 4500") + "; NAT detected: " + (n.natDetected() == null ? "unknown" : n.natDetected())
