@@ -7,8 +7,6 @@ import io.ikescope.net.IkeDatagram;
 import io.ikescope.net.IncompleteDatagram;
 import io.ikescope.net.PacketSink;
 import io.ikescope.wire.IkeHeader;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -45,7 +43,6 @@ public final class SessionTracker {
     private final Map<String, NegotiationState> byId = new HashMap<>();
     private Consumer<String> touched = id -> { };
     private final List<String> warnings = new ArrayList<>();
-    private final MessageDigest sha256;
     private long nowNanos = Long.MIN_VALUE;
     private long lastSweep = Long.MIN_VALUE;
     private long unusable;
@@ -57,11 +54,6 @@ public final class SessionTracker {
         this.options = options;
         this.ids = ids;
         this.release = new OrderedRelease(sink, options.maxHeldForOrder());
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
     }
 
     /**
@@ -125,7 +117,7 @@ public final class SessionTracker {
             live.put(key, n);
             byId.put(n.id, n);
             release.opened(n.id);
-            n.accept(o, digest(o.datagram().ike()));
+            n.accept(o, RetransmissionKey.of(o.datagram().ike()));
             touched.accept(n.id);
             PeerGroup peers = byAddresses.computeIfAbsent(n.pairKey(), k -> new PeerGroup());
             if (version == 2 && n.startedWithoutPhase1()) {
@@ -134,7 +126,7 @@ public final class SessionTracker {
             peers.add(n);
             return;
         }
-        n.accept(o, digest(o.datagram().ike()));
+        n.accept(o, RetransmissionKey.of(o.datagram().ike()));
         byAddresses.get(n.pairKey()).touched(n);
         touched.accept(n.id);
     }
@@ -289,14 +281,5 @@ public final class SessionTracker {
     private NegotiationState between(String a, String b) {
         PeerGroup peers = byAddresses.get(NegotiationState.pairKey(a, b));
         return peers == null ? null : peers.latest();
-    }
-
-    private long digest(byte[] bytes) {
-        byte[] d = sha256.digest(bytes);
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (d[i] & 0xFF);
-        }
-        return v;
     }
 }
