@@ -131,10 +131,18 @@ final class CapturePlan {
 
     private static void addRun(List<Run> runs, List<CaptureFile> files) {
         if (!files.isEmpty()) {
-            files.sort(Comparator.comparingLong(CaptureFile::firstNanos)
-                    .thenComparing(CaptureFile::name, CapturePlan::naturalOrder));
+            files.sort(CapturePlan::byStartThenName);
             runs.add(new Run(files));
         }
+    }
+
+    /**
+     * Earliest first packet first, then by name. Written out rather than composed with Comparator.comparingLong and
+     * thenComparing, whose lambdas inside the JDK are linked at run time (milliseconds of a small run).
+     */
+    private static int byStartThenName(CaptureFile a, CaptureFile b) {
+        int byStart = Long.compare(a.firstNanos(), b.firstNanos());
+        return byStart != 0 ? byStart : naturalOrder(a.name(), b.name());
     }
 
     /**

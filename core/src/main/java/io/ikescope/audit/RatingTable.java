@@ -59,6 +59,17 @@ public final class RatingTable {
     static final int REMEMBERED_MATCHES = 4096;
 
     private record Question(Scope scope, Kind kind, String name) {
+        // equals and hashCode written out: the generated ones are linked through invokedynamic at their first call,
+        // milliseconds of a short run (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Question q && q.scope == scope && q.kind == kind && q.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return (scope.ordinal() * 31 + kind.ordinal()) * 31 + name.hashCode();
+        }
     }
 
     private final List<Row> rows;

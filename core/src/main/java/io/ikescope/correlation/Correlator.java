@@ -6,7 +6,6 @@ import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Negotiation;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +158,7 @@ public final class Correlator {
                 slots.add(new Slot(right.get(j).signature(), m.epochNanos() - offset, captures, at, m));
             }
         }
-        slots.sort(Comparator.comparingLong(s -> s.refNanos)); // stable: the base's own order stays
+        slots.sort((a, b) -> Long.compare(a.refNanos, b.refNanos)); // stable: the base's own order stays
         return offset;
     }
 

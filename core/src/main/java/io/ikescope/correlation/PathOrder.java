@@ -6,7 +6,6 @@ import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Negotiation;
 import io.ikescope.session.Role;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -78,11 +77,11 @@ final class PathOrder {
         List<String> notes = new ArrayList<>();
         String basis;
         if (timed) {
-            order.sort(Comparator.comparingLong(c -> transit[c]));
+            order.sort((a, b) -> Long.compare(transit[a], transit[b]));
             basis = CaptureCorrelation.BY_TIMING;
             notes.addAll(disagreements(members, order));
         } else {
-            order.sort(Comparator.comparingInt(c -> ttlRank(members.get(c))));
+            order.sort((a, b) -> Integer.compare(ttlRank(members.get(a)), ttlRank(members.get(b))));
             boolean decisive = ttlRank(members.get(order.get(0))) != ttlRank(members.get(order.get(k - 1)));
             basis = decisive ? CaptureCorrelation.BY_TTL : null;
             if (!decisive) {

@@ -49,6 +49,18 @@ final class Ikev2Decryption {
     }
 
     private record RekeyKey(long messageId, boolean requestFromOriginalInitiator) {
+        // equals and hashCode written out with the generated ones' results: those are linked through invokedynamic at
+        // their first call, milliseconds of a short run (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RekeyKey k && k.messageId == messageId
+                    && k.requestFromOriginalInitiator == requestFromOriginalInitiator;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(messageId) * 31 + Boolean.hashCode(requestFromOriginalInitiator);
+        }
     }
 
     private final class SaState {

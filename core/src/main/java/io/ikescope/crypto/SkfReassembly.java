@@ -24,6 +24,19 @@ final class SkfReassembly {
 
     /** Identifies one fragmented message: its message ID, sender and request/response direction. */
     private record MessageKey(long messageId, boolean fromOriginalInitiator, boolean response) {
+        // equals and hashCode written out with the generated ones' results: those are linked through invokedynamic
+        // at their first call, milliseconds of a short run (RecordMethodsTest)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MessageKey k && k.messageId == messageId && k.fromOriginalInitiator == fromOriginalInitiator
+                    && k.response == response;
+        }
+
+        @Override
+        public int hashCode() {
+            return (Long.hashCode(messageId) * 31 + Boolean.hashCode(fromOriginalInitiator)) * 31
+                    + Boolean.hashCode(response);
+        }
     }
 
     private static final class Pending {
