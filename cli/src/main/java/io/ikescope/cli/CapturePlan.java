@@ -152,7 +152,14 @@ final class CapturePlan {
     static String rotationKey(String name) {
         Path path = Path.of(name);
         Path parent = path.toAbsolutePath().normalize().getParent();
-        String stripped = path.getFileName().toString().replaceAll("[0-9]+", "");
+        String file = path.getFileName().toString();
+        StringBuilder stripped = new StringBuilder(file.length());
+        for (int i = 0; i < file.length(); i++) {
+            char c = file.charAt(i);
+            if (c < '0' || c > '9') {
+                stripped.append(c);
+            }
+        }
         return (parent == null ? "" : parent.toString()) + "/" + stripped;
     }
 
@@ -166,9 +173,12 @@ final class CapturePlan {
             if (Character.isDigit(x) && Character.isDigit(y)) {
                 int iEnd = digitsEnd(a, i);
                 int jEnd = digitsEnd(b, j);
-                String m = a.substring(i, iEnd).replaceFirst("^0+(?=.)", "");
-                String n = b.substring(j, jEnd).replaceFirst("^0+(?=.)", "");
-                int c = m.length() != n.length() ? Integer.compare(m.length(), n.length()) : m.compareTo(n);
+                // the runs without their leading zeros (one digit kept); no regex: a directory's sort makes
+                // hundreds of these comparisons
+                int m = significantFrom(a, i, iEnd);
+                int n = significantFrom(b, j, jEnd);
+                int c = iEnd - m != jEnd - n ? Integer.compare(iEnd - m, jEnd - n)
+                        : CharSequence.compare(a.subSequence(m, iEnd), b.subSequence(n, jEnd));
                 if (c != 0) {
                     return c;
                 }
@@ -184,6 +194,15 @@ final class CapturePlan {
         }
         int c = Integer.compare(a.length() - i, b.length() - j);
         return c != 0 ? c : a.compareTo(b);
+    }
+
+    /** The first index of {@code s[from, end)} that is not a leading '0', keeping the last digit. */
+    private static int significantFrom(String s, int from, int end) {
+        int k = from;
+        while (k < end - 1 && s.charAt(k) == '0') {
+            k++;
+        }
+        return k;
     }
 
     private static int digitsEnd(String s, int from) {
