@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine;
 
@@ -65,6 +66,8 @@ public final class Main {
             IkescopeCommand.SUBCOMMANDS.keySet()
                     .forEach(name -> cli.addSubcommand(new CommandLine(CommandModels.subcommand(name, top))));
         }
+        // after the subcommands: a converter registered here reaches those added before
+        cli.registerConverter(Path.class, new PathConverter());
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setParameterExceptionHandler(ErrorReporter::usageError);
         cli.setExitCodeExceptionMapper(ex -> ExitCodes.USAGE_OR_INPUT);
