@@ -18,13 +18,18 @@ final class ChildCli {
         this.command = List.copyOf(command);
     }
 
-    /** The java binary, class path and start-up flags of this process (the launcher's class-data archive too). */
+    /**
+     * The java binary, class path and start-up flags of this process: the launcher's class-data archive (Java 17) or
+     * ahead-of-time cache with its switches (JDK 25), so that each child starts as fast as a run of the launcher.
+     */
     static ChildCli ofThisJvm() {
         List<String> c = new ArrayList<>();
         c.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // the launcher's flags for short runs (see ./ikescope); a debugger or agent of the parent is not passed on
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("-XX:SharedArchiveFile=") || arg.startsWith("-Xlog:cds")
+            if (arg.startsWith("-XX:SharedArchiveFile=") || arg.startsWith("-Xlog:cds") || arg.startsWith("-Xlog:aot")
+                    || arg.startsWith("-XX:AOTCache=") || arg.equals("-XX:+UnlockDiagnosticVMOptions")
+                    || arg.equals("-XX:-AOTReplayTraining") || arg.equals("-XX:-UsePerfData")
                     || arg.startsWith("-XX:TieredStopAtLevel=") || arg.equals("-XX:+UseSerialGC")) {
                 c.add(arg);
             }
