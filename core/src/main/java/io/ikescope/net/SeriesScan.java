@@ -149,8 +149,11 @@ public final class SeriesScan {
         /** The carried decoder's number of the frame before this file's first. */
         private final long base;
         private final Given given;
-        private boolean mayHandOver;
-        private List<Object> held = new ArrayList<>();
+        /**
+         * While a hand-over can still happen: the own scan's warnings and dropped datagrams, given on at the hand-over;
+         * null once it cannot (the carried decoder touched what it carried) or has happened.
+         */
+        private List<Object> held;
         /** From the hand-over: where the own scan's events go. */
         private LaterFrames later;
         private long count;
@@ -161,10 +164,7 @@ public final class SeriesScan {
             this.decoder = decoder;
             this.base = base;
             this.given = given;
-            this.mayHandOver = mayHandOver;
-            if (!mayHandOver) {
-                held = null;
-            }
+            this.held = mayHandOver ? new ArrayList<>() : null;
         }
 
         @Override
@@ -177,10 +177,9 @@ public final class SeriesScan {
         private boolean afterFrame(long nanos, Frame kept) {
             count++;
             last = nanos;
-            if (mayHandOver && decoder.leftoversTouched()) {
-                mayHandOver = false;
+            if (held != null && decoder.leftoversTouched()) {
                 held = null;
-            } else if (mayHandOver && decoder.leftoversSettled()) {
+            } else if (held != null && decoder.leftoversSettled()) {
                 // both decoders now hold the same: the file's own scan goes on from the next frame alike
                 later = new LaterFrames(given, frames + count);
                 scan.stopLogging();
