@@ -12,9 +12,9 @@ import java.util.zip.ZipException;
  *
  * <p>The array is {@link #CAPACITY} bytes. A record must fit in it whole; the readers bound every record
  * well below that (see {@link CaptureLimits}), so the array grows at most once: a stream opened here starts with
- * {@link #FIRST_READ} bytes and takes the full array at its second read, so that a reader opened only for its
- * first packet (diagnose orders a directory's files by them) neither allocates nor zeroes a MiB (measured: a third
- * of a millisecond per file, most of it page faults). Readers take {@link #array()} anew after each
+ * {@link #FIRST_READ} bytes and takes the full array once that much has come, so that a reader opened only for its
+ * first packet (diagnose orders a directory's files by them), or of a smaller file, neither allocates nor zeroes a
+ * MiB (measured: a third of a millisecond per file, most of it page faults). Readers take {@link #array()} anew after each
  * {@link #require}. Offsets are counted in the (decompressed) stream from its first byte, for error messages.
  */
 final class StreamBuffer {
@@ -116,7 +116,7 @@ final class StreamBuffer {
             limit -= pos;
             pos = 0;
         }
-        if (buf.length < CAPACITY && (!firstRead || need > buf.length)) {
+        if (buf.length < CAPACITY && (base + limit >= FIRST_READ || need > buf.length)) {
             buf = Arrays.copyOf(buf, CAPACITY);
         }
         while (limit < need && !eof) {
