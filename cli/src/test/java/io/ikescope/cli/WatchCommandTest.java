@@ -253,13 +253,14 @@ class WatchCommandTest {
         List<String> errLines = new ArrayList<>();
         for (String line = err.readLine(); line != null; line = err.readLine()) {
             errLines.add(line);
-            // tcpdump's own line (it captures now) and watch's (it reads now), in either order
+            // tcpdump's own line (it captures now) and watch's (it reads now), in either order; the two processes
+            // share standard error, so one may land inside the other ("tcpdump: ikescope: watching ...", seen in CI)
             if (errLines.stream().anyMatch(l -> l.contains("listening on lo"))
-                    && errLines.stream().anyMatch(l -> l.startsWith("ikescope: watching"))) {
+                    && errLines.stream().anyMatch(l -> l.contains("ikescope: watching"))) {
                 break;
             }
         }
-        assertThat(errLines).as("watch and tcpdump started").anyMatch(l -> l.startsWith("ikescope: watching tcpdump -i lo"));
+        assertThat(errLines).as("watch and tcpdump started").anyMatch(l -> l.contains("ikescope: watching tcpdump -i lo"));
         try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
             socket.send(new java.net.DatagramPacket(ike, ike.length, java.net.InetAddress.getLoopbackAddress(), port));
         }
