@@ -148,19 +148,6 @@ public final class Evidence {
      * 0.5 s doubling timer meets a 1 s one), but not after most copies: a reaction must follow at least half of
      * them.
      */
-    /**
-     * Whether {@code m} itself is in {@code list}: the same message, not an equal record (whose generated equals, of
-     * 26 components, is linked at its first call: milliseconds of a short run).
-     */
-    private static boolean containsSame(List<MessageRecord> list, MessageRecord m) {
-        for (MessageRecord r : list) {
-            if (r == m) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static List<MessageRecord> reactions(Negotiation n, List<MessageRecord> copies, double window) {
         List<MessageRecord> out = new ArrayList<>();
         MessageRecord request = copies.get(0);
@@ -187,6 +174,19 @@ public final class Evidence {
             return List.of();
         }
         return out;
+    }
+
+    /**
+     * Whether {@code m} itself is in {@code list}: the same message, not an equal record (whose generated equals, of
+     * 26 components, is linked at its first call: milliseconds of a short run).
+     */
+    private static boolean containsSame(List<MessageRecord> list, MessageRecord m) {
+        for (MessageRecord r : list) {
+            if (r == m) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
