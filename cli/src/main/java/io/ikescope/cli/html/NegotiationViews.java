@@ -17,10 +17,10 @@ import io.ikescope.session.IcmpError;
 import io.ikescope.session.MessageRecord;
 import io.ikescope.session.Negotiation;
 import io.ikescope.session.Role;
+import io.ikescope.text.Decimals;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -191,7 +191,7 @@ final class NegotiationViews {
                 notes.add("udp/4500");
             }
             rows.add(new Views.MessageRow(m.frame(), frameAnchor(n, m.frame()),
-                    String.format(Locale.ROOT, "%+.3f", (m.epochNanos() - n.startNanos()) / 1e9),
+                    Decimals.signedHalfUp((m.epochNanos() - n.startNanos()) / 1e9, 3),
                     m.from() == Role.INITIATOR, esc(LadderText.label(m)), esc(LadderText.payloads(m)),
                     m.retransmission(), decryption(m), state(m), notes));
         }
@@ -224,7 +224,7 @@ final class NegotiationViews {
     private static Views.MessageRow icmpRow(Negotiation n, IcmpError e) {
         String quoting = e.quotedFrame() != null ? ", quoting frame " + e.quotedFrame() : "";
         return new Views.MessageRow(e.frame(), frameAnchor(n, e.frame()),
-                String.format(Locale.ROOT, "%+.3f", (e.icmp().epochNanos() - n.startNanos()) / 1e9),
+                Decimals.signedHalfUp((e.icmp().epochNanos() - n.startNanos()) / 1e9, 3),
                 e.refused() == Role.RESPONDER, esc("ICMP " + e.icmp().meaning()),
                 esc("from " + e.icmp().sender() + quoting), false, "ICMP", "icmp", List.of());
     }
@@ -337,7 +337,7 @@ final class NegotiationViews {
 
     /** Seconds to the millisecond, as the ladder's times. */
     private static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
+        return Decimals.halfUp(nanos / 1e9, 3);
     }
 
     static String esc(String s) {
